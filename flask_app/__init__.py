@@ -1,0 +1,52 @@
+"""The Flask twin: an app factory over the shared core."""
+
+from flask import Flask
+from flask_cors import CORS
+
+from flask_app import admin, deps, errors
+from flask_app.json import SafeJSONProvider
+from flask_app.middleware import ProcessTimeMiddleware
+from flask_app.routes import BLUEPRINTS
+from shared.cors import cors_policy
+from shared.db import create_db_engine, create_session_factory
+from shared.pages import STATIC_DIR, TEMPLATES_DIR
+from shared.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings()
+    app = Flask(
+        __name__,
+        static_folder=STATIC_DIR,
+        static_url_path="/static",
+        template_folder=TEMPLATES_DIR,
+    )
+    app.json = SafeJSONProvider(app)
+    app.config.update(
+        SECRET_KEY=settings.secret_key.get_secret_value(),
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        # Unhandled errors become Flask's own 500 page, never a traceback, even under a test client.
+        PROPAGATE_EXCEPTIONS=False,
+    )
+
+    engine = create_db_engine(settings.database_url)
+    deps.init_app(app, deps.Resources(settings, engine, create_session_factory(engine)))
+
+    policy = cors_policy(settings)
+    CORS(
+        app,
+        origins=policy.origins,
+        supports_credentials=policy.allow_credentials,
+        methods=list(policy.methods),
+        allow_headers=list(policy.headers),
+        expose_headers=list(policy.expose_headers),
+        max_age=policy.max_age_seconds,
+    )
+    errors.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    admin.init_app(app)
+
+    # Outermost, so that the time includes every layer of Flask, CORS and error handling.
+    app.wsgi_app = ProcessTimeMiddleware(app.wsgi_app)  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,67 @@
+"""Flask-Admin over the employees table, behind the configured HTTP Basic credentials."""
+
+from typing import Any
+
+from flask import Flask, Response, request
+from flask_admin import Admin, AdminIndexView
+from flask_admin.contrib.sqla import ModelView
+from sqlalchemy.orm import scoped_session
+
+from flask_app.deps import get_resources, get_settings
+from shared.auth import basic_challenge, credentials_are_valid
+from shared.models import Employee
+
+
+class BasicAuthMixin:
+    def is_accessible(self) -> bool:
+        credentials = request.authorization
+        return (
+            credentials is not None
+            and credentials.type == "basic"
+            and credentials_are_valid(
+                get_settings(), credentials.username or "", credentials.password or ""
+            )
+        )
+
+    def inaccessible_callback(self, name: str, **kwargs: Any) -> Response:
+        return Response(
+            "Admin credentials required.\n",
+            status=401,
+            mimetype="text/plain",
+            headers={"WWW-Authenticate": basic_challenge(get_settings())},
+        )
+
+
+class ProtectedIndexView(BasicAuthMixin, AdminIndexView):
+    pass
+
+
+class EmployeeAdmin(BasicAuthMixin, ModelView):
+    column_list = (
+        "id",
+        "name",
+        "email",
+        "department",
+        "title",
+        "salary",
+        "hired_on",
+    )
+    column_searchable_list = (
+        "name",
+        "email",
+    )
+    column_filters = ("department",)
+    form_excluded_columns = (
+        "created_at",
+        "updated_at",
+    )
+
+
+def init_app(app: Flask) -> None:
+    with app.app_context():
+        session = scoped_session(get_resources().session_factory)
+    admin = Admin(
+        app, name="Twins admin (Flask-Admin)", index_view=ProtectedIndexView(url="/admin")
+    )
+    admin.add_view(EmployeeAdmin(Employee, session, name="Employees", endpoint="employee_admin"))
+    app.teardown_appcontext(lambda _error: session.remove())

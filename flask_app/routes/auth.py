@@ -1,0 +1,35 @@
+from flask import Blueprint, Response, jsonify, request
+from flask_pydantic import validate
+
+from flask_app.deps import get_settings
+from shared.auth import basic_challenge, credentials_are_valid
+from shared.schemas import LoginIn, UserOut, WhoAmI
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.post("/login")
+@validate()
+def login(body: LoginIn) -> UserOut | tuple[Response, int]:
+    if not credentials_are_valid(get_settings(), body.username, body.password):
+        return jsonify(detail="Incorrect username or password"), 401
+    # The response model has no password field: it cannot leak, whatever the view returns.
+    return UserOut(username=body.username, email=body.email)
+
+
+@bp.get("/whoami")
+@validate()
+def whoami() -> WhoAmI | tuple[Response, int, dict[str, str]]:
+    settings = get_settings()
+    # Werkzeug parses the header; a missing, malformed or non-Basic one gives None here.
+    credentials = request.authorization
+    if (
+        credentials is None
+        or credentials.type != "basic"
+        or not credentials_are_valid(
+            settings, credentials.username or "", credentials.password or ""
+        )
+    ):
+        challenge = {"WWW-Authenticate": basic_challenge(settings)}
+        return jsonify(detail="Not authenticated"), 401, challenge
+    return WhoAmI(username=credentials.username or "")

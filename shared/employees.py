@@ -1,0 +1,70 @@
+"""The employees repository: plain functions over a Session that speak in schemas."""
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from shared.errors import Conflict, NotFound
+from shared.models import Employee
+from shared.schemas import EmployeeIn, EmployeeList, EmployeeOut, EmployeePatch, EmployeeQuery
+
+
+def list_employees(session: Session, query: EmployeeQuery) -> EmployeeList:
+    selected = select(Employee)
+    counted = select(func.count()).select_from(Employee)
+    if query.department is not None:
+        selected = selected.where(Employee.department == query.department)
+        counted = counted.where(Employee.department == query.department)
+    rows = session.scalars(selected.order_by(Employee.id).limit(query.limit).offset(query.offset))
+    return EmployeeList(
+        items=[EmployeeOut.model_validate(row) for row in rows],
+        total=session.scalar(counted) or 0,
+        limit=query.limit,
+        offset=query.offset,
+    )
+
+
+def _load(session: Session, employee_id: int) -> Employee:
+    employee = session.get(Employee, employee_id)
+    if employee is None:
+        raise NotFound(f"Employee {employee_id} not found")
+    return employee
+
+
+def _commit(session: Session, employee: Employee) -> EmployeeOut:
+    try:
+        session.commit()
+    except IntegrityError as error:
+        session.rollback()
+        raise Conflict(f"An employee with email {employee.email} already exists") from error
+    return EmployeeOut.model_validate(employee)
+
+
+def get_employee(session: Session, employee_id: int) -> EmployeeOut:
+    return EmployeeOut.model_validate(_load(session, employee_id))
+
+
+def create_employee(session: Session, data: EmployeeIn) -> EmployeeOut:
+    employee = Employee(**data.model_dump())
+    session.add(employee)
+    return _commit(session, employee)
+
+
+def replace_employee(session: Session, employee_id: int, data: EmployeeIn) -> EmployeeOut:
+    return _apply(session, employee_id, data.model_dump())
+
+
+def update_employee(session: Session, employee_id: int, patch: EmployeePatch) -> EmployeeOut:
+    return _apply(session, employee_id, patch.changes())
+
+
+def _apply(session: Session, employee_id: int, changes: dict[str, object]) -> EmployeeOut:
+    employee = _load(session, employee_id)
+    for field, value in changes.items():
+        setattr(employee, field, value)
+    return _commit(session, employee)
+
+
+def delete_employee(session: Session, employee_id: int) -> None:
+    session.delete(_load(session, employee_id))
+    session.commit()

@@ -1,0 +1,19 @@
+"""What the employees page shows; each app renders it with its own Jinja integration."""
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from shared.employees import list_employees
+from shared.schemas import EmployeeQuery
+from shared.settings import Settings
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+PAGE_TEMPLATE = "page.html"
+PAGE_SIZE = 100
+
+
+def page_context(session: Session, settings: Settings, framework: str) -> dict[str, object]:
+    employees = list_employees(session, EmployeeQuery(limit=PAGE_SIZE)).items
+    return {"framework": framework, "message": settings.message, "employees": employees}

@@ -1,0 +1,65 @@
+"""One Settings class for both apps, read from the environment and from `.env`."""
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEV_AUTH_PASSWORD = "change-me"  # noqa: S105 - the development default that production refuses
+DEV_SECRET_KEY = "dev-secret-key-change-me"  # noqa: S105 - likewise
+
+Environment = Literal["development", "test", "production"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    environment: Environment = "development"
+    message: str = "Same endpoints, two frameworks."
+    database_url: str = "sqlite:///var/twins.db"
+    # A comma-separated list in the environment: CORS_ORIGINS=http://a.test,http://b.test
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:3000"]
+    )
+    cors_allow_credentials: bool = True
+    auth_username: str = "admin"
+    auth_email: str = "admin@example.com"
+    auth_password: SecretStr = SecretStr(DEV_AUTH_PASSWORD)
+    auth_realm: str = "twins"
+    secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
+    upload_dir: Path = Path("var/uploads")
+    max_body_bytes: int = Field(default=1_048_576, gt=0)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def refuse_unsafe_combinations(self) -> "Settings":
+        if "*" in self.cors_origins and self.cors_allow_credentials:
+            raise ValueError(
+                "CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true: "
+                "browsers reject it, and it would let any site act as the user. "
+                "List the origins, or set CORS_ALLOW_CREDENTIALS=false."
+            )
+        if self.environment == "production":
+            defaults = {
+                "AUTH_PASSWORD": self.auth_password.get_secret_value() == DEV_AUTH_PASSWORD,
+                "SECRET_KEY": self.secret_key.get_secret_value() == DEV_SECRET_KEY,
+            }
+            unsafe = [name for name, is_default in defaults.items() if is_default]
+            if unsafe:
+                raise ValueError(
+                    f"ENVIRONMENT=production refuses the development default for "
+                    f"{', '.join(unsafe)}: set {' and '.join(unsafe)} in the environment or .env."
+                )
+        return self
+
+    @property
+    def database_backend(self) -> str:
+        """The dialect only: a DSN can carry a password, so it is never shown."""
+        return self.database_url.split(":", 1)[0].split("+", 1)[0]
