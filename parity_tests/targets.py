@@ -1,0 +1,71 @@
+"""The two apps behind one client interface: in-process by default, live servers by URL."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import httpx2
+from starlette.testclient import TestClient
+
+from fastapi_app import create_app as create_fastapi_app
+from flask_app import create_app as create_flask_app
+from shared.manage import migrate, seed
+from shared.settings import Settings
+
+Framework = Literal["flask", "fastapi"]
+FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
+BASE_URL = "http://testserver"
+TIMEOUT_SECONDS = 10.0
+ALLOWED_ORIGIN = "https://allowed.example"
+
+
+@dataclass(frozen=True)
+class Target:
+    framework: Framework
+    client: httpx2.Client
+    settings: Settings
+    live: bool
+
+
+def isolated_settings(workdir: Path) -> Settings:
+    """Settings for one in-process app: its own database and upload folder."""
+    return Settings(
+        environment="test",
+        database_url=f"sqlite:///{workdir / 'twins.db'}",
+        upload_dir=workdir / "uploads",
+        cors_origins=[ALLOWED_ORIGIN],
+        max_body_bytes=64 * 1024,
+    )
+
+
+def prepare_database(settings: Settings) -> None:
+    migrate(settings.database_url)
+    seed(settings.database_url)
+
+
+@contextmanager
+def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
+    """The app built by its factory, driven without a server; server errors come back as 500s."""
+    if framework == "flask":
+        transport = httpx2.WSGITransport(app=create_flask_app(settings), raise_app_exceptions=False)
+        with httpx2.Client(
+            transport=transport, base_url=BASE_URL, follow_redirects=False
+        ) as client:
+            yield Target(framework, client, settings, live=False)
+    else:
+        with TestClient(
+            create_fastapi_app(settings),
+            base_url=BASE_URL,
+            raise_server_exceptions=False,
+            follow_redirects=False,
+        ) as client:
+            yield Target(framework, client, settings, live=False)
+
+
+@contextmanager
+def live(framework: Framework, url: str, settings: Settings) -> Iterator[Target]:
+    """A running server; `settings` must be what that server was started with."""
+    with httpx2.Client(base_url=url, follow_redirects=False, timeout=TIMEOUT_SECONDS) as client:
+        yield Target(framework, client, settings, live=True)
