@@ -1,5 +1,6 @@
 """Flask-Admin over the employees table, behind the configured HTTP Basic credentials."""
 
+import warnings
 from typing import Any
 
 from flask import Flask, Response, request
@@ -63,5 +64,10 @@ def init_app(app: Flask) -> None:
     admin = Admin(
         app, name="Twins admin (Flask-Admin)", index_view=ProtectedIndexView(url="/admin")
     )
-    admin.add_view(EmployeeAdmin(Employee, session, name="Employees", endpoint="employee_admin"))
+    with warnings.catch_warnings():
+        # Flask-Admin 2 prefers a Flask-SQLAlchemy `db` object; this app uses plain
+        # SQLAlchemy, for which a scoped session is still the supported way in.
+        warnings.filterwarnings("ignore", "Passing a session object directly", DeprecationWarning)
+        view = EmployeeAdmin(Employee, session, name="Employees", endpoint="employee_admin")
+    admin.add_view(view)
     app.teardown_appcontext(lambda _error: session.remove())
