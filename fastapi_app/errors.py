@@ -1,9 +1,12 @@
 """Domain errors mapped to HTTP at the edge."""
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from shared.errors import Conflict, DomainError, NotFound
+from shared.validation import json_safe_errors
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
 
@@ -13,6 +16,14 @@ async def domain_error(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": error.message}, status_code=STATUS_BY_ERROR[type(error)])
 
 
+async def validation_failed(_request: Request, error: Exception) -> JSONResponse:
+    # FastAPI's own 422 body, with inputs that strict JSON cannot carry escaped: the default
+    # handler answers a NaN or a lone surrogate in the input with a 500.
+    assert isinstance(error, RequestValidationError)
+    return JSONResponse({"detail": json_safe_errors(jsonable_encoder(error.errors()))}, 422)
+
+
 def init_app(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, validation_failed)
     for error_class in STATUS_BY_ERROR:
         app.add_exception_handler(error_class, domain_error)

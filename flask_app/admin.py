@@ -68,6 +68,6 @@ def init_app(app: Flask) -> None:
         # Flask-Admin 2 prefers a Flask-SQLAlchemy `db` object; this app uses plain
         # SQLAlchemy, for which a scoped session is still the supported way in.
         warnings.filterwarnings("ignore", "Passing a session object directly", DeprecationWarning)
-        view = EmployeeAdmin(Employee, session, name="Employees", endpoint="employee_admin")
+        view = EmployeeAdmin(Employee, session, name="Employees", endpoint="employee")
     admin.add_view(view)
     app.teardown_appcontext(lambda _error: session.remove())

@@ -2,8 +2,10 @@
 
 from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
+from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
 
 from shared.errors import Conflict, DomainError, NotFound
+from shared.validation import json_safe_errors
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
 
@@ -18,7 +20,18 @@ def body_not_an_object(_error: JsonBodyParsingError) -> tuple[Response, int]:
     return jsonify(detail="The request body must be a JSON object."), 400
 
 
+def validation_failed(error: FlaskPydanticValidationError) -> tuple[Response, int]:
+    # flask-pydantic's own body and status, with inputs that strict JSON cannot carry escaped.
+    locations = ("path_params", "query_params", "body_params", "form_params")
+    found = {where: getattr(error, where) for where in locations if getattr(error, where)}
+    body = {where: json_safe_errors(errors) for where, errors in found.items()}
+    return jsonify(validation_error=body), 400
+
+
 def init_app(app: Flask) -> None:
+    # Raise instead of answering, so that the handler below writes the response.
+    app.config["FLASK_PYDANTIC_VALIDATION_ERROR_RAISE"] = True
+    app.register_error_handler(FlaskPydanticValidationError, validation_failed)
     for error_class in STATUS_BY_ERROR:
         app.register_error_handler(error_class, domain_error)
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)

@@ -24,6 +24,12 @@ def list_employees(session: Session, query: EmployeeQuery) -> EmployeeList:
     )
 
 
+def recent_employees(session: Session, limit: int) -> list[EmployeeOut]:
+    """The most recently added employees, newest first."""
+    rows = session.scalars(select(Employee).order_by(Employee.id.desc()).limit(limit))
+    return [EmployeeOut.model_validate(row) for row in rows]
+
+
 def _load(session: Session, employee_id: int) -> Employee:
     employee = session.get(Employee, employee_id)
     if employee is None:

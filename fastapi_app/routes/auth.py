@@ -1,17 +1,15 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.security import HTTPBasicCredentials
 
 from fastapi_app.deps import SettingsDep
-from shared.auth import basic_challenge, credentials_are_valid
+from fastapi_app.security import ConfiguredBasic, not_authenticated
+from shared.auth import credentials_are_valid
 from shared.schemas import ErrorOut, LoginIn, UserOut, WhoAmI
 
 router = APIRouter(tags=["auth"])
-
-# auto_error=False: a missing header comes through as None, so the 401 below carries the
-# configured realm. A malformed header is still refused by HTTPBasic itself.
-basic = HTTPBasic(auto_error=False)
+basic = ConfiguredBasic()
 
 
 @router.post("/login", responses={401: {"model": ErrorOut}})
@@ -24,12 +22,10 @@ def login(body: LoginIn, settings: SettingsDep) -> UserOut:
 
 @router.get("/whoami", responses={401: {"model": ErrorOut}})
 def whoami(
-    settings: SettingsDep, credentials: Annotated[HTTPBasicCredentials | None, Depends(basic)]
+    request: Request,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPBasicCredentials, Depends(basic)],
 ) -> WhoAmI:
-    if credentials is None or not credentials_are_valid(
-        settings, credentials.username, credentials.password
-    ):
-        raise HTTPException(
-            401, "Not authenticated", headers={"WWW-Authenticate": basic_challenge(settings)}
-        )
+    if not credentials_are_valid(settings, credentials.username, credentials.password):
+        raise not_authenticated(request)
     return WhoAmI(username=credentials.username)

@@ -1,0 +1,34 @@
+"""Small helpers the contract tests share: unique data, and each framework's documented status."""
+
+import base64
+import itertools
+import uuid
+from typing import Any
+
+from parity_tests.targets import Framework
+
+# flask-pydantic answers a validation error with 400, FastAPI with 422: both are kept, and the
+# parity report explains the difference (registry id in parity_tests/registry.py).
+VALIDATION_STATUS: dict[Framework, int] = {"flask": 400, "fastapi": 422}
+
+_counter = itertools.count()
+
+
+def new_employee(**overrides: Any) -> dict[str, Any]:
+    """A valid employee body with an email no other test (or earlier run) has used."""
+    unique = f"{uuid.uuid4().hex[:12]}{next(_counter)}"
+    body: dict[str, Any] = {
+        "name": "Test Person",
+        "email": f"person-{unique}@example.com",
+        "department": f"dept-{unique}",
+        "title": "Engineer",
+        "salary": 100_000,
+        "hired_on": "2024-05-01",
+    }
+    body.update(overrides)
+    return body
+
+
+def basic_auth(username: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {token}"}

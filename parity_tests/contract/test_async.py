@@ -1,0 +1,22 @@
+import time
+
+import httpx2
+
+from parity_tests.contract.helpers import VALIDATION_STATUS
+from parity_tests.targets import Target
+
+
+def test_async_waits_the_delay_it_was_given(client: httpx2.Client) -> None:
+    started = time.monotonic()
+
+    response = client.get("/async", params={"delay": 0.2})
+
+    assert response.status_code == 200
+    assert response.json() == {"waited": 0.2}
+    assert time.monotonic() - started >= 0.2
+
+
+def test_async_refuses_a_delay_over_its_bound(client: httpx2.Client, target: Target) -> None:
+    response = client.get("/async", params={"delay": 60})
+
+    assert response.status_code == VALIDATION_STATUS[target.framework]

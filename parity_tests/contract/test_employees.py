@@ -1,0 +1,136 @@
+import httpx2
+import pytest
+
+from parity_tests.contract.helpers import VALIDATION_STATUS, new_employee
+from parity_tests.targets import Target
+
+
+def create(client: httpx2.Client, **overrides: object) -> dict[str, object]:
+    response = client.post("/employees", json=new_employee(**overrides))
+    assert response.status_code == 201, response.text
+    created: dict[str, object] = response.json()
+    return created
+
+
+def test_creating_an_employee_answers_201_with_its_location(client: httpx2.Client) -> None:
+    body = new_employee(name="Marie Curie")
+
+    response = client.post("/employees", json=body)
+
+    assert response.status_code == 201
+    created = response.json()
+    assert {key: created[key] for key in body} == body
+    assert response.headers["location"].endswith(f"/employees/{created['id']}")
+    assert client.get(response.headers["location"]).json() == created
+
+
+def test_an_employee_is_read_back_by_id(client: httpx2.Client) -> None:
+    created = create(client)
+
+    response = client.get(f"/employees/{created['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == created
+
+
+def test_the_list_filters_by_department_and_pages_with_limit_and_offset(
+    client: httpx2.Client,
+) -> None:
+    department = new_employee()["department"]
+    ids = [create(client, department=department)["id"] for _ in range(3)]
+
+    everyone = client.get("/employees", params={"department": department}).json()
+    second_page = client.get(
+        "/employees", params={"department": department, "limit": 2, "offset": 2}
+    ).json()
+
+    assert [item["id"] for item in everyone["items"]] == ids
+    assert everyone["total"] == 3
+    assert [item["id"] for item in second_page["items"]] == ids[2:]
+    assert (second_page["limit"], second_page["offset"]) == (2, 2)
+
+
+def test_put_replaces_every_field(client: httpx2.Client) -> None:
+    created = create(client)
+    replacement = new_employee(name="Replaced", salary=1)
+
+    response = client.put(f"/employees/{created['id']}", json=replacement)
+
+    assert response.status_code == 200
+    assert {key: response.json()[key] for key in replacement} == replacement
+
+
+def test_patch_changes_only_the_fields_sent(client: httpx2.Client) -> None:
+    created = create(client, title="Engineer")
+
+    response = client.patch(f"/employees/{created['id']}", json={"title": "Staff Engineer"})
+
+    assert response.status_code == 200
+    assert response.json()["title"] == "Staff Engineer"
+    assert response.json()["name"] == created["name"]
+
+
+def test_patch_refuses_a_null_for_a_required_field(client: httpx2.Client, target: Target) -> None:
+    created = create(client)
+
+    response = client.patch(f"/employees/{created['id']}", json={"name": None})
+
+    assert response.status_code == VALIDATION_STATUS[target.framework]
+    assert client.get(f"/employees/{created['id']}").json()["name"] == created["name"]
+
+
+def test_delete_answers_204_and_the_employee_is_gone(client: httpx2.Client) -> None:
+    created = create(client)
+
+    response = client.delete(f"/employees/{created['id']}")
+
+    assert response.status_code == 204
+    assert response.content == b""
+    assert client.get(f"/employees/{created['id']}").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
+def test_a_missing_employee_is_404_with_a_json_detail(client: httpx2.Client, method: str) -> None:
+    missing = 2**63 - 1
+    body = new_employee() if method in ("PUT", "PATCH") else None
+
+    response = client.request(method, f"/employees/{missing}", json=body)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": f"Employee {missing} not found"}
+
+
+def test_a_second_employee_with_the_same_email_is_a_409(client: httpx2.Client) -> None:
+    first = create(client)
+
+    response = client.post("/employees", json=new_employee(email=first["email"]))
+
+    assert response.status_code == 409
+    assert str(first["email"]) in response.json()["detail"]
+
+
+def test_text_is_stored_stripped_and_non_ascii_survives(client: httpx2.Client) -> None:
+    created = create(client, name="  Zoë Ångström  ")
+
+    assert created["name"] == "Zoë Ångström"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", ""),
+        ("name", "x" * 101),
+        ("email", "not-an-email"),
+        ("salary", -1),
+        ("salary", 2**64),
+        ("hired_on", "yesterday"),
+        ("unknown_field", 1),
+    ],
+)
+def test_an_invalid_field_is_a_validation_error(
+    client: httpx2.Client, target: Target, field: str, value: object
+) -> None:
+    response = client.post("/employees", json=new_employee(**{field: value}))
+
+    assert response.status_code == VALIDATION_STATUS[target.framework]
+    assert field in response.text

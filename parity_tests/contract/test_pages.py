@@ -1,0 +1,39 @@
+import httpx2
+from markupsafe import escape
+
+from parity_tests.contract.helpers import new_employee
+from parity_tests.targets import Target
+
+FRAMEWORK_NAMES = {"flask": "Flask", "fastapi": "FastAPI"}
+
+
+def test_the_page_lists_employees_and_names_the_framework_that_served_it(
+    client: httpx2.Client, target: Target
+) -> None:
+    client.post("/employees", json=new_employee(name="Page Person"))
+
+    response = client.get("/page")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert f"Served by <strong>{FRAMEWORK_NAMES[target.framework]}</strong>" in response.text
+    assert "<td>Page Person</td>" in response.text
+
+
+def test_the_page_escapes_what_users_typed(client: httpx2.Client) -> None:
+    title = "<script>alert('x')</script>"
+    client.post("/employees", json=new_employee(title=title))
+
+    response = client.get("/page")
+
+    # The escaping Jinja applies: markupsafe writes a quote as &#39;.
+    assert str(escape(title)) in response.text
+    assert title not in response.text
+
+
+def test_the_shared_stylesheet_is_served_as_css(client: httpx2.Client) -> None:
+    response = client.get("/static/style.css")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/css")
+    assert "font-family" in response.text

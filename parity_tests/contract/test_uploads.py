@@ -1,0 +1,69 @@
+import hashlib
+import time
+from typing import Any
+
+import httpx2
+import pytest
+
+from parity_tests.targets import Target
+
+POLL_INTERVAL_SECONDS = 0.02
+POLL_DEADLINE_SECONDS = 10.0
+CONTENT = b"the first line\nthe second line has six words\n\nlast\n"
+
+
+def upload(client: httpx2.Client, name: str, content: bytes) -> httpx2.Response:
+    return client.post("/uploads", files={"file": (name, content, "text/plain")})
+
+
+def wait_until_finished(client: httpx2.Client, location: str) -> dict[str, Any]:
+    deadline = time.monotonic() + POLL_DEADLINE_SECONDS
+    while time.monotonic() < deadline:
+        status: dict[str, Any] = client.get(location).json()
+        if status["status"] != "pending":
+            return status
+        time.sleep(POLL_INTERVAL_SECONDS)
+    pytest.fail(f"upload at {location} still pending after {POLL_DEADLINE_SECONDS} s")
+
+
+def test_an_upload_is_accepted_with_202_then_counted_after_the_response(
+    client: httpx2.Client,
+) -> None:
+    response = upload(client, "notes.txt", CONTENT)
+
+    assert response.status_code == 202
+    accepted = response.json()
+    assert accepted["status"] in ("pending", "done")
+    assert accepted["size"] == len(CONTENT)
+    assert response.headers["location"].endswith(f"/uploads/{accepted['id']}")
+    finished = wait_until_finished(client, response.headers["location"])
+    assert finished["status"] == "done"
+    assert (finished["lines"], finished["words"]) == (4, 10)
+    assert finished["sha256"] == hashlib.sha256(CONTENT).hexdigest()
+    assert finished["filename"] == "notes.txt"
+
+
+def test_an_upload_name_is_sanitised_and_the_file_stays_in_the_upload_folder(
+    client: httpx2.Client, target: Target
+) -> None:
+    response = upload(client, "../../outside/evil name.txt", b"x\n")
+
+    assert response.status_code == 202
+    assert response.json()["filename"] == "evil_name.txt"
+    if not target.live:
+        upload_dir = target.settings.upload_dir
+        assert (upload_dir / response.json()["id"].replace("-", "")).is_file()
+        assert not (upload_dir.parent / "outside").exists()
+
+
+def test_an_upload_over_the_size_limit_is_413(client: httpx2.Client, target: Target) -> None:
+    response = upload(client, "big.bin", b"x" * (target.settings.max_body_bytes + 1))
+
+    assert response.status_code == 413
+
+
+def test_an_unknown_upload_is_404(client: httpx2.Client) -> None:
+    response = client.get("/uploads/00000000-0000-4000-8000-000000000000")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Upload 00000000-0000-4000-8000-000000000000 not found"}

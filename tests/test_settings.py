@@ -1,0 +1,53 @@
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from shared.settings import Settings
+
+
+def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MESSAGE", "from the environment")
+    monkeypatch.setenv("CORS_ORIGINS", "https://a.example, https://b.example")
+
+    settings = Settings(_env_file=None)
+
+    assert settings.message == "from the environment"
+    assert settings.cors_origins == ["https://a.example", "https://b.example"]
+
+
+def test_settings_read_a_dotenv_file(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("MAX_BODY_BYTES=1234\n")
+
+    assert Settings(_env_file=env_file).max_body_bytes == 1234
+
+
+def test_production_refuses_the_development_secrets() -> None:
+    with pytest.raises(ValidationError, match="AUTH_PASSWORD, SECRET_KEY"):
+        Settings(_env_file=None, environment="production")
+
+
+def test_production_starts_with_secrets_of_its_own() -> None:
+    settings = Settings(
+        _env_file=None, environment="production", auth_password="s3cret", secret_key="k" * 32
+    )
+
+    assert settings.environment == "production"
+
+
+def test_a_wildcard_origin_with_credentials_is_refused() -> None:
+    with pytest.raises(ValidationError, match="cannot be combined"):
+        Settings(_env_file=None, cors_origins=["*"], cors_allow_credentials=True)
+
+
+def test_a_wildcard_origin_without_credentials_is_allowed() -> None:
+    settings = Settings(_env_file=None, cors_origins=["*"], cors_allow_credentials=False)
+
+    assert settings.cors_origins == ["*"]
+
+
+def test_the_database_backend_names_the_dialect_and_hides_the_dsn() -> None:
+    settings = Settings(_env_file=None, database_url="postgresql+psycopg://u:pw@db:5432/twins")
+
+    assert settings.database_backend == "postgresql"
