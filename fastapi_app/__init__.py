@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp
 
 from fastapi_app import admin, errors
 from fastapi_app.middleware import BodySizeLimitMiddleware, ProcessTimeMiddleware
@@ -14,6 +15,18 @@ from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR
 from shared.settings import Settings
+
+
+class TimedFastAPI(FastAPI):
+    """FastAPI with the process-time middleware outside Starlette's ServerErrorMiddleware.
+
+    `add_middleware` places middleware inside ServerErrorMiddleware, so the 500 it sends for
+    an unhandled error would go out without the header; Flask's twin wraps `wsgi_app`, which
+    sees every response. Wrapping the built stack gives FastAPI the same reach.
+    """
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return ProcessTimeMiddleware(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -25,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(
+    app = TimedFastAPI(
         title="Twin apps: FastAPI",
         summary="The same endpoints as the Flask twin, over the same shared core.",
         version="0.1.0",
@@ -41,8 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     admin.init_app(app)
 
-    # Starlette runs the last one added first: process time wraps everything, then the size
-    # limit turns an oversized body away before CORS or any route sees it.
+    # Starlette runs the last one added first: the size limit turns an oversized body away
+    # before CORS or any route sees it.
     policy = cors_policy(settings)
     app.add_middleware(
         CORSMiddleware,
@@ -54,5 +67,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=policy.max_age_seconds,
     )
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(ProcessTimeMiddleware)
     return app

@@ -1,8 +1,8 @@
 """Pure ASGI middleware: the process-time header and the request body size limit.
 
-The `@app.middleware("http")` form (BaseHTTPMiddleware) is shorter but wraps every response
-in a stream of its own; measured here it cut throughput to about a third, so it is shown in
-`fastapi_app/middleware_http.py` for comparison and not used.
+The `@app.middleware("http")` form (BaseHTTPMiddleware) is shorter but copies every response
+through a stream of its own; measured on a 2-core machine it cut throughput to about a third,
+so it is shown in `fastapi_app/middleware_http.py` for comparison and not used.
 """
 
 import json

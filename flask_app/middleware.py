@@ -1,4 +1,8 @@
-"""Pure WSGI middleware: the process-time header, on every response Flask produces."""
+"""Pure WSGI middleware: the process-time header, on every response Flask produces.
+
+The body-size limit needs no middleware in Flask: MAX_CONTENT_LENGTH (set by create_app from
+Settings.max_body_bytes) makes Werkzeug answer 413.
+"""
 
 import time
 from collections.abc import Iterable

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Literal
 
 import httpx2
+from fastapi import FastAPI
+from flask import Flask
 from starlette.testclient import TestClient
 
 from fastapi_app import create_app as create_fastapi_app
@@ -45,23 +47,31 @@ def prepare_database(settings: Settings) -> None:
     seed(settings.database_url)
 
 
+def build_app(framework: Framework, settings: Settings) -> Flask | FastAPI:
+    return create_flask_app(settings) if framework == "flask" else create_fastapi_app(settings)
+
+
 @contextmanager
-def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
-    """The app built by its factory, driven without a server; server errors come back as 500s."""
-    if framework == "flask":
-        transport = httpx2.WSGITransport(app=create_flask_app(settings), raise_app_exceptions=False)
+def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
+    """A client that drives the app without a server; server errors come back as 500s."""
+    if isinstance(app, Flask):
+        transport = httpx2.WSGITransport(app=app, raise_app_exceptions=False)
         with httpx2.Client(
             transport=transport, base_url=BASE_URL, follow_redirects=False
         ) as client:
-            yield Target(framework, client, settings, live=False)
+            yield client
     else:
         with TestClient(
-            create_fastapi_app(settings),
-            base_url=BASE_URL,
-            raise_server_exceptions=False,
-            follow_redirects=False,
+            app, base_url=BASE_URL, raise_server_exceptions=False, follow_redirects=False
         ) as client:
-            yield Target(framework, client, settings, live=False)
+            yield client
+
+
+@contextmanager
+def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
+    """The app built by its factory with these settings, behind an in-process client."""
+    with client_for(build_app(framework, settings)) as client:
+        yield Target(framework, client, settings, live=False)
 
 
 @contextmanager

@@ -1,5 +1,8 @@
 import httpx2
 import pytest
+from flask import Flask
+
+from parity_tests.targets import Target, build_app, client_for
 
 
 @pytest.mark.parametrize("path", ["/", "/employees", "/no-such-page", "/static/style.css"])
@@ -8,4 +11,25 @@ def test_every_response_carries_its_process_time_in_seconds(
 ) -> None:
     response = client.get(path)
 
+    assert float(response.headers["x-process-time"]) >= 0
+
+
+def raise_an_unexpected_error() -> str:
+    raise RuntimeError("a bug in a view")
+
+
+def test_an_unhandled_error_is_a_500_that_still_carries_its_process_time(target: Target) -> None:
+    if target.live:
+        pytest.skip("needs a route that raises, added to an app built in-process")
+    app = build_app(target.framework, target.settings)
+    if isinstance(app, Flask):
+        app.add_url_rule("/boom", view_func=raise_an_unexpected_error)
+    else:
+        app.add_api_route("/boom", raise_an_unexpected_error)
+
+    with client_for(app) as client:
+        response = client.get("/boom")
+
+    assert response.status_code == 500
+    assert "a bug in a view" not in response.text
     assert float(response.headers["x-process-time"]) >= 0
