@@ -18,4 +18,4 @@ def credentials_are_valid(settings: Settings, username: str, password: str) -> b
 
 def basic_challenge(settings: Settings) -> str:
     """The WWW-Authenticate value that asks a client for HTTP Basic credentials."""
-    return f'Basic realm="{settings.auth_realm}", charset="UTF-8"'
+    return f'Basic realm="{settings.auth_realm}"'
