@@ -41,6 +41,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         allow_headers=list(policy.headers),
         expose_headers=list(policy.expose_headers),
         max_age=policy.max_age_seconds,
+        # flask-cors otherwise adds CORS headers to requests that carry no Origin, which are
+        # not CORS requests; Starlette's middleware leaves them alone.
+        always_send=False,
     )
     errors.init_app(app)
     for blueprint in BLUEPRINTS:

@@ -9,6 +9,7 @@ import pytest
 from parity_tests.targets import (
     FRAMEWORKS,
     Framework,
+    Pair,
     Target,
     in_process,
     isolated_settings,
@@ -77,3 +78,8 @@ def client(target: Target) -> httpx2.Client:
 @pytest.fixture
 def settings(target: Target) -> Settings:
     return target.settings
+
+
+@pytest.fixture(scope="module")
+def pair(flask_target: Target, fastapi_target: Target) -> Pair:
+    return Pair(flask_target, fastapi_target)

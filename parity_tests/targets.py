@@ -31,6 +31,18 @@ class Target:
     live: bool
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Both apps at once, for differential tests."""
+
+    flask: Target
+    fastapi: Target
+
+    @property
+    def live(self) -> bool:
+        return self.flask.live or self.fastapi.live
+
+
 def isolated_settings(workdir: Path) -> Settings:
     """Settings for one in-process app: its own database and upload folder."""
     return Settings(

@@ -1,0 +1,97 @@
+import pytest
+
+from parity_tests.differential.compare import compare, probe_id
+from parity_tests.parity import Probe
+from parity_tests.targets import Pair
+
+ALLOWED = "{allowed_origin}"
+
+
+def preflight(
+    origin: str, method: str = "POST", headers: str = "Content-Type"
+) -> dict[str, object]:
+    return {
+        "headers": {
+            "Origin": origin,
+            "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": headers,
+        }
+    }
+
+
+PROBES = [
+    Probe(
+        "cors",
+        "a preflight from an allowed origin",
+        "OPTIONS",
+        "/employees",
+        preflight(ALLOWED),
+        differences=("cors-preflight-response",),
+    ),
+    Probe(
+        "cors",
+        "a preflight from a disallowed origin",
+        "OPTIONS",
+        "/employees",
+        preflight("https://evil.example"),
+        differences=("cors-preflight-rejection",),
+    ),
+    Probe(
+        "cors",
+        "a preflight from the null origin",
+        "OPTIONS",
+        "/employees",
+        preflight("null"),
+        differences=("cors-preflight-rejection",),
+    ),
+    Probe(
+        "cors",
+        "a preflight from an upper-case origin",
+        "OPTIONS",
+        "/employees",
+        preflight("{allowed_origin_upper}"),
+        differences=(
+            "cors-preflight-rejection",
+            "cors-origin-case",
+        ),
+    ),
+    Probe(
+        "cors",
+        "a preflight asking for a disallowed method",
+        "OPTIONS",
+        "/employees",
+        preflight(ALLOWED, method="TRACE"),
+        differences=("cors-preflight-rejection",),
+    ),
+    Probe(
+        "cors",
+        "a preflight asking for a disallowed header",
+        "OPTIONS",
+        "/employees",
+        preflight(ALLOWED, headers="X-Secret"),
+        differences=("cors-preflight-rejection",),
+    ),
+    Probe(
+        "cors",
+        "a simple request from an allowed origin",
+        "GET",
+        "/",
+        {"headers": {"Origin": ALLOWED}},
+    ),
+    Probe(
+        "cors",
+        "a simple request from a disallowed origin",
+        "GET",
+        "/",
+        {"headers": {"Origin": "https://evil.example"}},
+        differences=("cors-disallowed-simple-request",),
+    ),
+    Probe("cors", "a simple request without an origin", "GET", "/"),
+]
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
+def test_cors_answers_alike_or_as_registered(
+    probe: Probe, pair: Pair, request: pytest.FixtureRequest
+) -> None:
+    compare(probe, pair, request.config)

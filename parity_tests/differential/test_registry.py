@@ -1,0 +1,90 @@
+"""The registry and the verdicts hold the suite to account: these check the checkers."""
+
+import itertools
+
+import pytest
+
+from parity_tests.differential import (
+    test_auth,
+    test_basics,
+    test_built_apps,
+    test_content,
+    test_cors,
+    test_employees,
+    test_routing,
+)
+from parity_tests.normalise import Observation
+from parity_tests.parity import Probe, judge
+from parity_tests.registry import REGISTRY, Difference
+
+ALL_PROBES = list(
+    itertools.chain(
+        test_auth.PROBES,
+        test_basics.PROBES,
+        test_built_apps.PROBES,
+        test_content.PROBES,
+        test_cors.PROBES,
+        test_employees.PROBES,
+        test_routing.PROBES,
+    )
+)
+
+JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
+HTML_404 = Observation(404, "text/html;charset=utf-8", {}, "<h1>Not Found</h1>")
+HTML_405 = Observation(405, "text/html;charset=utf-8", {}, "<h1>Method Not Allowed</h1>")
+
+
+def probe_expecting(*differences: str) -> Probe:
+    return Probe("routing", "an unknown path", "GET", "/nowhere", differences=differences)
+
+
+def test_two_equal_responses_are_the_same() -> None:
+    assert judge(probe_expecting(), JSON_404, JSON_404).verdict == "same"
+
+
+def test_an_unregistered_difference_is_unexpected() -> None:
+    assert judge(probe_expecting(), HTML_404, JSON_404).verdict == "unexpected"
+
+
+def test_a_registered_difference_that_shows_is_documented() -> None:
+    result = judge(probe_expecting("werkzeug-html-errors"), HTML_404, JSON_404)
+    assert result.verdict == "documented"
+    assert result.differing == ("content-type", "body")
+
+
+def test_a_registered_difference_that_no_longer_shows_is_unexpected() -> None:
+    assert judge(probe_expecting("werkzeug-html-errors"), JSON_404, JSON_404).verdict == (
+        "unexpected"
+    )
+
+
+def test_a_difference_beyond_what_the_entry_covers_is_unexpected() -> None:
+    # The status is not among werkzeug-html-errors' aspects.
+    assert judge(probe_expecting("werkzeug-html-errors"), HTML_405, JSON_404).verdict == (
+        "unexpected"
+    )
+
+
+@pytest.mark.parametrize("probe", ALL_PROBES, ids=lambda probe: probe.title)
+def test_every_difference_a_probe_names_is_registered(probe: Probe) -> None:
+    assert set(probe.differences) <= set(REGISTRY)
+
+
+def test_every_registered_difference_is_probed() -> None:
+    probed = {name for probe in ALL_PROBES for name in probe.differences}
+    assert set(REGISTRY) - probed == set()
+
+
+def test_probe_titles_are_unique_so_report_rows_are_too() -> None:
+    titles = [(probe.feature, probe.title) for probe in ALL_PROBES]
+    assert len(titles) == len(set(titles))
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
+def test_every_entry_says_what_each_does_why_how_to_bridge_and_where_to_read(
+    entry: Difference,
+) -> None:
+    for field in ("title", "flask", "fastapi", "why", "bridge"):
+        assert getattr(entry, field).strip(), field
+    assert entry.reference.startswith("https://")
+    assert entry.aspects

@@ -1,0 +1,213 @@
+"""What a response looks like once noise is removed: the one place the noise rules live.
+
+Each rule says what it removes and why. Anything a rule does not remove is compared.
+"""
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+
+# Headers that carry meaning for a client and so are compared. All others (Date, Server,
+# Content-Length, Vary, ...) are not: they describe the transport, not the API.
+COMPARED_HEADERS = (
+    "allow",
+    "location",
+    "www-authenticate",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "content-range",
+    "accept-ranges",
+    "x-process-time",
+    "access-control-allow-origin",
+    "access-control-allow-credentials",
+    "access-control-allow-methods",
+    "access-control-allow-headers",
+    "access-control-expose-headers",
+    "access-control-max-age",
+)
+
+Body = Any
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One response, normalised: what the comparison and the report see."""
+
+    status: int
+    content_type: str
+    headers: Mapping[str, str]
+    body: Body = field(compare=True)
+
+    def aspects(self) -> dict[str, object]:
+        found: dict[str, object] = {"status": self.status, "content-type": self.content_type}
+        found.update({f"header:{name}": value for name, value in self.headers.items()})
+        found["body"] = self.body
+        return found
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    apply: Callable[[Observation], Observation]
+
+
+ID_KEYS = frozenset({"id"})
+TIMESTAMP_KEYS = frozenset({"created_at", "updated_at", "finished_at"})
+UNIQUE_KEYS = frozenset({"email", "department", "sha256"})
+_ID_IN_PATH = re.compile(r"/(employees|uploads)/[0-9a-f-]+$")
+_FRAMEWORK_NAME = re.compile(r"\b(Flask|FastAPI)\b")
+_UNORDERED_LIST_HEADERS = frozenset(
+    {"allow", "access-control-allow-methods", "access-control-allow-headers"}
+)
+_HEADER_VALUES_THAT_VARY = {
+    "x-process-time": "<seconds>",
+    "etag": "<etag>",
+    "last-modified": "<date>",
+}
+
+
+_TEXT_MASKS = (
+    (re.compile(r'"id":\s*(\d+|"[0-9a-f-]+")'), '"id":"<id>"'),
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"), "<timestamp>"),
+    (re.compile(r"\b(person|dept)-[0-9a-f]+"), "<unique>"),
+)
+
+
+def _mask_text(text: str) -> str:
+    for pattern, placeholder in _TEXT_MASKS:
+        text = pattern.sub(placeholder, text)
+    return text
+
+
+def _map_json(body: Body, keys: frozenset[str], placeholder: str) -> Body:
+    if isinstance(body, dict):
+        return {
+            key: placeholder
+            if key in keys and value is not None
+            else _map_json(value, keys, placeholder)
+            for key, value in body.items()
+        }
+    if isinstance(body, list):
+        return [_map_json(item, keys, placeholder) for item in body]
+    return body
+
+
+def _replace_body(observation: Observation, body: Body) -> Observation:
+    return Observation(observation.status, observation.content_type, observation.headers, body)
+
+
+def _replace_headers(observation: Observation, headers: Mapping[str, str]) -> Observation:
+    return Observation(observation.status, observation.content_type, headers, observation.body)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "generated ids",
+        "Each app numbers its own rows and uploads: an id says nothing about behaviour.",
+        lambda o: _replace_headers(
+            _replace_body(o, _map_json(o.body, ID_KEYS, "<id>")),
+            {
+                name: _ID_IN_PATH.sub(r"/\1/<id>", value) if name == "location" else value
+                for name, value in o.headers.items()
+            },
+        ),
+    ),
+    Rule(
+        "timestamps",
+        "created_at, updated_at and finished_at record when each app ran, not what it did.",
+        lambda o: _replace_body(o, _map_json(o.body, TIMESTAMP_KEYS, "<timestamp>")),
+    ),
+    Rule(
+        "unique test data",
+        "Tests give each request a fresh email and department so they can run twice against "
+        "one database; a file hash is compared by the contract tests instead.",
+        lambda o: _replace_body(o, _map_json(o.body, UNIQUE_KEYS, "<unique>")),
+    ),
+    Rule(
+        "varying header values",
+        "X-Process-Time, ETag and Last-Modified must be present, but their values depend on "
+        "timing and on how each framework hashes a file.",
+        lambda o: _replace_headers(
+            o,
+            {name: _HEADER_VALUES_THAT_VARY.get(name, value) for name, value in o.headers.items()},
+        ),
+    ),
+    Rule(
+        "the same, in exact text",
+        "A body compared as exact text (for encoding questions) has the same ids, timestamps "
+        "and test data masked as a parsed one.",
+        lambda o: _replace_body(o, _mask_text(o.body)) if isinstance(o.body, str) else o,
+    ),
+    Rule(
+        "order within header lists",
+        "Werkzeug builds Allow from a set, so its order changes from run to run; the order of "
+        "methods in Allow or Access-Control-Allow-Methods means nothing to a client.",
+        lambda o: _replace_headers(
+            o,
+            {
+                name: ", ".join(sorted(part.strip() for part in value.split(",")))
+                if name in _UNORDERED_LIST_HEADERS
+                else value
+                for name, value in o.headers.items()
+            },
+        ),
+    ),
+    Rule(
+        "framework name",
+        "The page says which framework served it; that is the one intended difference.",
+        lambda o: (
+            _replace_body(o, _FRAMEWORK_NAME.sub("<framework>", o.body))
+            if isinstance(o.body, str)
+            else o
+        ),
+    ),
+)
+
+# Applied while parsing, before the rules, because they are properties of the text itself.
+PARSING_RULES: tuple[tuple[str, str], ...] = (
+    ("key order", "JSON bodies are compared parsed, so the order of keys does not count."),
+    (
+        "trailing newline",
+        "Flask's jsonify ends a body with a newline and FastAPI does not; text bodies are "
+        "compared without trailing whitespace.",
+    ),
+    ("charset spelling", "Content types are compared lower-cased, without spaces."),
+)
+
+
+def _parse_body(response: httpx2.Response, raw: bool) -> Body:
+    if raw:
+        return response.text
+    if response.headers.get("content-type", "").startswith("application/json"):
+        try:
+            return json.loads(response.content)
+        except ValueError:
+            return response.text.rstrip()
+    return response.text.rstrip()
+
+
+def observe(response: httpx2.Response, raw: bool = False) -> Observation:
+    """The response as compared: parsed (or, if raw, the exact text), selected headers only,
+    every rule applied."""
+    content_type = response.headers.get("content-type", "").lower().replace(" ", "")
+    headers = {
+        name: response.headers[name] for name in COMPARED_HEADERS if name in response.headers
+    }
+    observation = Observation(
+        response.status_code, content_type, headers, _parse_body(response, raw)
+    )
+    for rule in RULES:
+        observation = rule.apply(observation)
+    return observation
+
+
+def differing_aspects(flask: Observation, fastapi: Observation) -> list[str]:
+    """The aspects (status, content-type, header:NAME, body) in which the two differ."""
+    left, right = flask.aspects(), fastapi.aspects()
+    return [name for name in dict.fromkeys([*left, *right]) if left.get(name) != right.get(name)]

@@ -1,0 +1,340 @@
+"""Every known difference between the two apps: what each does, why, and how to bridge it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Difference:
+    id: str
+    title: str
+    flask: str
+    fastapi: str
+    why: str
+    bridge: str
+    reference: str
+    # The parts of a response this difference may change: status, content-type, body,
+    # header:NAME. A probe naming it fails if anything else differs.
+    aspects: frozenset[str]
+
+
+def _entries(*differences: Difference) -> dict[str, Difference]:
+    return {difference.id: difference for difference in differences}
+
+
+HTML_ERROR = frozenset({"content-type", "body"})
+
+REGISTRY: dict[str, Difference] = _entries(
+    Difference(
+        id="validation-error-format",
+        title="Validation errors: 400 with flask-pydantic's shape vs 422 with FastAPI's",
+        flask='400 {"validation_error": {"body_params" | "query_params": [pydantic errors]}}',
+        fastapi='422 {"detail": [pydantic errors, each loc prefixed with "body" or "query"]}',
+        why="flask-pydantic answers 400 and groups errors by where they came from; FastAPI "
+        "answers 422 Unprocessable Content with one flat list.",
+        bridge="In FastAPI, an exception_handler(RequestValidationError) that answers 400 and "
+        "groups exc.errors() by loc[0] under validation_error (or, the other way, "
+        "FLASK_PYDANTIC_VALIDATION_ERROR_STATUS_CODE=422 in Flask).",
+        reference="https://fastapi.tiangolo.com/tutorial/handling-errors/"
+        "#override-request-validation-exceptions",
+        aspects=frozenset({"status", "body"}),
+    ),
+    Difference(
+        id="werkzeug-html-errors",
+        title="HTTP errors: an HTML page from Werkzeug vs JSON from Starlette",
+        flask="404, 405, 413 and the other HTTP errors are small HTML pages (text/html).",
+        fastapi='The same statuses with a JSON body {"detail": "Not Found"} and so on.',
+        why="Werkzeug's HTTPException renders HTML for browsers; FastAPI's HTTPException "
+        "handler renders JSON for API clients.",
+        bridge="In FastAPI, an exception_handler(StarletteHTTPException) returning an "
+        "HTMLResponse with Werkzeug's page; more usefully, the reverse: a Flask "
+        "errorhandler(HTTPException) that returns JSON.",
+        reference="https://flask.palletsprojects.com/en/stable/errorhandling/"
+        "#returning-api-errors-as-json",
+        aspects=HTML_ERROR,
+    ),
+    Difference(
+        id="malformed-json",
+        title="Malformed JSON: 400 Bad Request vs 422 json_invalid",
+        flask="400 with Werkzeug's HTML Bad Request page.",
+        fastapi='422 {"detail": [{"type": "json_invalid", "loc": ["body", offset], ...}]}',
+        why="Flask's request.get_json raises BadRequest on a parse error; FastAPI reports "
+        "the parse error as one more validation error.",
+        bridge="In FastAPI's RequestValidationError handler, answer 400 when any error has "
+        'type "json_invalid".',
+        reference="https://flask.palletsprojects.com/en/stable/api/#flask.Request.get_json",
+        aspects=frozenset({"status", "content-type", "body"}),
+    ),
+    Difference(
+        id="json-content-type-required",
+        title="A JSON body without a JSON Content-Type: 415 vs 422",
+        flask="415 Unsupported Media Type (HTML page): get_json refuses any other type.",
+        fastapi="422: with strict_content_type (the default since FastAPI 0.132) the body "
+        "is not parsed as JSON, so it fails validation as a non-object.",
+        why="Both refuse the body, but Flask says the media type is wrong while FastAPI "
+        "says the content is.",
+        bridge="A FastAPI dependency on the JSON routes that raises HTTPException(415) when "
+        "Content-Type is not application/json.",
+        reference="https://fastapi.tiangolo.com/advanced/strict-content-type/",
+        aspects=frozenset({"status", "content-type", "body"}),
+    ),
+    Difference(
+        id="non-object-body",
+        title="A JSON body that is null or a list: our 400 vs 422",
+        flask='400 {"detail": "The request body must be a JSON object."}, from this '
+        "project's handler: flask-pydantic itself raises a TypeError there (a 500).",
+        fastapi='422 {"detail": [{"type": "model_attributes_type", "loc": ["body"], ...}]}',
+        why="flask-pydantic calls Model(**body), which only works on an object; FastAPI "
+        "validates whatever JSON value arrived against the model.",
+        bridge="In FastAPI's RequestValidationError handler, answer 400 with that detail "
+        'when the only error is at loc ["body"].',
+        reference="https://github.com/pallets-eco/flask-pydantic",
+        aspects=frozenset({"status", "body"}),
+    ),
+    Difference(
+        id="path-converter-mismatch",
+        title="An id that is not a valid integer or UUID: 404 vs 422",
+        flask="404: the int (max 2**63-1) and uuid converters do not match, so no route does.",
+        fastapi="422: the route matches any segment, then validation of the parameter fails.",
+        why="Werkzeug types path segments while routing; FastAPI routes on the path shape "
+        "and validates the parameter afterwards.",
+        bridge="In FastAPI's RequestValidationError handler, answer 404 when an error's loc "
+        'starts with "path"; or route on Starlette\'s {id:int} convertor.',
+        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
+        aspects=frozenset({"status", "content-type", "body"}),
+    ),
+    Difference(
+        id="repeated-query-parameter",
+        title="A repeated query parameter: Flask takes the first, FastAPI the last",
+        flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
+        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last).",
+        why="Werkzeug's MultiDict returns the first value of a key; Starlette's QueryParams "
+        "returns the last.",
+        bridge="Declare the parameter as list[int] in FastAPI and use the first item, or "
+        "reject repeated keys in both apps.",
+        reference="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
+        "#werkzeug.datastructures.MultiDict",
+        aspects=frozenset({"body"}),
+    ),
+    Difference(
+        id="trailing-slash-redirect",
+        title="Trailing slashes: Flask redirects one way with 308, Starlette both ways with 307",
+        flask="A route with a slash redirects the slashless URL with 308 (an HTML page); a "
+        "route without one answers 404 to the slashed URL.",
+        fastapi="Either mismatch is redirected with an empty 307 and a Location header.",
+        why="Werkzeug's strict_slashes treats a trailing slash as part of the URL; "
+        "Starlette's redirect_slashes retries the other spelling.",
+        bridge="FastAPI(redirect_slashes=False) stops the 307s; add the slashed route with a "
+        "308 RedirectResponse where Flask would redirect.",
+        reference="https://flask.palletsprojects.com/en/stable/quickstart/"
+        "#unique-urls-redirection-behavior",
+        aspects=frozenset({"status", "content-type", "body", "header:location"}),
+    ),
+    Difference(
+        id="automatic-head",
+        title="HEAD on a GET route: 200 vs 405",
+        flask="Every GET route answers HEAD with the GET headers and no body.",
+        fastapi="405 with Allow: GET; APIRoute does not add HEAD the way Starlette's Route does.",
+        why="Werkzeug adds HEAD to every rule with GET; FastAPI keeps HEAD out so that it "
+        "does not appear in the OpenAPI schema.",
+        bridge='@router.api_route(path, methods=["GET", "HEAD"]) on each route.',
+        reference="https://github.com/fastapi/fastapi/issues/1773",
+        aspects=frozenset({"status", "header:allow"}),
+    ),
+    Difference(
+        id="automatic-options",
+        title="OPTIONS without CORS: 200 with Allow vs 405",
+        flask="200, an empty body and Allow listing the route's methods.",
+        fastapi='405 {"detail": "Method Not Allowed"}; only a CORS preflight is answered.',
+        why="Flask answers OPTIONS on every route (provide_automatic_options); FastAPI "
+        "only has the routes it was given.",
+        bridge="A FastAPI middleware (or an api_route with OPTIONS) that answers a non-CORS "
+        "OPTIONS with 200 and the Allow header.",
+        reference="https://flask.palletsprojects.com/en/stable/api/#flask.Flask.add_url_rule",
+        aspects=frozenset({"status", "content-type", "body", "header:allow"}),
+    ),
+    Difference(
+        id="allow-header-per-route",
+        title="The Allow header of a 405: every method of the URL vs one route's",
+        flask="Allow lists every method served at the URL, with HEAD and OPTIONS.",
+        fastapi="Allow lists only the methods of the first route whose path matched, so "
+        "GET /employees and POST /employees, two routes, give Allow: GET.",
+        why="Werkzeug collects methods across all rules for the URL; Starlette stops at the "
+        "first route with a partial match.",
+        bridge="Serve one path's verbs from one api_route(methods=[...]), or set Allow in a "
+        "405 exception handler from the app's route table.",
+        reference="https://www.starlette.io/routing/",
+        aspects=frozenset({"header:allow"}),
+    ),
+    Difference(
+        id="cors-preflight-response",
+        title="An accepted CORS preflight: flask-cors echoes, Starlette lists",
+        flask="200, empty text/html with Allow; Allow-Headers echoes only the requested "
+        "headers; Expose-Headers is sent too.",
+        fastapi='200 "OK" text/plain; Allow-Headers lists the safelisted and configured '
+        "headers; no Expose-Headers, no Allow.",
+        why="flask-cors decorates Flask's automatic OPTIONS response; Starlette's "
+        "CORSMiddleware answers the preflight itself before routing.",
+        bridge="None needed by browsers: both grant the same request. A client that reads "
+        "the preflight body or Allow would need a custom preflight response.",
+        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        aspects=frozenset(
+            {
+                "content-type",
+                "body",
+                "header:allow",
+                "header:access-control-allow-headers",
+                "header:access-control-expose-headers",
+            }
+        ),
+    ),
+    Difference(
+        id="cors-preflight-rejection",
+        title="A refused CORS preflight: 200 without grants vs 400 with an explanation",
+        flask="200 (Flask's automatic OPTIONS) without Access-Control-Allow-Origin, or "
+        "without the method or header grant; the browser then blocks the request.",
+        fastapi='400 text/plain "Disallowed CORS origin" (or method, or headers), still '
+        "listing the allowed methods, headers, max age and credentials.",
+        why="flask-cors never changes the status, it only withholds headers; Starlette "
+        "rejects the preflight outright.",
+        bridge="None needed by browsers, which block in both cases; a FastAPI middleware "
+        "in front of CORSMiddleware could turn its 400 into an empty 200.",
+        reference="https://flask-cors.readthedocs.io/en/latest/api.html",
+        aspects=frozenset(
+            {
+                "status",
+                "content-type",
+                "body",
+                "header:allow",
+                "header:access-control-allow-credentials",
+                "header:access-control-allow-methods",
+                "header:access-control-allow-headers",
+                "header:access-control-expose-headers",
+                "header:access-control-max-age",
+            }
+        ),
+    ),
+    Difference(
+        id="cors-origin-case",
+        title="An upper-case origin: flask-cors accepts it, Starlette refuses it",
+        flask="HTTPS://ALLOWED.EXAMPLE matches https://allowed.example and is echoed back.",
+        fastapi="The origin is compared exactly, so the preflight is refused.",
+        why="flask-cors compares origins case-insensitively; Starlette compares strings. "
+        "Browsers send origins lower-case, so only hand-made requests see this.",
+        bridge="List each origin as browsers send it (lower-case); use allow_origin_regex "
+        "with (?i) to accept other spellings in FastAPI.",
+        reference="https://flask-cors.readthedocs.io/en/latest/api.html",
+        aspects=frozenset(
+            {
+                "header:access-control-allow-origin",
+                "header:access-control-allow-headers",
+                "header:access-control-expose-headers",
+            }
+        ),
+    ),
+    Difference(
+        id="cors-disallowed-simple-request",
+        title="A simple request from a disallowed origin: Starlette still adds two headers",
+        flask="No CORS headers at all.",
+        fastapi="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, without "
+        "Access-Control-Allow-Origin (so the browser still blocks the response).",
+        why="Starlette adds its simple headers before checking the origin and only "
+        "withholds Allow-Origin.",
+        bridge="None needed: without Allow-Origin the browser blocks either response.",
+        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        aspects=frozenset(
+            {"header:access-control-allow-credentials", "header:access-control-expose-headers"}
+        ),
+    ),
+    Difference(
+        id="empty-response-content-type",
+        title="A 204 No Content carries a different Content-Type",
+        flask="text/html; charset=utf-8 (Response's default mimetype).",
+        fastapi="application/json (the route's default response class).",
+        why="Each framework's default response class labels even an empty body.",
+        bridge='Return Response(status_code=204, media_type="text/html; charset=utf-8") in '
+        "FastAPI; better, neither should label an empty body.",
+        reference="https://fastapi.tiangolo.com/advanced/custom-response/#response",
+        aspects=frozenset({"content-type"}),
+    ),
+    Difference(
+        id="jsonify-encoding",
+        title="jsonify escapes non-ASCII text and ends with a newline",
+        flask='Bodies built by jsonify read "zo\\u00eb" and end with "\\n" (model responses, '
+        "serialised by pydantic, do not).",
+        fastapi='UTF-8 text ("zoë") and no trailing newline.',
+        why="Flask's DefaultJSONProvider has ensure_ascii=True and appends a newline; "
+        "FastAPI's JSONResponse writes UTF-8 compactly.",
+        bridge="A FastAPI JSONResponse subclass whose render uses json.dumps(ensure_ascii="
+        'True, separators=(",", ":")) + "\\n"; or app.json.ensure_ascii = False in Flask.',
+        reference="https://flask.palletsprojects.com/en/stable/api/"
+        "#flask.json.provider.DefaultJSONProvider",
+        aspects=frozenset({"body"}),
+    ),
+    Difference(
+        id="static-file-headers",
+        title="Static files: Cache-Control and Accept-Ranges",
+        flask="Cache-Control: no-cache on every static answer, and Accept-Ranges on a 304.",
+        fastapi="No Cache-Control; no Accept-Ranges on a 304.",
+        why="Flask's send_file sets no-cache while SEND_FILE_MAX_AGE_DEFAULT is None; "
+        "Starlette's FileResponse sets no caching policy.",
+        bridge="A StaticFiles subclass whose file_response adds Cache-Control: no-cache.",
+        reference="https://flask.palletsprojects.com/en/stable/config/#SEND_FILE_MAX_AGE_DEFAULT",
+        aspects=frozenset({"header:cache-control", "header:accept-ranges"}),
+    ),
+    Difference(
+        id="multipart-file-missing",
+        title="An upload without the file field: 400 vs 422",
+        flask='400 {"detail": "Send the file as multipart/form-data in a field named '
+        "'file'.\"}, from the view, which reads request.files itself.",
+        fastapi='422 {"detail": [{"type": "missing", "loc": ["body", "file"], ...}]}',
+        why="Flask has no declared form parameters; FastAPI validates UploadFile = File() "
+        "like any other parameter.",
+        bridge="In FastAPI's RequestValidationError handler, answer 400 with the same detail "
+        'for a missing ["body", "file"].',
+        reference="https://fastapi.tiangolo.com/tutorial/request-files/",
+        aspects=frozenset({"status", "body"}),
+    ),
+    Difference(
+        id="docs-builtin",
+        title="API docs: none in Flask, /openapi.json, /docs and /redoc in FastAPI",
+        flask="404 for all three paths.",
+        fastapi="The OpenAPI schema, Swagger UI and ReDoc, generated from the routes.",
+        why="FastAPI builds the schema from type hints; Flask needs an extension "
+        "(flask-smorest, APIFlask, spectree) for the same.",
+        bridge="FastAPI(openapi_url=None, docs_url=None, redoc_url=None) answers like Flask.",
+        reference="https://fastapi.tiangolo.com/tutorial/metadata/#docs-urls",
+        aspects=frozenset({"status", "content-type", "body"}),
+    ),
+    Difference(
+        id="admin-ui",
+        title="The admin: Flask-Admin and SQLAdmin are different applications",
+        flask="Flask-Admin's Bootstrap pages; the employee list at /admin/employee/.",
+        fastapi="SQLAdmin's Tabler pages; the employee list at /admin/employee/list.",
+        why="Two libraries over the same table; both sit behind the same Basic credentials.",
+        bridge="None: a human UI, not an API. Links into the admin must change with it.",
+        reference="https://aminalaee.dev/sqladmin/",
+        aspects=frozenset({"body"}),
+    ),
+    Difference(
+        id="unhandled-error-body",
+        title="An unhandled exception: Werkzeug's HTML 500 vs Starlette's plain text",
+        flask="500 with Werkzeug's Internal Server Error HTML page.",
+        fastapi='500 text/plain "Internal Server Error".',
+        why="Each framework's last-resort handler renders its own default page.",
+        bridge="app.add_exception_handler(Exception, ...) in FastAPI returning the HTML page "
+        "(or JSON in both).",
+        reference="https://www.starlette.io/exceptions/",
+        aspects=HTML_ERROR,
+    ),
+    Difference(
+        id="basic-auth-utf8",
+        title="UTF-8 Basic credentials: Werkzeug decodes them, FastAPI's HTTPBasic refuses",
+        flask="200: Werkzeug decodes the credentials as UTF-8, so jörg:pässwörd logs in.",
+        fastapi="401: HTTPBasic decodes them as ASCII and treats the failure as "
+        "invalid credentials.",
+        why="RFC 7617 leaves the charset to a charset parameter; browsers send UTF-8.",
+        bridge="Subclass HTTPBasic and decode the base64 credentials as UTF-8.",
+        reference="https://github.com/fastapi/fastapi/issues/3235",
+        aspects=frozenset({"status", "body", "header:www-authenticate"}),
+    ),
+)
