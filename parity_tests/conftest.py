@@ -1,11 +1,13 @@
 """Fixtures: a `client` for each framework, each app with a fresh database per test module."""
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import httpx2
 import pytest
 
+from parity_tests.databases import Backend, fresh_database
+from parity_tests.options import live_url
 from parity_tests.targets import (
     FRAMEWORKS,
     Framework,
@@ -18,26 +20,6 @@ from parity_tests.targets import (
 )
 from shared.settings import Settings
 
-LIVE_URL_OPTIONS: dict[Framework, tuple[str, str]] = {
-    "flask": ("--flask-url", "FLASK_URL"),
-    "fastapi": ("--fastapi-url", "FASTAPI_URL"),
-}
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("parity", "Flask/FastAPI parity")
-    for framework, (option, env_var) in LIVE_URL_OPTIONS.items():
-        group.addoption(
-            option,
-            default=os.environ.get(env_var),
-            help=f"run against a live {framework} server at this URL (env {env_var})",
-        )
-
-
-def live_url(config: pytest.Config, framework: Framework) -> str | None:
-    url: str | None = config.getoption(LIVE_URL_OPTIONS[framework][0])
-    return url
-
 
 def _target(request: pytest.FixtureRequest, framework: Framework) -> Iterator[Target]:
     url = live_url(request.config, framework)
@@ -46,11 +28,26 @@ def _target(request: pytest.FixtureRequest, framework: Framework) -> Iterator[Ta
         with live(framework, url, Settings()) as target:
             yield target
         return
-    workdir = request.getfixturevalue("tmp_path_factory").mktemp(framework)
-    settings = isolated_settings(workdir)
-    prepare_database(settings)
+    settings = request.getfixturevalue("make_settings")(framework)
     with in_process(framework, settings) as target:
         yield target
+
+
+@pytest.fixture(scope="module")
+def make_settings(
+    database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[str], Settings]]:
+    """Builds settings for one in-process app: a fresh, migrated, seeded database of its own."""
+    with ExitStack() as cleanup:
+
+        def make(name: str) -> Settings:
+            workdir = tmp_path_factory.mktemp(name)
+            url = cleanup.enter_context(fresh_database(database_backend, workdir))
+            settings = isolated_settings(workdir, url)
+            prepare_database(settings)
+            return settings
+
+        yield make
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ _TEXT_MASKS = (
 )
 
 
-def _mask_text(text: str) -> str:
+def mask_text(text: str) -> str:
     for pattern, placeholder in _TEXT_MASKS:
         text = pattern.sub(placeholder, text)
     return text
@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
         "the same, in exact text",
         "A body compared as exact text (for encoding questions) has the same ids, timestamps "
         "and test data masked as a parsed one.",
-        lambda o: _replace_body(o, _mask_text(o.body)) if isinstance(o.body, str) else o,
+        lambda o: _replace_body(o, mask_text(o.body)) if isinstance(o.body, str) else o,
     ),
     Rule(
         "order within header lists",

@@ -1,5 +1,6 @@
 """Probes, verdicts and the record the report is written from."""
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -7,12 +8,30 @@ from typing import Any, Literal
 import httpx2
 import pytest
 
-from parity_tests.normalise import Observation, differing_aspects, observe
+from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
 from parity_tests.registry import REGISTRY
 from parity_tests.targets import Target
+from shared.settings import Settings
 
 Verdict = Literal["same", "documented", "unexpected"]
 Setup = Callable[[httpx2.Client], Mapping[str, object]]
+
+
+@dataclass(frozen=True)
+class PerApp:
+    """A request value built for each app as the probe is sent: from how that app is
+    configured (credentials, body limit), or fresh, so that two apps sharing one database
+    (live, or during a migration) never collide."""
+
+    description: str
+    build: Callable[[Settings], Any]
+
+    def __str__(self) -> str:
+        return f"<{self.description}>"
+
+
+def _resolve(value: Any, settings: Settings) -> Any:
+    return value.build(settings) if isinstance(value, PerApp) else value
 
 
 @dataclass(frozen=True)
@@ -31,10 +50,28 @@ class Probe:
     raw: bool = False
 
     def request_line(self) -> str:
+        """The request as the report shows it: method, path, headers, a glimpse of the body."""
         headers = self.options.get("headers", {})
-        shown = ", ".join(f"{name}: {value}" for name, value in headers.items())
-        body = " + body" if {"json", "content", "files", "data"} & set(self.options) else ""
-        return f"{self.method} {self.path}{body}" + (f" [{shown}]" if shown else "")
+        shown = "".join(f" [{name}: {value}]" for name, value in headers.items())
+        # Masked as bodies are, so that generated test data does not change the report.
+        return mask_text(f"{self.method} {self.path}{shown}{self._body_glimpse()}")
+
+    def _body_glimpse(self, limit: int = 48) -> str:
+        kind = next(
+            (key for key in ("json", "content", "files", "data") if key in self.options), ""
+        )
+        if not kind:
+            return ""
+        value = self.options[kind]
+        if isinstance(value, PerApp):
+            text = str(value)
+        elif kind == "json":
+            text = json.dumps(value, ensure_ascii=False)
+        elif kind == "content":
+            text = repr(value[:limit]) + (f" ({len(value)} bytes)" if len(value) > limit else "")
+        else:
+            text = f"{'multipart' if kind == 'files' else 'form'}: " + ", ".join(value)
+        return " " + (text if len(text) <= limit * 2 else text[: limit * 2 - 1] + "…")
 
     def send(self, target: Target) -> httpx2.Response:
         """Send to one app, filling {placeholders} in the path and header values."""
@@ -44,10 +81,11 @@ class Probe:
             "allowed_origin_upper": origin.upper(),
         }
         values.update(self.setup(target.client) if self.setup else {})
-        options = dict(self.options)
+        options = {name: _resolve(value, target.settings) for name, value in self.options.items()}
         if "headers" in options:
             options["headers"] = {
-                name: value.format(**values) for name, value in options["headers"].items()
+                name: _resolve(value, target.settings).format(**values)
+                for name, value in options["headers"].items()
             }
         return target.client.request(self.method, self.path.format(**values), **options)
 

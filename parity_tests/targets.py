@@ -43,11 +43,11 @@ class Pair:
         return self.flask.live or self.fastapi.live
 
 
-def isolated_settings(workdir: Path) -> Settings:
-    """Settings for one in-process app: its own database and upload folder."""
+def isolated_settings(workdir: Path, database_url: str | None = None) -> Settings:
+    """Settings for one in-process app: its own database (SQLite unless given) and uploads."""
     return Settings(
         environment="test",
-        database_url=f"sqlite:///{workdir / 'twins.db'}",
+        database_url=database_url or f"sqlite:///{workdir / 'twins.db'}",
         upload_dir=workdir / "uploads",
         cors_origins=[ALLOWED_ORIGIN],
         max_body_bytes=64 * 1024,

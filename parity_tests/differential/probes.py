@@ -1,10 +1,13 @@
 """Setups that probes share: each creates what the request needs, in the app it is sent to."""
 
+import base64
 from collections.abc import Mapping
 
 import httpx2
 
 from parity_tests.contract.helpers import new_employee
+from parity_tests.parity import PerApp
+from shared.settings import Settings
 
 
 def an_employee(client: httpx2.Client) -> Mapping[str, object]:
@@ -17,3 +20,34 @@ def an_upload(client: httpx2.Client) -> Mapping[str, object]:
     response = client.post("/uploads", files={"file": ("notes.txt", b"one two\nthree\n")})
     assert response.status_code == 202, response.text
     return {"id": response.json()["id"]}
+
+
+def _basic(username: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+
+
+def _login(settings: Settings, password: str | None = None) -> dict[str, str]:
+    return {
+        "username": settings.auth_username,
+        "email": settings.auth_email,
+        "password": password or settings.auth_password.get_secret_value(),
+    }
+
+
+CONFIGURED_LOGIN = PerApp("the configured username, email and password", _login)
+WRONG_PASSWORD_LOGIN = PerApp(
+    "the configured username and email, a wrong password", lambda s: _login(s, "wrong")
+)
+CONFIGURED_BASIC = PerApp(
+    "Basic with the configured credentials",
+    lambda s: _basic(s.auth_username, s.auth_password.get_secret_value()),
+)
+WRONG_PASSWORD_BASIC = PerApp(
+    "Basic with the configured username and a wrong password",
+    lambda s: _basic(s.auth_username, "wrong"),
+)
+OVER_THE_BODY_LIMIT = PerApp(
+    "MAX_BODY_BYTES + 1 bytes of JSON whitespace", lambda s: b" " * (s.max_body_bytes + 1)
+)
+
+A_NEW_EMPLOYEE = PerApp("a new employee", lambda _: new_employee())

@@ -3,6 +3,12 @@ import base64
 import pytest
 
 from parity_tests.differential.compare import compare, probe_id
+from parity_tests.differential.probes import (
+    CONFIGURED_BASIC,
+    CONFIGURED_LOGIN,
+    WRONG_PASSWORD_BASIC,
+    WRONG_PASSWORD_LOGIN,
+)
 from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
@@ -17,18 +23,30 @@ PROBES = [
         "login with the configured credentials",
         "POST",
         "/login",
-        {"json": {"username": "admin", "email": "admin@example.com", "password": "change-me"}},
+        {"json": CONFIGURED_LOGIN},
     ),
     Probe(
         "auth",
         "login with a wrong password",
         "POST",
         "/login",
-        {"json": {"username": "admin", "email": "admin@example.com", "password": "nope"}},
+        {"json": WRONG_PASSWORD_LOGIN},
     ),
     Probe("auth", "whoami without credentials", "GET", "/whoami"),
-    Probe("auth", "whoami with valid credentials", "GET", "/whoami", basic(b"admin:change-me")),
-    Probe("auth", "whoami with a wrong password", "GET", "/whoami", basic(b"admin:wrong")),
+    Probe(
+        "auth",
+        "whoami with valid credentials",
+        "GET",
+        "/whoami",
+        {"headers": {"Authorization": CONFIGURED_BASIC}},
+    ),
+    Probe(
+        "auth",
+        "whoami with a wrong password",
+        "GET",
+        "/whoami",
+        {"headers": {"Authorization": WRONG_PASSWORD_BASIC}},
+    ),
     Probe(
         "auth",
         "whoami with malformed base64",
@@ -45,7 +63,11 @@ PROBES = [
         {"headers": {"Authorization": "Bearer abc.def"}},
     ),
     Probe(
-        "auth", "whoami with UTF-8 credentials", "GET", "/whoami", basic("jörg:pässword".encode())
+        "auth",
+        "whoami with the UTF-8 credentials of an unknown user",
+        "GET",
+        "/whoami",
+        basic("jörg:pässword".encode()),
     ),
 ]
 

@@ -1,9 +1,8 @@
 """Probes that need an app built for them: a route that fails, a user with a non-ASCII name."""
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Annotated
 
 import pytest
@@ -13,6 +12,7 @@ from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
 from parity_tests.differential.compare import compare, probe_id
+from parity_tests.options import is_live
 from parity_tests.parity import Probe
 from parity_tests.targets import (
     FRAMEWORKS,
@@ -20,8 +20,6 @@ from parity_tests.targets import (
     Target,
     build_app,
     client_for,
-    isolated_settings,
-    prepare_database,
 )
 from shared.settings import Settings
 
@@ -54,20 +52,20 @@ def add_probe_routes(app: Flask | FastAPI) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, pair: Pair) -> Iterator[Pair]:
-    if pair.live:
+def built(
+    request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
+) -> Iterator[Pair]:
+    if is_live(request.config):
         pytest.skip("these probes add routes and users to apps built in-process")
     with ExitStack() as stack:
         targets = {}
         for framework in FRAMEWORKS:
-            workdir: Path = tmp_path_factory.mktemp(f"built-{framework}")
-            settings: Settings = isolated_settings(workdir).model_copy(
+            settings = make_settings(f"built-{framework}").model_copy(
                 update={
                     "auth_username": NON_ASCII_USER[0],
                     "auth_password": SecretStr(NON_ASCII_USER[1]),
                 }
             )
-            prepare_database(settings)
             app = build_app(framework, settings)
             add_probe_routes(app)
             client = stack.enter_context(client_for(app))

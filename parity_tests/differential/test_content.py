@@ -5,7 +5,7 @@ import pytest
 
 from parity_tests.contract.helpers import new_employee
 from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import an_employee
+from parity_tests.differential.probes import CONFIGURED_BASIC, an_employee
 from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
@@ -115,7 +115,7 @@ PROBES = [
         "the admin index with credentials",
         "GET",
         "/admin/",
-        {"headers": {"Authorization": "Basic YWRtaW46Y2hhbmdlLW1l"}},
+        {"headers": {"Authorization": CONFIGURED_BASIC}},
         differences=("admin-ui",),
     ),
 ]

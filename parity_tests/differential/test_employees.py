@@ -2,7 +2,7 @@ import pytest
 
 from parity_tests.contract.helpers import new_employee
 from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import an_employee
+from parity_tests.differential.probes import A_NEW_EMPLOYEE, OVER_THE_BODY_LIMIT, an_employee
 from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
@@ -12,14 +12,14 @@ EMPLOYEE = "/employees/{id}"
 PROBES = [
     Probe("employees", "the first page of employees", "GET", "/employees?limit=2"),
     Probe("employees", "a department filter", "GET", "/employees?department=research"),
-    Probe("employees", "creating an employee", "POST", "/employees", {"json": new_employee()}),
+    Probe("employees", "creating an employee", "POST", "/employees", {"json": A_NEW_EMPLOYEE}),
     Probe("employees", "reading an employee", "GET", EMPLOYEE, setup=an_employee),
     Probe(
         "employees",
         "replacing an employee",
         "PUT",
         EMPLOYEE,
-        {"json": new_employee()},
+        {"json": A_NEW_EMPLOYEE},
         setup=an_employee,
     ),
     Probe(
@@ -142,7 +142,7 @@ PROBES = [
         "a body over the size limit",
         "POST",
         "/employees",
-        {"content": b" " * 70_000, "headers": JSON},
+        {"content": OVER_THE_BODY_LIMIT, "headers": JSON},
         differences=("werkzeug-html-errors",),
     ),
 ]

@@ -1,0 +1,126 @@
+"""Both apps on their real servers, started from the Procfile exactly as `make up` starts them.
+
+Live parity runs and the deployment tests use this: each server is the Procfile's command,
+run by `sh -c "exec ..."` so that the server itself receives our signals.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx2
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCFILE = ROOT / "Procfile"
+HEALTH_TIMEOUT_SECONDS = 30.0
+STOP_TIMEOUT_SECONDS = 40.0
+PORT_VARIABLES = {"flask": "FLASK_PORT", "fastapi": "FASTAPI_PORT"}
+
+
+def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
+    """The Procfile as {process name: shell command}."""
+    commands = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, separator, command = line.partition(":")
+        if separator and not line.startswith("#"):
+            commands[name.strip()] = command.strip()
+    return commands
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((host, port)) != 0
+
+
+def stopped_cleanly(exit_status: int) -> bool:
+    # uvicorn re-raises the SIGTERM it handled once it has shut down gracefully (since
+    # 0.29, encode/uvicorn#1600), so -SIGTERM is a clean exit as much as 0 is.
+    return exit_status in (0, -signal.SIGTERM)
+
+
+@dataclass
+class Server:
+    name: str
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path | None = None
+
+    def log_tail(self, lines: int = 30) -> str:
+        if self.log is None or not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+    def terminate(self) -> int:
+        """SIGTERM, as an orchestrator sends it, then wait for a graceful exit."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise
+
+
+def server_environment(base: Mapping[str, str]) -> dict[str, str]:
+    """`base` with this interpreter's scripts (gunicorn, uvicorn) first on PATH."""
+    scripts = str(Path(sys.executable).parent)
+    return {**base, "PATH": os.pathsep.join([scripts, base.get("PATH", os.defpath)])}
+
+
+def start(name: str, port: int, environment: Mapping[str, str], log: Path | None = None) -> Server:
+    """Start one Procfile process on 127.0.0.1:port and wait until /health answers 200.
+
+    Its output goes to `log` when given (access logs would drown a test run's own).
+    """
+    if not port_is_free(port):
+        raise RuntimeError(f"port {port} is in use: stop whatever serves it (make up?)")
+    env = server_environment({**environment, PORT_VARIABLES[name]: str(port), "HOST": "127.0.0.1"})
+    with open(log or os.devnull, "ab") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own Procfile, run as make up runs it
+            ["/bin/sh", "-c", f"exec {procfile_commands()[name]}"],
+            cwd=ROOT,
+            env=env,
+            stdout=output if log else None,
+            stderr=subprocess.STDOUT if log else None,
+        )
+    server = Server(name, f"http://127.0.0.1:{port}", process, log)
+    try:
+        wait_until_healthy(server)
+    except BaseException:
+        server.terminate()
+        raise
+    return server
+
+
+def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) -> float:
+    """Seconds until GET /health answered 200; fails if the server exits or takes too long."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{server.name} exited with {server.process.returncode}")
+        try:
+            if httpx2.get(f"{server.url}/health", timeout=1.0).status_code == 200:
+                return time.monotonic() - started
+        except httpx2.TransportError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{server.name} did not answer /health within {timeout:.0f} s")
+
+
+@contextmanager
+def running(
+    name: str, port: int, environment: Mapping[str, str], log: Path | None = None
+) -> Iterator[Server]:
+    server = start(name, port, environment, log)
+    try:
+        yield server
+    finally:
+        server.terminate()
