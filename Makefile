@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: up test lint types pytest db clean
+.PHONY: up test lint types pytest postgres live parity compose-config db clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,9 @@ up: db
 db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
-## The whole suite: lint, format check, types, then every test.
-test: lint types pytest
+## The whole suite: lint, format check, types; every test in-process on SQLite, then on
+## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose file.
+test: lint types pytest postgres live compose-config
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -32,8 +34,33 @@ lint: $(INSTALLED)
 types: $(INSTALLED)
 	$(BIN)/mypy .
 
+## Every test in-process on SQLite; fails when docs/parity.md or the README summary is stale.
 pytest: $(INSTALLED)
-	$(BIN)/pytest
+	$(BIN)/pytest --parity-report var/parity.md
+	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
+
+## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
+## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
+postgres: $(INSTALLED)
+	$(BIN)/pytest -q --database postgresql parity_tests deploy_tests
+
+## The parity suite against both real servers (gunicorn :5000, uvicorn :8000, as make up
+## starts them) on a fresh SQLite database, then on a fresh PostgreSQL database.
+live: $(INSTALLED)
+	$(BIN)/python -m parity_tests.live --database sqlite -q
+	$(BIN)/python -m parity_tests.live --database postgresql -q
+
+## Regenerate the parity report (docs/parity.md and .html) and the summary in the README.
+parity: $(INSTALLED)
+	$(BIN)/pytest parity_tests -q --parity-report docs/parity.md
+	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
+compose-config:
+	@command -v docker-compose >/dev/null || { \
+		echo "installing Debian's docker-compose to validate the compose file"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq docker-compose >/dev/null; }
+	docker-compose --file docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache

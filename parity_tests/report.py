@@ -100,14 +100,20 @@ def render(results: Sequence[CaseResult]) -> str:
 
 def summary(results: Sequence[CaseResult]) -> str:
     counts = Counter(result.verdict for result in results)
-    seen = sorted({name for result in results for name in result.differences})
-    return (
+    seen = Counter(name for result in results for name in result.differences)
+    lines = [
         f"**{len(results)} cases**: {counts['same']} the same, "
-        f"{counts['documented']} a documented difference, {counts['unexpected']} unexpected. "
-        f"{len(seen)} registered differences were seen: "
-        + ", ".join(f"[{name}](#{name})" for name in seen)
-        + "."
-    )
+        f"{counts['documented']} a documented difference, {counts['unexpected']} unexpected.",
+        "",
+        "| Difference | Cases |",
+        "| --- | --- |",
+    ]
+    lines += [
+        f"| [{name}](#{name}): {_cell(difference.title)} | {seen[name]} |"
+        for name, difference in REGISTRY.items()
+        if seen[name]
+    ]
+    return "\n".join(lines)
 
 
 def _by_feature(results: Iterable[CaseResult]) -> list[tuple[str, list[CaseResult]]]:

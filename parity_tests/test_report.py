@@ -1,0 +1,61 @@
+"""The report plugin: what it writes, and how it notices that a checked-in copy is stale."""
+
+from pathlib import Path
+
+from parity_tests.normalise import Observation
+from parity_tests.parity import CaseResult
+from parity_tests.report import SUMMARY_END, SUMMARY_START, check, render, with_summary
+
+FLASK_404 = Observation(404, "text/html;charset=utf-8", {}, "<title>404 Not Found</title>")
+FASTAPI_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
+RESULTS = [
+    CaseResult(
+        "routing",
+        "an unknown path",
+        "GET /nowhere",
+        FLASK_404,
+        FASTAPI_404,
+        ("content-type", "body"),
+        ("werkzeug-html-errors",),
+        "documented",
+    )
+]
+README = f"# Project\n\n{SUMMARY_START}\nold\n{SUMMARY_END}\n\nMore.\n"
+
+
+def test_a_case_row_shows_each_app_and_links_the_registry_entry() -> None:
+    report = render(RESULTS)
+
+    assert (
+        '| an unknown path | `GET /nowhere` | 404 text/html; page "404 Not Found" '
+        '| 404 application/json; detail "Not Found" '
+        "| documented difference: [werkzeug-html-errors](#werkzeug-html-errors) |"
+    ) in report
+    assert "**1 cases**: 0 the same, 1 a documented difference, 0 unexpected." in report
+
+
+def test_the_same_results_render_the_same_report() -> None:
+    assert render(RESULTS) == render(list(RESULTS))
+
+
+def test_the_readme_summary_is_replaced_and_its_links_point_into_the_report() -> None:
+    readme = with_summary(README, render(RESULTS))
+
+    assert "old" not in readme
+    assert "(docs/parity.md#werkzeug-html-errors)" in readme
+    assert readme.endswith(f"{SUMMARY_END}\n\nMore.\n")
+
+
+def test_check_passes_when_current_and_names_what_is_stale(tmp_path: Path) -> None:
+    fresh, checked_in, readme = tmp_path / "fresh.md", tmp_path / "parity.md", tmp_path / "R.md"
+    fresh.write_text(render(RESULTS))
+    checked_in.write_text(render(RESULTS))
+    readme.write_text(with_summary(README, render(RESULTS)))
+    assert check(fresh, checked_in, readme) == []
+
+    checked_in.write_text(render(RESULTS).replace("an unknown path", "a lost path"))
+    readme.write_text(README)
+    problems = check(fresh, checked_in, readme)
+
+    assert any(line.startswith("-| a lost path") for line in problems)
+    assert problems[-1].endswith("the parity summary differs from this run's")
