@@ -1,6 +1,7 @@
 """Setups that probes share: each creates what the request needs, in the app it is sent to."""
 
 import base64
+import time
 from collections.abc import Mapping
 
 import httpx2
@@ -9,6 +10,8 @@ from parity_tests.contract.helpers import new_employee
 from parity_tests.parity import PerApp
 from shared.settings import Settings
 
+PROCESSING_TIMEOUT_SECONDS = 10.0
+
 
 def an_employee(client: httpx2.Client) -> Mapping[str, object]:
     response = client.post("/employees", json=new_employee(name="Zoë Ångström"))
@@ -16,10 +19,16 @@ def an_employee(client: httpx2.Client) -> Mapping[str, object]:
     return {"id": response.json()["id"]}
 
 
-def an_upload(client: httpx2.Client) -> Mapping[str, object]:
+def a_processed_upload(client: httpx2.Client) -> Mapping[str, object]:
+    """An upload whose background processing has finished (a live server may take a moment)."""
     response = client.post("/uploads", files={"file": ("notes.txt", b"one two\nthree\n")})
     assert response.status_code == 202, response.text
-    return {"id": response.json()["id"]}
+    upload_id = response.json()["id"]
+    deadline = time.monotonic() + PROCESSING_TIMEOUT_SECONDS
+    while client.get(f"/uploads/{upload_id}").json()["status"] == "pending":
+        assert time.monotonic() < deadline, f"upload {upload_id} still pending"
+        time.sleep(0.05)
+    return {"id": upload_id}
 
 
 def _basic(username: str, password: str) -> str:

@@ -5,7 +5,7 @@ import pytest
 
 from parity_tests.contract.helpers import new_employee
 from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import CONFIGURED_BASIC, an_employee
+from parity_tests.differential.probes import CONFIGURED_BASIC, a_processed_upload, an_employee
 from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
@@ -63,6 +63,13 @@ PROBES = [
         "POST",
         "/uploads",
         {"files": {"file": ("notes.txt", b"one two\nthree\n")}},
+    ),
+    Probe(
+        "uploads",
+        "an upload once its background processing is done",
+        "GET",
+        "/uploads/{id}",
+        setup=a_processed_upload,
     ),
     Probe(
         "uploads",
