@@ -25,7 +25,7 @@ from parity_tests.databases import (
     must_not_skip,
     postgres_unavailable_reason,
 )
-from parity_tests.servers import ROOT, Server, start, stopped_cleanly
+from parity_tests.servers import ROOT, Server, ServerError, start, stopped_cleanly
 from parity_tests.targets import ALLOWED_ORIGIN, prepare_database
 from shared.settings import Settings
 
@@ -89,7 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parity_tests.live", description=__doc__)
     parser.add_argument("--database", choices=BACKENDS, default="sqlite")
     options, pytest_args = parser.parse_known_args(argv)
-    return run(options.database, pytest_args)
+    try:
+        return run(options.database, pytest_args)
+    except ServerError as error:
+        say(f"cannot run live: {error}")
+        return 1
 
 
 if __name__ == "__main__":

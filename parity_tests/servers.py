@@ -24,6 +24,10 @@ STOP_TIMEOUT_SECONDS = 40.0
 PORT_VARIABLES = {"flask": "FLASK_PORT", "fastapi": "FASTAPI_PORT"}
 
 
+class ServerError(RuntimeError):
+    """A server could not be started: its port is taken, it exited, or it never got healthy."""
+
+
 def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
     """The Procfile as {process name: shell command}."""
     commands = {}
@@ -81,7 +85,7 @@ def start(name: str, port: int, environment: Mapping[str, str], log: Path | None
     Its output goes to `log` when given (access logs would drown a test run's own).
     """
     if not port_is_free(port):
-        raise RuntimeError(f"port {port} is in use: stop whatever serves it (make up?)")
+        raise ServerError(f"port {port} is in use: stop whatever serves it (make up?)")
     env = server_environment({**environment, PORT_VARIABLES[name]: str(port), "HOST": "127.0.0.1"})
     with open(log or os.devnull, "ab") as output:
         process = subprocess.Popen(  # noqa: S603 - our own Procfile, run as make up runs it
@@ -94,6 +98,9 @@ def start(name: str, port: int, environment: Mapping[str, str], log: Path | None
     server = Server(name, f"http://127.0.0.1:{port}", process, log)
     try:
         wait_until_healthy(server)
+    except ServerError as error:
+        server.terminate()
+        raise ServerError(f"{error}; the end of its output:\n{server.log_tail()}") from error
     except BaseException:
         server.terminate()
         raise
@@ -105,14 +112,14 @@ def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) 
     started = time.monotonic()
     while time.monotonic() - started < timeout:
         if server.process.poll() is not None:
-            raise RuntimeError(f"{server.name} exited with {server.process.returncode}")
+            raise ServerError(f"{server.name} exited with {server.process.returncode}")
         try:
             if httpx2.get(f"{server.url}/health", timeout=1.0).status_code == 200:
                 return time.monotonic() - started
         except httpx2.TransportError:
             pass
         time.sleep(0.1)
-    raise TimeoutError(f"{server.name} did not answer /health within {timeout:.0f} s")
+    raise ServerError(f"{server.name} did not answer /health within {timeout:.0f} s")
 
 
 @contextmanager
