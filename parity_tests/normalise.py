@@ -94,29 +94,17 @@ def mask_text(text: str) -> str:
     return timestamp_shape(text)
 
 
-def _timestamp_shapes(body: Body) -> Body:
+def _map_values(body: Body, keys: frozenset[str], transform: Callable[[Any], Any]) -> Body:
+    """The JSON body with `transform` applied to every non-null value under one of `keys`."""
     if isinstance(body, dict):
         return {
-            key: timestamp_shape(value)
-            if key in TIMESTAMP_KEYS and isinstance(value, str)
-            else _timestamp_shapes(value)
-            for key, value in body.items()
-        }
-    if isinstance(body, list):
-        return [_timestamp_shapes(item) for item in body]
-    return body
-
-
-def _map_json(body: Body, keys: frozenset[str], placeholder: str) -> Body:
-    if isinstance(body, dict):
-        return {
-            key: placeholder
+            key: transform(value)
             if key in keys and value is not None
-            else _map_json(value, keys, placeholder)
+            else _map_values(value, keys, transform)
             for key, value in body.items()
         }
     if isinstance(body, list):
-        return [_map_json(item, keys, placeholder) for item in body]
+        return [_map_values(item, keys, transform) for item in body]
     return body
 
 
@@ -133,7 +121,7 @@ RULES: tuple[Rule, ...] = (
         "generated ids",
         "Each app numbers its own rows and uploads: an id says nothing about behaviour.",
         lambda o: _replace_headers(
-            _replace_body(o, _map_json(o.body, ID_KEYS, "<id>")),
+            _replace_body(o, _map_values(o.body, ID_KEYS, lambda _: "<id>")),
             {
                 name: _ID_IN_PATH.sub(r"/\1/<id>", value) if name == "location" else value
                 for name, value in o.headers.items()
@@ -144,13 +132,15 @@ RULES: tuple[Rule, ...] = (
         "timestamp values",
         "created_at, updated_at and finished_at record when each app ran, not what it did: "
         "their digits are masked, their format (separators, fraction, zone) is compared.",
-        lambda o: _replace_body(o, _timestamp_shapes(o.body)),
+        lambda o: _replace_body(
+            o, _map_values(o.body, TIMESTAMP_KEYS, lambda value: timestamp_shape(str(value)))
+        ),
     ),
     Rule(
         "unique test data",
         "Tests give each request a fresh email and department so they can run twice against "
         "one database.",
-        lambda o: _replace_body(o, _map_json(o.body, UNIQUE_KEYS, "<unique>")),
+        lambda o: _replace_body(o, _map_values(o.body, UNIQUE_KEYS, lambda _: "<unique>")),
     ),
     Rule(
         "varying header values",

@@ -130,8 +130,9 @@ def explain(result: CaseResult) -> str:
     lines = [f"{result.feature}: {result.title} ({result.request})"]
     if result.differences and not result.differing:
         lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
+    flask, fastapi = result.flask.aspects(), result.fastapi.aspects()
     for aspect in result.differing:
-        left, right = result.flask.aspects().get(aspect), result.fastapi.aspects().get(aspect)
+        left, right = flask.get(aspect), fastapi.get(aspect)
         lines.append(f"{aspect}: flask={left!r:.300} fastapi={right!r:.300}")
     return "\n".join(lines)
 

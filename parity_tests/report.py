@@ -141,11 +141,10 @@ def describe(observation: Observation, differing: Sequence[str]) -> str:
     """Status, media type and the shape of the body, then any header that differs."""
     media_type = observation.content_type.split(";")[0] or "no content type"
     parts = [f"{observation.status} {media_type}", _shape(observation.body)]
-    parts += [
-        f"{aspect.removeprefix('header:')}: {observation.headers.get(aspect[7:], '(none)')}"
-        for aspect in differing
-        if aspect.startswith("header:")
+    headers = [
+        aspect.removeprefix("header:") for aspect in differing if aspect.startswith("header:")
     ]
+    parts += [f"{name}: {observation.headers.get(name, '(none)')}" for name in headers]
     return "; ".join(part for part in parts if part)
 
 

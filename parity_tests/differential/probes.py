@@ -1,12 +1,11 @@
 """Setups that probes share: each creates what the request needs, in the app it is sent to."""
 
-import base64
 import time
 from collections.abc import Mapping
 
 import httpx2
 
-from parity_tests.contract.helpers import new_employee
+from parity_tests.contract.helpers import basic_auth, new_employee
 from parity_tests.parity import PerApp
 from shared.settings import Settings
 
@@ -31,10 +30,6 @@ def a_processed_upload(client: httpx2.Client) -> Mapping[str, object]:
     return {"id": upload_id}
 
 
-def _basic(username: str, password: str) -> str:
-    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-
-
 def _login(settings: Settings, password: str | None = None) -> dict[str, str]:
     return {
         "username": settings.auth_username,
@@ -49,11 +44,11 @@ WRONG_PASSWORD_LOGIN = PerApp(
 )
 CONFIGURED_BASIC = PerApp(
     "Basic with the configured credentials",
-    lambda s: _basic(s.auth_username, s.auth_password.get_secret_value()),
+    lambda s: basic_auth(s.auth_username, s.auth_password.get_secret_value())["Authorization"],
 )
 WRONG_PASSWORD_BASIC = PerApp(
     "Basic with the configured username and a wrong password",
-    lambda s: _basic(s.auth_username, "wrong"),
+    lambda s: basic_auth(s.auth_username, "wrong")["Authorization"],
 )
 OVER_THE_BODY_LIMIT = PerApp(
     "MAX_BODY_BYTES + 1 bytes of JSON whitespace", lambda s: b" " * (s.max_body_bytes + 1)

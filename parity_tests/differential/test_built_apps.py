@@ -1,6 +1,5 @@
 """Probes that need an app built for them: a route that fails, a user with a non-ASCII name."""
 
-import base64
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Annotated
@@ -11,6 +10,7 @@ from flask import Flask
 from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
+from parity_tests.contract.helpers import basic_auth
 from parity_tests.differential.compare import compare, probe_id
 from parity_tests.options import is_live
 from parity_tests.parity import Probe
@@ -73,11 +73,6 @@ def built(
         yield Pair(targets["flask"], targets["fastapi"])
 
 
-def utf8_basic(username: str, password: str) -> dict[str, object]:
-    token = base64.b64encode(f"{username}:{password}".encode()).decode()
-    return {"headers": {"Authorization": f"Basic {token}"}}
-
-
 PROBES = [
     Probe(
         "errors",
@@ -99,7 +94,7 @@ PROBES = [
         "whoami as a user whose name is not ASCII",
         "GET",
         "/whoami",
-        utf8_basic(*NON_ASCII_USER),
+        {"headers": basic_auth(*NON_ASCII_USER)},
         differences=("basic-auth-utf8",),
     ),
 ]

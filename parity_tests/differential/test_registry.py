@@ -1,33 +1,26 @@
 """The registry and the verdicts hold the suite to account: these check the checkers."""
 
-import itertools
+import importlib
+import pkgutil
 
 import pytest
 
-from parity_tests.differential import (
-    test_auth,
-    test_basics,
-    test_built_apps,
-    test_content,
-    test_cors,
-    test_employees,
-    test_routing,
-)
+import parity_tests.differential
 from parity_tests.normalise import Observation
 from parity_tests.parity import Probe, judge
 from parity_tests.registry import REGISTRY, Difference
 
-ALL_PROBES = list(
-    itertools.chain(
-        test_auth.PROBES,
-        test_basics.PROBES,
-        test_built_apps.PROBES,
-        test_content.PROBES,
-        test_cors.PROBES,
-        test_employees.PROBES,
-        test_routing.PROBES,
-    )
-)
+
+def every_probe() -> list[Probe]:
+    """The PROBES of every module in this package, found rather than listed by hand."""
+    probes: list[Probe] = []
+    for module_info in pkgutil.iter_modules(parity_tests.differential.__path__):
+        module = importlib.import_module(f"parity_tests.differential.{module_info.name}")
+        probes += getattr(module, "PROBES", [])
+    return probes
+
+
+ALL_PROBES = every_probe()
 
 JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
 HTML_404 = Observation(404, "text/html;charset=utf-8", {}, "<h1>Not Found</h1>")
