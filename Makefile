@@ -6,13 +6,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# uv installs exactly what uv.lock records; uv itself is pinned here and lives apart from the
+# project's environment, which `uv sync` keeps exact. It never downloads a Python.
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+EXTRAS := --extra dev --extra postgres
 
-.PHONY: up test lint types pytest postgres live parity compose-config db clean
+.PHONY: up test lint types pytest postgres live parity compose-config db lock clean
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,postgres]"
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+## The project's environment, exactly as locked: --locked fails if uv.lock no longer matches
+## pyproject.toml instead of quietly resolving anew (run `make lock` to refresh it on purpose).
+$(INSTALLED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python $(PYTHON) $(EXTRAS)
 	touch $@
 
 ## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000.
@@ -62,5 +72,11 @@ compose-config:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq docker-compose >/dev/null; }
 	docker-compose --file docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
+## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
+## what records versions (the parity report). Review the diff before committing it.
+lock: | $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+	$(MAKE) parity
+
 clean:
-	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache
