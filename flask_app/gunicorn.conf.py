@@ -2,6 +2,11 @@
 
 import os
 
+from gunicorn.http.message import Request
+from gunicorn.workers.base import Worker
+
+from shared.settings import Settings
+
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
@@ -9,3 +14,17 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+
+# gunicorn answers every request with "Connection: keep-alive" unless told otherwise, but it
+# drains at most 64 KiB of a body the app left unread and then closes the connection: a client
+# that believed the promise loses its next request ("Server disconnected without sending a
+# response"). Flask refuses a body over MAX_CONTENT_LENGTH without reading it, so such a request
+# is answered with "Connection: close" instead. The limit is read as create_app reads it.
+_max_body_bytes = Settings().max_body_bytes
+
+
+def pre_request(worker: Worker, req: Request) -> None:
+    worker.log.debug("%s %s", req.method, req.path)
+    declared = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "")
+    if declared.isdigit() and int(declared) > _max_body_bytes:
+        req.must_close = True

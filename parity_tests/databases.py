@@ -9,10 +9,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import psycopg
-from psycopg import sql
+if TYPE_CHECKING:
+    from types import ModuleType
 
 Backend = Literal["sqlite", "postgresql"]
 BACKENDS: tuple[Backend, ...] = ("sqlite", "postgresql")
@@ -23,8 +23,21 @@ class PostgresUnavailableError(RuntimeError):
     pass
 
 
+def _psycopg() -> "ModuleType | None":
+    """psycopg, imported only when PostgreSQL is asked for: the `postgres` extra is optional,
+    and an install without it must still run the SQLite suite."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    return psycopg
+
+
 def postgres_unavailable_reason() -> str | None:
     """Why PostgreSQL cannot be used here, or None when it can."""
+    psycopg = _psycopg()
+    if psycopg is None:
+        return "psycopg is not installed (install the project's `postgres` extra)"
     try:
         with psycopg.connect(ADMIN_URL, connect_timeout=3):
             return None
@@ -44,6 +57,9 @@ def postgres_database(prefix: str = "twins_test") -> Iterator[str]:
     reason = postgres_unavailable_reason()
     if reason:
         raise PostgresUnavailableError(reason)
+    import psycopg
+    from psycopg import sql
+
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

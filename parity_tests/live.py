@@ -26,12 +26,10 @@ from parity_tests.databases import (
     postgres_unavailable_reason,
 )
 from parity_tests.servers import ROOT, Server, ServerError, start, stopped_cleanly
-from parity_tests.targets import ALLOWED_ORIGIN, prepare_database
+from parity_tests.targets import isolated_settings, prepare_database
 from shared.settings import Settings
 
 PORTS = {"flask": 5000, "fastapi": 8000}
-# The differential probes for the body limit and CORS need a known limit and origin.
-SERVER_SETTINGS = {"CORS_ORIGINS": ALLOWED_ORIGIN, "MAX_BODY_BYTES": str(64 * 1024)}
 
 
 def say(message: str) -> None:
@@ -39,13 +37,10 @@ def say(message: str) -> None:
 
 
 def live_environment(database_url: str, workdir: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        **SERVER_SETTINGS,
-        "ENVIRONMENT": "test",
-        "DATABASE_URL": database_url,
-        "UPLOAD_DIR": str(workdir / "uploads"),
-    }
+    """The environment for servers and for the pytest that drives them: every setting given
+    explicitly, the same as in-process apps get, so that neither a `.env` in the repository
+    nor the shell changes what a live run tests."""
+    return {**os.environ, **isolated_settings(workdir, database_url).as_environment()}
 
 
 def stop(servers: Sequence[Server]) -> bool:

@@ -48,6 +48,8 @@ class Probe:
     setup: Setup | None = None
     # Compare the body's exact text rather than its parsed JSON: for encoding questions.
     raw: bool = False
+    # The fixture that provides the two apps: `built_pair` for apps built for the probe.
+    pair: str = "pair"
 
     def request_line(self) -> str:
         """The request as the report shows it: method, path, headers, a glimpse of the body."""
@@ -75,19 +77,36 @@ class Probe:
 
     def send(self, target: Target) -> httpx2.Response:
         """Send to one app, filling {placeholders} in the path and header values."""
-        origin = target.settings.cors_origins[0]
-        values: dict[str, object] = {
-            "allowed_origin": origin,
-            "allowed_origin_upper": origin.upper(),
-        }
+        values = Placeholders(target.settings)
         values.update(self.setup(target.client) if self.setup else {})
         options = {name: _resolve(value, target.settings) for name, value in self.options.items()}
         if "headers" in options:
             options["headers"] = {
-                name: _resolve(value, target.settings).format(**values)
+                name: _resolve(value, target.settings).format_map(values)
                 for name, value in options["headers"].items()
             }
-        return target.client.request(self.method, self.path.format(**values), **options)
+        return target.client.request(self.method, self.path.format_map(values), **options)
+
+
+class UnsendableProbeError(LookupError):
+    """The probe needs something the app under test is not configured with."""
+
+
+class Placeholders(dict[str, object]):
+    """The values a probe's path and headers may name; the allowed origin only when the app
+    has one, so that a deployment without CORS origins skips the CORS probes with a reason."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def __missing__(self, name: str) -> object:
+        origins = self.settings.cors_origins
+        if name in ("allowed_origin", "allowed_origin_upper") and origins:
+            return origins[0].upper() if name.endswith("_upper") else origins[0]
+        if name.startswith("allowed_origin"):
+            raise UnsendableProbeError("the app allows no CORS origin (CORS_ORIGINS is empty)")
+        raise UnsendableProbeError(f"no value for the placeholder {{{name}}}")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,17 @@ class Difference:
     aspects: frozenset[str]
 
 
+class DuplicateDifferenceError(ValueError):
+    """Two entries share an id: the second would silently replace the first."""
+
+
 def _entries(*differences: Difference) -> dict[str, Difference]:
-    return {difference.id: difference for difference in differences}
+    entries: dict[str, Difference] = {}
+    for difference in differences:
+        if difference.id in entries:
+            raise DuplicateDifferenceError(f"two registry entries have the id {difference.id!r}")
+        entries[difference.id] = difference
+    return entries
 
 
 HTML_ERROR = frozenset({"content-type", "body"})

@@ -9,6 +9,7 @@ from typing import Literal
 import httpx2
 from fastapi import FastAPI
 from flask import Flask
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 from starlette.testclient import TestClient
 
 from fastapi_app import create_app as create_fastapi_app
@@ -20,6 +21,10 @@ Framework = Literal["flask", "fastapi"]
 FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
 BASE_URL = "http://testserver"
 TIMEOUT_SECONDS = 10.0
+# A server may close a connection once it has been idle for its keep-alive timeout (gunicorn:
+# 2 s, uvicorn: 5 s); a client that reuses it at that moment loses its request. Letting go
+# of idle connections sooner than any of the servers avoids the race.
+CLIENT_KEEPALIVE_EXPIRY_SECONDS = 1.0
 ALLOWED_ORIGIN = "https://allowed.example"
 
 
@@ -43,9 +48,25 @@ class Pair:
         return self.flask.live or self.fastapi.live
 
 
+class ExplicitSettings(Settings):
+    """Settings from the defaults and the arguments only: a test's apps must not change with
+    the developer's `.env` or shell (CORS_ALLOW_CREDENTIALS=false there broke CORS tests)."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
+
 def isolated_settings(workdir: Path, database_url: str | None = None) -> Settings:
     """Settings for one in-process app: its own database (SQLite unless given) and uploads."""
-    return Settings(
+    return ExplicitSettings(
         environment="test",
         database_url=database_url or f"sqlite:///{workdir / 'twins.db'}",
         upload_dir=workdir / "uploads",
@@ -89,5 +110,10 @@ def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
 @contextmanager
 def live(framework: Framework, url: str, settings: Settings) -> Iterator[Target]:
     """A running server; `settings` must be what that server was started with."""
-    with httpx2.Client(base_url=url, follow_redirects=False, timeout=TIMEOUT_SECONDS) as client:
+    with httpx2.Client(
+        base_url=url,
+        follow_redirects=False,
+        timeout=TIMEOUT_SECONDS,
+        limits=httpx2.Limits(keepalive_expiry=CLIENT_KEEPALIVE_EXPIRY_SECONDS),
+    ) as client:
         yield Target(framework, client, settings, live=True)

@@ -59,6 +59,22 @@ class Settings(BaseSettings):
                 )
         return self
 
+    def as_environment(self) -> dict[str, str]:
+        """Every setting as the environment variable that sets it. Environment variables win
+        over `.env`, so a process started with these runs with exactly these settings."""
+        environment = {}
+        for name, value in self.model_dump().items():
+            if isinstance(value, SecretStr):
+                text = value.get_secret_value()
+            elif isinstance(value, list):
+                text = ",".join(value)
+            elif isinstance(value, bool):
+                text = str(value).lower()
+            else:
+                text = str(value)
+            environment[name.upper()] = text
+        return environment
+
     @property
     def database_backend(self) -> str:
         """The dialect only: a DSN can carry a password, so it is never shown."""

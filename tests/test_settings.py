@@ -51,3 +51,21 @@ def test_the_database_backend_names_the_dialect_and_hides_the_dsn() -> None:
     settings = Settings(_env_file=None, database_url="postgresql+psycopg://u:pw@db:5432/twins")
 
     assert settings.database_backend == "postgresql"
+
+
+def test_a_process_given_the_environment_of_settings_gets_exactly_those_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A developer's .env must not win over what a test runner hands its servers.
+    (tmp_path / ".env").write_text("CORS_ALLOW_CREDENTIALS=false\nMESSAGE=from .env\n")
+    monkeypatch.chdir(tmp_path)
+    wanted = Settings(
+        _env_file=None,
+        cors_origins=["https://a.example", "https://b.example"],
+        auth_password="s3cret",
+        max_body_bytes=4096,
+    )
+    for name, value in wanted.as_environment().items():
+        monkeypatch.setenv(name, value)
+
+    assert Settings() == wanted

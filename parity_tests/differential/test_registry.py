@@ -1,23 +1,11 @@
 """The registry and the verdicts hold the suite to account: these check the checkers."""
 
-import importlib
-import pkgutil
-
 import pytest
 
-import parity_tests.differential
+from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation
 from parity_tests.parity import Probe, judge
 from parity_tests.registry import REGISTRY, Difference
-
-
-def every_probe() -> list[Probe]:
-    """The PROBES of every module in this package, found rather than listed by hand."""
-    probes: list[Probe] = []
-    for module_info in pkgutil.iter_modules(parity_tests.differential.__path__):
-        module = importlib.import_module(f"parity_tests.differential.{module_info.name}")
-        probes += getattr(module, "PROBES", [])
-    return probes
 
 
 ALL_PROBES = every_probe()

@@ -1,8 +1,4 @@
-import pytest
-
-from parity_tests.differential.compare import compare, probe_id
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 PROBES = [
     Probe("hello", "hello world", "GET", "/"),
@@ -19,10 +15,3 @@ PROBES = [
         differences=("validation-error-format",),
     ),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_the_basic_endpoints_answer_alike(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

@@ -1,10 +1,6 @@
-import pytest
-
 from parity_tests.contract.helpers import new_employee
-from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import A_NEW_EMPLOYEE, OVER_THE_BODY_LIMIT, an_employee
+from parity_tests.differential.setups import A_NEW_EMPLOYEE, OVER_THE_BODY_LIMIT, an_employee
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 JSON = {"Content-Type": "application/json"}
 EMPLOYEE = "/employees/{id}"
@@ -146,10 +142,3 @@ PROBES = [
         differences=("werkzeug-html-errors",),
     ),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_employees_and_their_validation_answer_alike_or_as_registered(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

@@ -1,13 +1,10 @@
 from collections.abc import Mapping
 
 import httpx2
-import pytest
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import CONFIGURED_BASIC, a_processed_upload, an_employee
+from parity_tests.differential.setups import CONFIGURED_BASIC, a_processed_upload, an_employee
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 CSS = "/static/style.css"
 NON_ASCII_EMAIL = "zoë@example.com"
@@ -126,10 +123,3 @@ PROBES = [
         differences=("admin-ui",),
     ),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_content_answers_alike_or_as_registered(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

@@ -1,8 +1,4 @@
-import pytest
-
-from parity_tests.differential.compare import compare, probe_id
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 ALLOWED = "{allowed_origin}"
 
@@ -88,10 +84,3 @@ PROBES = [
     ),
     Probe("cors", "a simple request without an origin", "GET", "/"),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_cors_answers_alike_or_as_registered(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

@@ -1,19 +1,14 @@
-"""Probes that need an app built for them: a route that fails, a user with a non-ASCII name."""
+"""Apps built for the probes that need them: a route that fails, a user with a non-ASCII name."""
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Annotated
 
-import pytest
 from fastapi import FastAPI, Query
 from flask import Flask
 from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
-from parity_tests.contract.helpers import basic_auth
-from parity_tests.differential.compare import compare, probe_id
-from parity_tests.options import is_live
-from parity_tests.parity import Probe
 from parity_tests.targets import (
     FRAMEWORKS,
     Pair,
@@ -51,12 +46,9 @@ def add_probe_routes(app: Flask | FastAPI) -> None:
             return query
 
 
-@pytest.fixture(scope="module")
-def built(
-    request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
-) -> Iterator[Pair]:
-    if is_live(request.config):
-        pytest.skip("these probes add routes and users to apps built in-process")
+@contextmanager
+def built_pair(make_settings: Callable[[str], Settings]) -> Iterator[Pair]:
+    """Both apps, in-process, with the probe routes added and a non-ASCII Basic user."""
     with ExitStack() as stack:
         targets = {}
         for framework in FRAMEWORKS:
@@ -71,37 +63,3 @@ def built(
             client = stack.enter_context(client_for(app))
             targets[framework] = Target(framework, client, settings, live=False)
         yield Pair(targets["flask"], targets["fastapi"])
-
-
-PROBES = [
-    Probe(
-        "errors",
-        "an unhandled error in a view",
-        "GET",
-        "/boom",
-        differences=("unhandled-error-body",),
-    ),
-    Probe(
-        "validation",
-        "a missing required query parameter",
-        "GET",
-        "/search",
-        differences=("validation-error-format",),
-    ),
-    Probe("validation", "a required query parameter given", "GET", "/search?q=flask"),
-    Probe(
-        "auth",
-        "whoami as a user whose name is not ASCII",
-        "GET",
-        "/whoami",
-        {"headers": basic_auth(*NON_ASCII_USER)},
-        differences=("basic-auth-utf8",),
-    ),
-]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_apps_built_for_a_probe_answer_alike_or_as_registered(
-    probe: Probe, built: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, built, request.config)

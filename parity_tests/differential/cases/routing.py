@@ -1,8 +1,4 @@
-import pytest
-
-from parity_tests.differential.compare import compare, probe_id
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 PROBES = [
     Probe(
@@ -51,10 +47,3 @@ PROBES = [
         differences=("automatic-options",),
     ),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_routing_answers_alike_or_as_registered(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

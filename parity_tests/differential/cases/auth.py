@@ -1,16 +1,12 @@
 import base64
 
-import pytest
-
-from parity_tests.differential.compare import compare, probe_id
-from parity_tests.differential.probes import (
+from parity_tests.differential.setups import (
     CONFIGURED_BASIC,
     CONFIGURED_LOGIN,
     WRONG_PASSWORD_BASIC,
     WRONG_PASSWORD_LOGIN,
 )
 from parity_tests.parity import Probe
-from parity_tests.targets import Pair
 
 
 def basic(raw: bytes) -> dict[str, object]:
@@ -70,10 +66,3 @@ PROBES = [
         basic("jörg:pässword".encode()),
     ),
 ]
-
-
-@pytest.mark.parametrize("probe", PROBES, ids=probe_id)
-def test_authentication_answers_alike_or_as_registered(
-    probe: Probe, pair: Pair, request: pytest.FixtureRequest
-) -> None:
-    compare(probe, pair, request.config)

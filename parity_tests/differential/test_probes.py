@@ -1,0 +1,23 @@
+"""The one driver: every probe is sent to both apps and judged against the registry."""
+
+import pytest
+
+from parity_tests.differential.cases import every_probe
+from parity_tests.parity import Probe, UnsendableProbeError, check
+from parity_tests.targets import Pair
+
+
+def probe_id(probe: Probe) -> str:
+    return f"{probe.feature}: {probe.title}"
+
+
+@pytest.mark.parametrize("probe", every_probe(), ids=probe_id)
+def test_each_probe_gets_the_same_answer_from_both_apps_or_a_registered_difference(
+    probe: Probe, request: pytest.FixtureRequest
+) -> None:
+    pair: Pair = request.getfixturevalue(probe.pair)
+    try:
+        flask, fastapi = probe.send(pair.flask), probe.send(pair.fastapi)
+    except UnsendableProbeError as reason:
+        pytest.skip(f"this probe cannot be sent here: {reason}")
+    check(request.config, probe, flask, fastapi)
