@@ -126,9 +126,12 @@ RESULTS = pytest.StashKey[dict[tuple[str, str], CaseResult]]()
 
 def judge(probe: Probe, flask: Observation, fastapi: Observation) -> CaseResult:
     differing = tuple(differing_aspects(flask, fastapi))
-    registered = {aspect for name in probe.differences for aspect in REGISTRY[name].aspects}
-    # Strict both ways: a registered difference must still show, and show nothing more.
-    registered_and_seen = bool(differing) and set(differing) <= registered
+    entries = [REGISTRY[name] for name in probe.differences]
+    registered = {aspect for entry in entries for aspect in entry.aspects}
+    # Strict both ways: every registered difference must still show (in at least one of its
+    # aspects), and nothing may differ beyond what the entries cover.
+    every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
+    registered_and_seen = every_entry_seen and set(differing) <= registered
     agreed = registered_and_seen if probe.differences else not differing
     verdict: Verdict = "unexpected"
     if agreed:
@@ -149,6 +152,9 @@ def explain(result: CaseResult) -> str:
     lines = [f"{result.feature}: {result.title} ({result.request})"]
     if result.differences and not result.differing:
         lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
+    for name in result.differences:
+        if result.differing and not REGISTRY[name].aspects & set(result.differing):
+            lines.append(f"registered as {name}, which no longer shows")
     flask, fastapi = result.flask.aspects(), result.fastapi.aspects()
     for aspect in result.differing:
         left, right = flask.get(aspect), fastapi.get(aspect)

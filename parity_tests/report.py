@@ -10,7 +10,7 @@ import difflib
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib.metadata import version
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from parity_tests.normalise import PARSING_RULES, RULES, Observation
-from parity_tests.parity import RESULTS, CaseResult, Verdict
+from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
 from parity_tests.registry import REGISTRY, Difference
 
 VERDICT_LABELS: dict[Verdict, str] = {
@@ -51,8 +51,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     path = session.config.getoption("--parity-report")
     results = session.config.stash.get(RESULTS, {})
-    if path and results:
-        write(Path(path), list(results.values()))
+    if not path:
+        return
+    from parity_tests.differential.cases import every_probe  # the apps, only when reporting
+
+    missing = unsent(results, every_probe())
+    if missing:
+        # A report without every probe would pass for complete: refuse to write one.
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            "parity report not written: these probes were not sent (deselected, skipped or "
+            "never run): " + "; ".join(missing),
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
+    write(Path(path), list(results.values()))
+
+
+def unsent(results: Mapping[tuple[str, str], CaseResult], probes: Iterable[Probe]) -> list[str]:
+    """The probes that have no result in this run, as "feature: title"."""
+    return [
+        f"{probe.feature}: {probe.title}"
+        for probe in probes
+        if (probe.feature, probe.title) not in results
+    ]
 
 
 def write(path: Path, results: Sequence[CaseResult]) -> None:

@@ -34,6 +34,8 @@ class Target:
     client: httpx2.Client
     settings: Settings
     live: bool
+    # The app itself when it runs in-process, for tests that must wrap it; None when live.
+    app: Flask | FastAPI | None = None
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
 @contextmanager
 def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
     """The app built by its factory with these settings, behind an in-process client."""
-    with client_for(build_app(framework, settings)) as client:
-        yield Target(framework, client, settings, live=False)
+    app = build_app(framework, settings)
+    with client_for(app) as client:
+        yield Target(framework, client, settings, live=False, app=app)
 
 
 @contextmanager

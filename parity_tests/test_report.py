@@ -3,8 +3,15 @@
 from pathlib import Path
 
 from parity_tests.normalise import Observation
-from parity_tests.parity import CaseResult
-from parity_tests.report import SUMMARY_END, SUMMARY_START, check, render, with_summary
+from parity_tests.parity import CaseResult, Probe
+from parity_tests.report import (
+    SUMMARY_END,
+    SUMMARY_START,
+    check,
+    render,
+    unsent,
+    with_summary,
+)
 
 FLASK_404 = Observation(404, "text/html;charset=utf-8", {}, "<title>404 Not Found</title>")
 FASTAPI_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
@@ -59,3 +66,11 @@ def test_check_passes_when_current_and_names_what_is_stale(tmp_path: Path) -> No
 
     assert any(line.startswith("-| a lost path") for line in problems)
     assert problems[-1].endswith("the parity summary differs from this run's")
+
+
+def test_a_probe_without_a_result_is_reported_as_unsent() -> None:
+    sent = Probe("routing", "an unknown path", "GET", "/nowhere")
+    never_sent = Probe("routing", "another unknown path", "GET", "/elsewhere")
+    results = {(result.feature, result.title): result for result in RESULTS}
+
+    assert unsent(results, [sent, never_sent]) == ["routing: another unknown path"]

@@ -1,11 +1,16 @@
 import hashlib
 import time
+import uuid
 from typing import Any
 
 import httpx2
 import pytest
+from sqlalchemy.orm import Session
 
+from parity_tests.contract.moment_of_sending import request_looking_when_sent
 from parity_tests.targets import Target
+from shared import uploads
+from shared.db import create_db_engine
 
 POLL_INTERVAL_SECONDS = 0.02
 POLL_DEADLINE_SECONDS = 10.0
@@ -26,9 +31,28 @@ def wait_until_finished(client: httpx2.Client, location: str) -> dict[str, Any]:
     pytest.fail(f"upload at {location} still pending after {POLL_DEADLINE_SECONDS} s")
 
 
-def test_an_upload_is_accepted_with_202_then_counted_after_the_response(
-    client: httpx2.Client,
+def test_an_upload_is_still_pending_when_its_response_is_sent_and_counted_afterwards(
+    target: Target,
 ) -> None:
+    if target.app is None:
+        pytest.skip("needs the app in-process, to look at the moment its response is sent")
+    engine = create_db_engine(target.settings.database_url)
+
+    def upload_status(accepted: dict[str, str]) -> str:
+        with Session(engine) as session:
+            return uploads.get_upload(session, uuid.UUID(accepted["id"])).status
+
+    response, status_when_sent = request_looking_when_sent(
+        target.app, upload_status, "POST", "/uploads", files={"file": ("a.txt", CONTENT)}
+    )
+
+    assert response.status_code == 202
+    assert status_when_sent == "pending"
+    assert upload_status(response.json()) == "done"
+    engine.dispose()
+
+
+def test_an_upload_is_accepted_with_202_then_counted(client: httpx2.Client) -> None:
     response = upload(client, "notes.txt", CONTENT)
 
     assert response.status_code == 202

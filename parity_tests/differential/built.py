@@ -61,5 +61,5 @@ def built_pair(make_settings: Callable[[str], Settings]) -> Iterator[Pair]:
             app = build_app(framework, settings)
             add_probe_routes(app)
             client = stack.enter_context(client_for(app))
-            targets[framework] = Target(framework, client, settings, live=False)
+            targets[framework] = Target(framework, client, settings, live=False, app=app)
         yield Pair(targets["flask"], targets["fastapi"])

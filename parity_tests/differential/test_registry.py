@@ -1,12 +1,13 @@
 """The registry and the verdicts hold the suite to account: these check the checkers."""
 
+from dataclasses import replace
+
 import pytest
 
 from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation
 from parity_tests.parity import Probe, judge
-from parity_tests.registry import REGISTRY, Difference
-
+from parity_tests.registry import REGISTRY, Difference, DuplicateDifferenceError, _entries
 
 ALL_PROBES = every_probe()
 
@@ -37,6 +38,27 @@ def test_a_registered_difference_that_no_longer_shows_is_unexpected() -> None:
     assert judge(probe_expecting("werkzeug-html-errors"), JSON_404, JSON_404).verdict == (
         "unexpected"
     )
+
+
+def test_a_probe_naming_two_differences_is_unexpected_when_only_one_shows() -> None:
+    probe = probe_expecting("werkzeug-html-errors", "allow-header-per-route")
+
+    assert judge(probe, HTML_404, JSON_404).verdict == "unexpected"
+
+
+def test_a_probe_naming_two_differences_is_documented_when_both_show() -> None:
+    probe = probe_expecting("werkzeug-html-errors", "allow-header-per-route")
+    flask = Observation(405, "text/html;charset=utf-8", {"allow": "GET, POST"}, "<h1>405</h1>")
+    fastapi = Observation(405, "application/json", {"allow": "GET"}, {"detail": "405"})
+
+    assert judge(probe, flask, fastapi).verdict == "documented"
+
+
+def test_two_registry_entries_with_one_id_are_refused() -> None:
+    entry = REGISTRY["admin-ui"]
+
+    with pytest.raises(DuplicateDifferenceError, match="admin-ui"):
+        _entries(entry, replace(entry, title="a second entry under the same id"))
 
 
 def test_a_difference_beyond_what_the_entry_covers_is_unexpected() -> None:

@@ -1,0 +1,45 @@
+"""The noise rules remove what varies between runs and nothing a client could notice."""
+
+from typing import Any
+
+import httpx2
+
+from parity_tests.normalise import differing_aspects, observe
+
+
+def differences(flask_body: Any, fastapi_body: Any) -> list[str]:
+    flask, fastapi = httpx2.Response(200, json=flask_body), httpx2.Response(200, json=fastapi_body)
+    return differing_aspects(observe(flask), observe(fastapi))
+
+
+def test_ids_of_one_type_are_noise() -> None:
+    assert differences({"id": 1}, {"id": 7}) == []
+
+
+def test_an_id_given_as_a_string_differs_from_the_same_id_as_a_number() -> None:
+    assert differences({"id": "1"}, {"id": 1}) == ["body"]
+
+
+def test_generated_test_data_is_noise_wherever_it_appears() -> None:
+    flask = {"email": "person-1a2b@example.com", "detail": "person-1a2b@example.com exists"}
+    fastapi = {"email": "person-9f8e@example.com", "detail": "person-9f8e@example.com exists"}
+
+    assert differences(flask, fastapi) == []
+
+
+def test_an_email_that_was_not_generated_is_compared() -> None:
+    assert differences({"email": "admin@example.com"}, {"email": "ada@example.com"}) == ["body"]
+
+
+def test_a_department_that_was_not_generated_is_compared() -> None:
+    assert differences({"department": "research"}, {"department": "sales"}) == ["body"]
+
+
+def test_the_format_of_a_timestamp_is_compared_but_not_its_digits() -> None:
+    assert (
+        differences({"created_at": "2026-01-01T00:00:00Z"}, {"created_at": "2027-02-02T01:01:01Z"})
+        == []
+    )
+    assert differences(
+        {"created_at": "2026-01-01T00:00:00Z"}, {"created_at": "2026-01-01T00:00:00+00:00"}
+    ) == ["body"]

@@ -1,0 +1,75 @@
+"""What the apps under test are given: settings of the suite's own, whatever the machine has."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from parity_tests.live import live_environment
+from parity_tests.parity import Probe, UnsendableProbeError
+from parity_tests.servers import ROOT
+from parity_tests.targets import Target, isolated_settings
+from shared.settings import Settings
+
+DEVELOPER_DOTENV = "CORS_ALLOW_CREDENTIALS=false\nMAX_BODY_BYTES=7\nMESSAGE=from .env\n"
+
+
+@pytest.fixture
+def developer_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with a developer's .env, and a shell that exports a setting."""
+    (tmp_path / ".env").write_text(DEVELOPER_DOTENV)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AUTH_REALM", "from the shell")
+    return tmp_path
+
+
+def test_in_process_apps_ignore_the_developers_dotenv_and_shell(developer_machine: Path) -> None:
+    settings = isolated_settings(developer_machine)
+
+    assert settings.cors_allow_credentials is True
+    assert settings.max_body_bytes == 64 * 1024
+    assert settings.auth_realm == "twins"
+
+
+def test_live_servers_get_the_same_settings_as_in_process_apps(
+    developer_machine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{developer_machine / 'live.db'}"
+    for name, value in live_environment(url, developer_machine).items():
+        monkeypatch.setenv(name, value)
+
+    assert Settings().model_dump() == isolated_settings(developer_machine, url).model_dump()
+
+
+def test_a_probe_that_needs_an_allowed_origin_cannot_be_sent_to_an_app_without_one(
+    tmp_path: Path,
+) -> None:
+    settings = isolated_settings(tmp_path).model_copy(update={"cors_origins": []})
+    app_without_origins = Target("flask", httpx2.Client(), settings, live=True)
+    probe = Probe(
+        "cors", "a simple request", "GET", "/", {"headers": {"Origin": "{allowed_origin}"}}
+    )
+
+    with pytest.raises(UnsendableProbeError, match="CORS_ORIGINS is empty"):
+        probe.send(app_without_origins)
+
+
+def test_the_suite_starts_without_the_postgres_extra() -> None:
+    # psycopg comes with the optional `postgres` extra: without it, the SQLite suite still runs.
+    hide_psycopg = "import sys; sys.modules['psycopg'] = None; "
+    check = (
+        "import parity_tests.options, parity_tests.report, parity_tests.conftest; "
+        "from parity_tests.databases import postgres_unavailable_reason as reason; print(reason())"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, our own modules
+        [sys.executable, "-c", hide_psycopg + check],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "psycopg is not installed" in result.stdout
