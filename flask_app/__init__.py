@@ -1,6 +1,6 @@
 """The Flask twin: an app factory over the shared core."""
 
-from flask import Flask
+from flask import Flask, Response
 from flask_cors import CORS
 
 from flask_app import admin, deps, errors
@@ -11,6 +11,13 @@ from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
 from shared.settings import Settings
+
+
+def vary_on_origin(response: Response) -> Response:
+    """Every answer depends on the request's Origin (CORS headers or none), so a shared cache
+    must key on it; flask-cors says so only when several origins are configured."""
+    response.vary.add("Origin")
+    return response
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -45,6 +52,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         # not CORS requests; Starlette's middleware leaves them alone.
         always_send=False,
     )
+    app.after_request(vary_on_origin)
     errors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

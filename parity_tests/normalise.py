@@ -11,25 +11,15 @@ from typing import Any
 
 import httpx2
 
-# Headers that carry meaning for a client and so are compared. All others (Date, Server,
-# Content-Length, Vary, ...) are not: they describe the transport, not the API.
-COMPARED_HEADERS = (
-    "allow",
-    "location",
-    "www-authenticate",
-    "cache-control",
-    "etag",
-    "last-modified",
-    "content-range",
-    "accept-ranges",
-    "x-process-time",
-    "access-control-allow-origin",
-    "access-control-allow-credentials",
-    "access-control-allow-methods",
-    "access-control-allow-headers",
-    "access-control-expose-headers",
-    "access-control-max-age",
-)
+# Every header is compared except these, each of which no client can base a decision on.
+IGNORED_HEADERS: dict[str, str] = {
+    "date": "the moment the response was made, which differs between any two responses",
+    "server": "names the server software (gunicorn, uvicorn), which the API does not include",
+    "content-length": "follows from the body, which is compared",
+    "transfer-encoding": "how the body was framed on this connection; the body is compared",
+    "connection": "hop-by-hop: describes this connection, not the response (RFC 9110 7.6.1)",
+    "keep-alive": "hop-by-hop, like Connection",
+}
 
 Body = Any
 
@@ -65,7 +55,7 @@ _GENERATED_TEST_DATA = re.compile(r"\b(person|dept)-[0-9a-f]+")
 _ID_IN_PATH = re.compile(r"/(employees|uploads)/[0-9a-f-]+$")
 _FRAMEWORK_NAME = re.compile(r"\b(Flask|FastAPI)\b")
 _UNORDERED_LIST_HEADERS = frozenset(
-    {"allow", "access-control-allow-methods", "access-control-allow-headers"}
+    {"allow", "access-control-allow-methods", "access-control-allow-headers", "vary"}
 )
 _HEADER_VALUES_THAT_VARY = {
     "x-process-time": "<seconds>",
@@ -180,7 +170,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "order within header lists",
         "Werkzeug builds Allow from a set, so its order changes from run to run; the order of "
-        "methods in Allow or Access-Control-Allow-Methods means nothing to a client.",
+        "the names in Allow, Access-Control-Allow-Methods, Access-Control-Allow-Headers or "
+        "Vary means nothing to a client or a cache.",
         lambda o: _replace_headers(
             o,
             {
@@ -206,9 +197,9 @@ RULES: tuple[Rule, ...] = (
 PARSING_RULES: tuple[tuple[str, str], ...] = (
     (
         "transport headers",
-        "Only the headers a client relies on are compared ("
-        + ", ".join(COMPARED_HEADERS)
-        + "); Date, Server, Content-Length, Vary and the like describe the transport.",
+        "Every header is compared except "
+        + "; ".join(f"{name} ({reason})" for name, reason in IGNORED_HEADERS.items())
+        + ".",
     ),
     ("key order", "JSON bodies are compared parsed, so the order of keys does not count."),
     (
@@ -236,8 +227,11 @@ def observe(response: httpx2.Response, raw: bool = False) -> Observation:
     every rule applied."""
     content_type = response.headers.get("content-type", "").lower().replace(" ", "")
     headers = {
-        name: response.headers[name] for name in COMPARED_HEADERS if name in response.headers
+        name.lower(): ", ".join(response.headers.get_list(name))
+        for name in dict.fromkeys(key.lower() for key in response.headers)
+        if name.lower() not in IGNORED_HEADERS
     }
+    headers.pop("content-type", None)  # compared on its own, normalised
     observation = Observation(
         response.status_code, content_type, headers, _parse_body(response, raw)
     )

@@ -1,6 +1,19 @@
 """Every known difference between the two apps: what each does, why, and how to bridge it."""
 
 from dataclasses import dataclass
+from typing import Literal
+
+Impact = Literal["breaks clients", "visible but compatible", "wire only"]
+
+# What each impact class means, in one place: every entry names one and says why it fits.
+IMPACT_RULES: dict[Impact, str] = {
+    "breaks clients": "A correct client can meet it in ordinary use, and it changes a status, "
+    "a body shape or a header that typical client code or an SDK branches on.",
+    "visible but compatible": "A client can see it, but a client that follows HTTP and JSON "
+    "acts the same on either answer, or only a request no correct client sends gets it.",
+    "wire only": "No client behaviour can depend on it: a browser or an HTTP client acts "
+    "the same on either answer.",
+}
 
 
 @dataclass(frozen=True)
@@ -15,6 +28,9 @@ class Difference:
     # The parts of a response this difference may change: status, content-type, body,
     # header:NAME. A probe naming it fails if anything else differs.
     aspects: frozenset[str]
+    # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
+    impact: Impact
+    impact_reason: str
 
 
 class DuplicateDifferenceError(ValueError):
@@ -46,6 +62,11 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://fastapi.tiangolo.com/tutorial/handling-errors/"
         "#override-request-validation-exceptions",
         aspects=frozenset({"status", "body"}),
+        impact="breaks clients",
+        impact_reason=(
+            "A form or SDK that reads field errors from a 400 with validation_error gets a "
+            "422 with detail instead."
+        ),
     ),
     Difference(
         id="werkzeug-html-errors",
@@ -60,6 +81,11 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://flask.palletsprojects.com/en/stable/errorhandling/"
         "#returning-api-errors-as-json",
         aspects=HTML_ERROR,
+        impact="breaks clients",
+        impact_reason=(
+            "A client that parses the JSON of a 404, 405 or 413 gets an HTML page from Flask "
+            "and JSON from FastAPI."
+        ),
     ),
     Difference(
         id="malformed-json",
@@ -72,6 +98,10 @@ REGISTRY: dict[str, Difference] = _entries(
         'type "json_invalid".',
         reference="https://flask.palletsprojects.com/en/stable/api/#flask.Request.get_json",
         aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Only a client with a bug sends broken JSON; both answers refuse it with a 4xx."
+        ),
     ),
     Difference(
         id="json-content-type-required",
@@ -85,6 +115,10 @@ REGISTRY: dict[str, Difference] = _entries(
         "Content-Type is not application/json.",
         reference="https://fastapi.tiangolo.com/advanced/strict-content-type/",
         aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Only a client that mislabels its body gets either answer; both refuse it with a 4xx."
+        ),
     ),
     Difference(
         id="non-object-body",
@@ -98,6 +132,8 @@ REGISTRY: dict[str, Difference] = _entries(
         'when the only error is at loc ["body"].',
         reference="https://github.com/pallets-eco/flask-pydantic",
         aspects=frozenset({"status", "body"}),
+        impact="visible but compatible",
+        impact_reason="Only a client with a bug sends null or a list; both refuse it with a 4xx.",
     ),
     Difference(
         id="path-converter-mismatch",
@@ -110,6 +146,11 @@ REGISTRY: dict[str, Difference] = _entries(
         'starts with "path"; or route on Starlette\'s {id:int} convertor.',
         reference="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
         aspects=frozenset({"status", "content-type", "body"}),
+        impact="breaks clients",
+        impact_reason=(
+            "An id a user typed (abc, -1) is a 404 in Flask and a 422 in FastAPI, so a "
+            "client's not-found branch is skipped."
+        ),
     ),
     Difference(
         id="repeated-query-parameter",
@@ -123,6 +164,10 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
         "#werkzeug.datastructures.MultiDict",
         aspects=frozenset({"body"}),
+        impact="breaks clients",
+        impact_reason=(
+            "The same URL returns different data: Flask obeys the first value, FastAPI the last."
+        ),
     ),
     Difference(
         id="trailing-slash-redirect",
@@ -137,6 +182,11 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://flask.palletsprojects.com/en/stable/quickstart/"
         "#unique-urls-redirection-behavior",
         aspects=frozenset({"status", "content-type", "body", "header:location"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "A client that follows redirects ends at the same resource; one that does not "
+            "sees 308 or 404 against 307."
+        ),
     ),
     Difference(
         id="automatic-head",
@@ -148,6 +198,11 @@ REGISTRY: dict[str, Difference] = _entries(
         bridge='@router.api_route(path, methods=["GET", "HEAD"]) on each route.',
         reference="https://github.com/fastapi/fastapi/issues/1773",
         aspects=frozenset({"status", "header:allow"}),
+        impact="breaks clients",
+        impact_reason=(
+            "A link checker or cache that probes with HEAD gets 200 from Flask and 405 from "
+            "FastAPI."
+        ),
     ),
     Difference(
         id="automatic-options",
@@ -160,6 +215,11 @@ REGISTRY: dict[str, Difference] = _entries(
         "OPTIONS with 200 and the Allow header.",
         reference="https://flask.palletsprojects.com/en/stable/api/#flask.Flask.add_url_rule",
         aspects=frozenset({"status", "content-type", "body", "header:allow"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Outside CORS, clients do not send OPTIONS; only a tool that discovers methods "
+            "with it notices."
+        ),
     ),
     Difference(
         id="allow-header-per-route",
@@ -173,6 +233,10 @@ REGISTRY: dict[str, Difference] = _entries(
         "405 exception handler from the app's route table.",
         reference="https://www.starlette.io/routing/",
         aspects=frozenset({"header:allow"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Both answer 405; the Allow header, which clients rarely read, lists different methods."
+        ),
     ),
     Difference(
         id="cors-preflight-response",
@@ -191,9 +255,15 @@ REGISTRY: dict[str, Difference] = _entries(
                 "content-type",
                 "body",
                 "header:allow",
+                "header:vary",
                 "header:access-control-allow-headers",
                 "header:access-control-expose-headers",
             }
+        ),
+        impact="wire only",
+        impact_reason=(
+            "Both grant the method and headers the page asked for, so the browser sends the "
+            "request either way."
         ),
     ),
     Difference(
@@ -214,12 +284,18 @@ REGISTRY: dict[str, Difference] = _entries(
                 "content-type",
                 "body",
                 "header:allow",
+                "header:vary",
                 "header:access-control-allow-credentials",
                 "header:access-control-allow-methods",
                 "header:access-control-allow-headers",
                 "header:access-control-expose-headers",
                 "header:access-control-max-age",
             }
+        ),
+        impact="wire only",
+        impact_reason=(
+            "Neither grants what was asked, so the browser refuses the request either way; a "
+            "page never sees a preflight's status."
         ),
     ),
     Difference(
@@ -239,6 +315,10 @@ REGISTRY: dict[str, Difference] = _entries(
                 "header:access-control-expose-headers",
             }
         ),
+        impact="wire only",
+        impact_reason=(
+            "Browsers send the origin lower-cased, so no browser request reaches either behaviour."
+        ),
     ),
     Difference(
         id="cors-disallowed-simple-request",
@@ -253,6 +333,10 @@ REGISTRY: dict[str, Difference] = _entries(
         aspects=frozenset(
             {"header:access-control-allow-credentials", "header:access-control-expose-headers"}
         ),
+        impact="wire only",
+        impact_reason=(
+            "Without Access-Control-Allow-Origin the browser blocks the response from either app."
+        ),
     ),
     Difference(
         id="empty-response-content-type",
@@ -264,6 +348,8 @@ REGISTRY: dict[str, Difference] = _entries(
         "FastAPI; better, neither should label an empty body.",
         reference="https://fastapi.tiangolo.com/advanced/custom-response/#response",
         aspects=frozenset({"content-type"}),
+        impact="wire only",
+        impact_reason="A 204 has no body, so no client reads its Content-Type.",
     ),
     Difference(
         id="jsonify-encoding",
@@ -278,17 +364,31 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://flask.palletsprojects.com/en/stable/api/"
         "#flask.json.provider.DefaultJSONProvider",
         aspects=frozenset({"body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "The JSON parses to the same values; only a client that compares or signs the raw"
+            " bytes sees the escapes and the newline."
+        ),
     ),
     Difference(
         id="static-file-headers",
-        title="Static files: Cache-Control and Accept-Ranges",
-        flask="Cache-Control: no-cache on every static answer, and Accept-Ranges on a 304.",
-        fastapi="No Cache-Control; no Accept-Ranges on a 304.",
-        why="Flask's send_file sets no-cache while SEND_FILE_MAX_AGE_DEFAULT is None; "
-        "Starlette's FileResponse sets no caching policy.",
+        title="Static files: Cache-Control, Accept-Ranges and Content-Disposition",
+        flask="Cache-Control: no-cache and Content-Disposition: inline; filename=… on every "
+        "static answer, and Accept-Ranges on a 304.",
+        fastapi="No Cache-Control, no Content-Disposition; no Accept-Ranges on a 304.",
+        why="Flask's send_file sets no-cache while SEND_FILE_MAX_AGE_DEFAULT is None and "
+        "always names the file; Starlette's FileResponse sets no caching policy and names a "
+        "file only when given filename=.",
         bridge="A StaticFiles subclass whose file_response adds Cache-Control: no-cache.",
         reference="https://flask.palletsprojects.com/en/stable/config/#SEND_FILE_MAX_AGE_DEFAULT",
-        aspects=frozenset({"header:cache-control", "header:accept-ranges"}),
+        aspects=frozenset(
+            {"header:cache-control", "header:accept-ranges", "header:content-disposition"}
+        ),
+        impact="visible but compatible",
+        impact_reason=(
+            "Browsers revalidate Flask's files on every use (no-cache) and may reuse "
+            "FastAPI's heuristically; both serve the same bytes."
+        ),
     ),
     Difference(
         id="multipart-file-missing",
@@ -302,6 +402,11 @@ REGISTRY: dict[str, Difference] = _entries(
         'for a missing ["body", "file"].',
         reference="https://fastapi.tiangolo.com/tutorial/request-files/",
         aspects=frozenset({"status", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Only a client that names the field wrongly gets either answer; both refuse it "
+            "with a 4xx."
+        ),
     ),
     Difference(
         id="docs-builtin",
@@ -313,6 +418,10 @@ REGISTRY: dict[str, Difference] = _entries(
         bridge="FastAPI(openapi_url=None, docs_url=None, redoc_url=None) answers like Flask.",
         reference="https://fastapi.tiangolo.com/tutorial/metadata/#docs-urls",
         aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "FastAPI adds /docs, /redoc and /openapi.json; no client of the Flask app uses them."
+        ),
     ),
     Difference(
         id="admin-ui",
@@ -323,6 +432,8 @@ REGISTRY: dict[str, Difference] = _entries(
         bridge="None: a human UI, not an API. Links into the admin must change with it.",
         reference="https://aminalaee.dev/sqladmin/",
         aspects=frozenset({"body"}),
+        impact="visible but compatible",
+        impact_reason="People see a different admin application; no API client is involved.",
     ),
     Difference(
         id="unhandled-error-body",
@@ -334,6 +445,37 @@ REGISTRY: dict[str, Difference] = _entries(
         "(or JSON in both).",
         reference="https://www.starlette.io/exceptions/",
         aspects=HTML_ERROR,
+        impact="visible but compatible",
+        impact_reason="Both answer 500; clients do not parse the body of a server error.",
+    ),
+    Difference(
+        id="errors-outside-cors",
+        title="A 413 or an unhandled 500 in FastAPI comes from outside CORS: no Vary: Origin",
+        flask="Every response, the 413 of the body limit and the 500 of an unhandled error "
+        "included, passes through flask-cors and the Vary hook: Vary: Origin, and the CORS "
+        "headers when the origin is allowed.",
+        fastapi="The body-size middleware and Starlette's ServerErrorMiddleware sit outside "
+        "CORSMiddleware, so their 413 and 500 carry no Vary and no CORS headers.",
+        why="Flask's after_request hooks run on every response Flask makes; Starlette's "
+        "middleware only decorates the responses of the layers inside it, and the size limit "
+        "is outermost on purpose, so an oversized body is refused before anything else runs.",
+        bridge="Add CORSMiddleware outside the body-size middleware (add it last), and an "
+        "exception handler for Exception, which runs inside it, to turn a crash into a 500 "
+        "that CORS decorates.",
+        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        aspects=frozenset(
+            {
+                "header:vary",
+                "header:access-control-allow-origin",
+                "header:access-control-allow-credentials",
+                "header:access-control-expose-headers",
+            }
+        ),
+        impact="visible but compatible",
+        impact_reason=(
+            "An API client sees the same status; a cross-origin page cannot read FastAPI's "
+            "413 or 500 at all, but it gets no data from either."
+        ),
     ),
     Difference(
         id="basic-auth-utf8",
@@ -345,5 +487,10 @@ REGISTRY: dict[str, Difference] = _entries(
         bridge="Subclass HTTPBasic and decode the base64 credentials as UTF-8.",
         reference="https://github.com/fastapi/fastapi/issues/3235",
         aspects=frozenset({"status", "body", "header:www-authenticate"}),
+        impact="breaks clients",
+        impact_reason=(
+            "A user whose name or password is not ASCII can sign in to Flask and is refused "
+            "by FastAPI."
+        ),
     ),
 )

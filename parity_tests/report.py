@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from parity_tests.normalise import PARSING_RULES, RULES, Observation
 from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
-from parity_tests.registry import REGISTRY, Difference
+from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
 
 VERDICT_LABELS: dict[Verdict, str] = {
     "same": "same",
@@ -101,6 +101,7 @@ def render(results: Sequence[CaseResult]) -> str:
         summary(results),
         SUMMARY_END,
         "",
+        *what_to_do(results),
     ]
     for feature, cases in _by_feature(results):
         lines += [f"## {feature}", "", "| Case | Request | Flask | FastAPI | Verdict |"]
@@ -122,22 +123,75 @@ def render(results: Sequence[CaseResult]) -> str:
     return "\n".join(lines)
 
 
+def case_impact(case: CaseResult) -> Impact | None:
+    """The most serious impact among the differences a case shows; None when it has none."""
+    impacts = {REGISTRY[name].impact for name in case.differences if case.verdict == "documented"}
+    return next((impact for impact in IMPACT_RULES if impact in impacts), None)
+
+
 def summary(results: Sequence[CaseResult]) -> str:
     counts = Counter(result.verdict for result in results)
     seen = Counter(name for result in results for name in result.differences)
+    by_impact = Counter(case_impact(result) for result in results)
     lines = [
         f"**{len(results)} cases**: {counts['same']} the same, "
         f"{counts['documented']} a documented difference, {counts['unexpected']} unexpected.",
         "",
-        "| Difference | Cases |",
-        "| --- | --- |",
+        "What a client of the Flask app would notice after a move to FastAPI, case by case "
+        "(a case with several differences counts under the most serious):",
+        "",
+        "| Impact | Cases | Differences | What it means |",
+        "| --- | --- | --- | --- |",
     ]
+    for impact, rule in IMPACT_RULES.items():
+        entries = [name for name in seen if REGISTRY[name].impact == impact]
+        lines.append(f"| **{impact}** | {by_impact[impact]} | {len(entries)} | {_cell(rule)} |")
+    lines += ["", "| Difference | Impact | Cases |", "| --- | --- | --- |"]
     lines += [
-        f"| [{name}](#{name}): {_cell(difference.title)} | {seen[name]} |"
+        f"| [{name}](#{name}): {_cell(difference.title)} | {difference.impact} | {seen[name]} |"
+        for impact in IMPACT_RULES
         for name, difference in REGISTRY.items()
-        if seen[name]
+        if seen[name] and difference.impact == impact
     ]
     return "\n".join(lines)
+
+
+MOST_IMPORTANT = 4
+
+
+def _cases(count: int) -> str:
+    return f"{count} case" if count == 1 else f"{count} cases"
+
+
+def what_to_do(results: Sequence[CaseResult]) -> list[str]:
+    """The differences that break clients, the most frequent first, each with its bridge."""
+    seen = Counter(name for result in results for name in result.differences)
+    breaking = sorted(
+        (name for name in seen if REGISTRY[name].impact == "breaks clients"),
+        key=lambda name: (-seen[name], name),
+    )
+    if not breaking:
+        return []
+    lines = [
+        "## What matters most for an API client",
+        "",
+        f"The {min(MOST_IMPORTANT, len(breaking))} differences that break clients in the most "
+        "cases, and how to make FastAPI answer as Flask did:",
+        "",
+    ]
+    for rank, name in enumerate(breaking[:MOST_IMPORTANT], start=1):
+        entry = REGISTRY[name]
+        lines.append(
+            f"{rank}. **[{name}](#{name})** ({_cases(seen[name])}): {entry.impact_reason} "
+            f"*Bridge*: {entry.bridge}"
+        )
+    lines += ["", "### Migration checklist", ""]
+    lines += [
+        f"- [ ] [{name}](#{name}): {REGISTRY[name].title}. {REGISTRY[name].bridge}"
+        for name in breaking
+    ]
+    lines.append("")
+    return lines
 
 
 def _by_feature(results: Iterable[CaseResult]) -> list[tuple[str, list[CaseResult]]]:
@@ -208,6 +262,7 @@ def _difference(difference: Difference, cases: Sequence[CaseResult]) -> list[str
         f"- **Why**: {difference.why}",
         f"- **Bridge**: {difference.bridge}",
         f"- **Reference**: <{difference.reference}>",
+        f"- **Impact**: {difference.impact}. {difference.impact_reason}",
         f"- **Compared aspects it may change**: {', '.join(sorted(difference.aspects))}",
         f"- **Seen in**: {'; '.join(case.title for case in cases) or 'no case in this run'}",
         "",

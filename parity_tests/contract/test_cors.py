@@ -51,3 +51,15 @@ def test_a_disallowed_origin_gets_no_allow_origin_header(
         response = client.get("/employees", headers={"Origin": DISALLOWED_ORIGIN})
 
     assert "access-control-allow-origin" not in response.headers
+
+
+@pytest.mark.parametrize("origin", ["allowed", "disallowed", "none"])
+def test_every_answer_varies_on_origin_so_a_shared_cache_keeps_origins_apart(
+    client: httpx2.Client, settings: Settings, origin: str
+) -> None:
+    origins = {"allowed": settings.cors_origins[0], "disallowed": DISALLOWED_ORIGIN}
+    headers = {"Origin": origins[origin]} if origin in origins else {}
+
+    response = client.get("/employees", headers=headers)
+
+    assert "origin" in response.headers.get("vary", "").lower()

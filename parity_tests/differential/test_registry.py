@@ -7,7 +7,13 @@ import pytest
 from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation
 from parity_tests.parity import Probe, judge
-from parity_tests.registry import REGISTRY, Difference, DuplicateDifferenceError, _entries
+from parity_tests.registry import (
+    IMPACT_RULES,
+    REGISTRY,
+    Difference,
+    DuplicateDifferenceError,
+    _entries,
+)
 
 ALL_PROBES = every_probe()
 
@@ -83,11 +89,25 @@ def test_probe_titles_are_unique_so_report_rows_are_too() -> None:
     assert len(titles) == len(set(titles))
 
 
+def incomplete_parts(entry: Difference) -> list[str]:
+    """What an entry leaves unsaid: what each does, why, the bridge, a reference, the aspects
+    it may change, and what a client would notice (an impact class and its reason)."""
+    texts = ("title", "flask", "fastapi", "why", "bridge", "impact_reason")
+    missing = [name for name in texts if not getattr(entry, name).strip()]
+    missing += [] if entry.reference.startswith("https://") else ["reference"]
+    missing += [] if entry.aspects else ["aspects"]
+    missing += [] if entry.impact in IMPACT_RULES else ["impact"]
+    return missing
+
+
 @pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
-def test_every_entry_says_what_each_does_why_how_to_bridge_and_where_to_read(
+def test_every_entry_says_what_each_does_why_how_to_bridge_what_clients_notice(
     entry: Difference,
 ) -> None:
-    for field in ("title", "flask", "fastapi", "why", "bridge"):
-        assert getattr(entry, field).strip(), field
-    assert entry.reference.startswith("https://")
-    assert entry.aspects
+    assert incomplete_parts(entry) == []
+
+
+def test_an_entry_without_an_impact_or_its_reason_is_incomplete() -> None:
+    entry = replace(REGISTRY["admin-ui"], impact="harmless", impact_reason=" ")  # type: ignore[arg-type]
+
+    assert incomplete_parts(entry) == ["impact_reason", "impact"]

@@ -11,7 +11,7 @@ PROBES = [
         "an unhandled error in a view",
         "GET",
         "/boom",
-        differences=("unhandled-error-body",),
+        differences=("unhandled-error-body", "errors-outside-cors"),
         pair="built_pair",
     ),
     Probe(

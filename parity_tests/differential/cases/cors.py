@@ -1,3 +1,4 @@
+from parity_tests.differential.setups import OVER_THE_BODY_LIMIT
 from parity_tests.parity import Probe
 
 ALLOWED = "{allowed_origin}"
@@ -83,4 +84,15 @@ PROBES = [
         differences=("cors-disallowed-simple-request",),
     ),
     Probe("cors", "a simple request without an origin", "GET", "/"),
+    Probe(
+        "cors",
+        "a body over the size limit from an allowed origin",
+        "POST",
+        "/employees",
+        {
+            "content": OVER_THE_BODY_LIMIT,
+            "headers": {"Origin": ALLOWED, "Content-Type": "application/json"},
+        },
+        differences=("werkzeug-html-errors", "errors-outside-cors"),
+    ),
 ]
