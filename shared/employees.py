@@ -24,9 +24,11 @@ def list_employees(session: Session, query: EmployeeQuery) -> EmployeeList:
     )
 
 
-def recent_employees(session: Session, limit: int) -> list[EmployeeOut]:
-    """The most recently added employees, newest first."""
-    rows = session.scalars(select(Employee).order_by(Employee.id.desc()).limit(limit))
+def recently_hired(session: Session, limit: int) -> list[EmployeeOut]:
+    """The newest hires first: by hiring date, then the one added last (the page lists them,
+    and a reader takes "newest" to mean the date it shows, not the row's age)."""
+    newest_first = (Employee.hired_on.desc(), Employee.id.desc())
+    rows = session.scalars(select(Employee).order_by(*newest_first).limit(limit))
     return [EmployeeOut.model_validate(row) for row in rows]
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from shared.employees import recent_employees
+from shared.employees import recently_hired
 from shared.settings import Settings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -14,5 +14,5 @@ PAGE_SIZE = 100
 
 
 def page_context(session: Session, settings: Settings, framework: str) -> dict[str, object]:
-    employees = recent_employees(session, PAGE_SIZE)
+    employees = recently_hired(session, PAGE_SIZE)
     return {"framework": framework, "message": settings.message, "employees": employees}

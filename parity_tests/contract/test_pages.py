@@ -1,3 +1,5 @@
+import re
+
 import httpx2
 from markupsafe import escape
 
@@ -37,3 +39,13 @@ def test_the_shared_stylesheet_is_served_as_css(client: httpx2.Client) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/css")
     assert "font-family" in response.text
+
+
+def test_the_page_lists_the_most_recently_hired_first(client: httpx2.Client) -> None:
+    client.post("/employees", json=new_employee(hired_on="1999-12-31"))
+    client.post("/employees", json=new_employee(hired_on="2031-01-01"))
+
+    hiring_dates = re.findall(r"<td>(\d{4}-\d\d-\d\d)</td>", client.get("/page").text)
+
+    assert hiring_dates[0] == "2031-01-01"
+    assert hiring_dates == sorted(hiring_dates, reverse=True)
