@@ -38,6 +38,14 @@ def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
     return commands
 
 
+def free_port() -> int:
+    """A port nothing listens on now, so that a test's servers never collide with `make up`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket() as probe:
         return probe.connect_ex((host, port)) != 0

@@ -1,6 +1,7 @@
 import pytest
 
 from parity_tests.differential.compare import compare, probe_id
+from parity_tests.differential.probes import OVER_THE_BODY_LIMIT
 from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
@@ -87,6 +88,17 @@ PROBES = [
         differences=("cors-disallowed-simple-request",),
     ),
     Probe("cors", "a simple request without an origin", "GET", "/"),
+    # Without CORS headers on the 413, a browser hands the page a network error instead.
+    Probe(
+        "cors",
+        "a body over the limit from an allowed origin",
+        "POST",
+        "/employees",
+        {
+            "content": OVER_THE_BODY_LIMIT,
+            "headers": {"Origin": ALLOWED, "Content-Type": "application/json"},
+        },
+    ),
 ]
 
 

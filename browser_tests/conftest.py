@@ -1,0 +1,130 @@
+"""Fixtures: one Chromium per run, a fresh watched context per test, and both apps on their
+real servers (gunicorn and uvicorn, from the Procfile) over one fresh database per module."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from browser_tests.chromium import CHROMIUM, LAUNCH_ARGS, chromium_missing_reason
+from browser_tests.watch import Watch
+from parity_tests.databases import Backend, fresh_database, must_not_skip
+from parity_tests.live import live_environment
+from parity_tests.servers import Server, free_port, running
+from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
+from shared.settings import Settings
+
+TIMEOUT_MS = 10_000
+VIEWPORT = {"width": 1280, "height": 800}
+# The admins' Basic credentials, set for the servers so that the tests know them.
+ADMIN_USERNAME = "browser-admin"
+ADMIN_PASSWORD = "a-browser-test-password"  # noqa: S105 - a test server's, on loopback only
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("parity").addoption(
+        "--screens",
+        metavar="DIR",
+        help="save the browser tests' screenshots to DIR (make screens: docs/screens)",
+    )
+
+
+@dataclass(frozen=True)
+class Apps:
+    """Both apps on their real servers over one database, and the settings they run with."""
+
+    flask: Server
+    fastapi: Server
+    settings: Settings
+
+    def url(self, framework: Framework) -> str:
+        server: Server = getattr(self, framework)
+        return server.url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium; skipped with the reason when it is missing, failed in CI."""
+    reason = chromium_missing_reason()
+    if reason and must_not_skip():
+        pytest.fail(f"{reason}: CI tests the apps in a browser, so Chromium must be there")
+    if reason:
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=list(LAUNCH_ARGS), timeout=TIMEOUT_MS * 3
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def context(chromium: Browser, watch: Watch) -> Iterator[BrowserContext]:
+    """A fresh browser profile; the test fails if any request in it would leave the machine."""
+    context = chromium.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context.set_default_timeout(TIMEOUT_MS)
+    watch.attach(context)
+    yield context
+    context.close()
+    assert watch.off_machine == [], "requests to hosts other than this machine"
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def allowed_origin() -> str:
+    """The origin both apps allow; the CORS tests override it with their test site's."""
+    return "http://localhost:3000"
+
+
+@pytest.fixture(scope="module")
+def apps(
+    allowed_origin: str, database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Apps]:
+    workdir = tmp_path_factory.mktemp("browser-servers")
+    with fresh_database(database_backend, workdir) as database_url:
+        prepare_database(Settings(database_url=database_url))
+        environment = {
+            **live_environment(database_url, workdir),
+            "CORS_ORIGINS": allowed_origin,
+            "AUTH_USERNAME": ADMIN_USERNAME,
+            "AUTH_PASSWORD": ADMIN_PASSWORD,
+        }
+        settings = Settings(
+            database_url=database_url,
+            cors_origins=[allowed_origin],
+            auth_username=ADMIN_USERNAME,
+            auth_password=SecretStr(ADMIN_PASSWORD),
+            max_body_bytes=int(environment["MAX_BODY_BYTES"]),
+        )
+        with (
+            running("flask", free_port(), environment, workdir / "flask.log") as flask,
+            running("fastapi", free_port(), environment, workdir / "fastapi.log") as fastapi,
+        ):
+            yield Apps(flask, fastapi, settings)
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def framework(request: pytest.FixtureRequest) -> Framework:
+    name: Framework = request.param
+    return name
+
+
+@pytest.fixture(scope="session")
+def screens(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: --screens DIR, or a temporary folder."""
+    chosen = request.config.getoption("--screens")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screens")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
