@@ -2,6 +2,8 @@
 real servers (gunicorn and uvicorn, from the Procfile) over one fresh database per module."""
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,11 +11,12 @@ import pytest
 from pydantic import SecretStr
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from browser_tests import site
 from browser_tests.chromium import CHROMIUM, LAUNCH_ARGS, chromium_missing_reason
 from browser_tests.watch import Watch
 from parity_tests.databases import Backend, fresh_database, must_not_skip
 from parity_tests.live import live_environment
-from parity_tests.servers import Server, free_port, running
+from parity_tests.servers import Server, free_port, start
 from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
 from shared.settings import Settings
 
@@ -82,17 +85,21 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
-@pytest.fixture(scope="module")
-def allowed_origin() -> str:
-    """The origin both apps allow; the CORS tests override it with their test site's."""
-    return "http://localhost:3000"
+@pytest.fixture(scope="session")
+def site_port() -> Iterator[int]:
+    """The test site (browser_tests/site.py): pages on origins other than the apps'."""
+    with site.serving() as port:
+        yield port
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def apps(
-    allowed_origin: str, database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+    site_port: int, database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Apps]:
+    """Both apps for the whole run (starting servers is the slow part): tests add their own
+    rows and never assume which others exist. Both allow the test site's localhost origin."""
     workdir = tmp_path_factory.mktemp("browser-servers")
+    allowed_origin = site.allowed_origin(site_port)
     with fresh_database(database_backend, workdir) as database_url:
         prepare_database(Settings(database_url=database_url))
         environment = {
@@ -108,11 +115,26 @@ def apps(
             auth_password=SecretStr(ADMIN_PASSWORD),
             max_body_bytes=int(environment["MAX_BODY_BYTES"]),
         )
-        with (
-            running("flask", free_port(), environment, workdir / "flask.log") as flask,
-            running("fastapi", free_port(), environment, workdir / "fastapi.log") as fastapi,
-        ):
-            yield Apps(flask, fastapi, settings)
+        with both_running(environment, workdir) as servers:
+            yield Apps(servers["flask"], servers["fastapi"], settings)
+
+
+@contextmanager
+def both_running(environment: dict[str, str], workdir: Path) -> Iterator[dict[Framework, Server]]:
+    """Both Procfile servers on free ports, started side by side to halve the wait."""
+    with ThreadPoolExecutor(len(FRAMEWORKS)) as pool:
+        futures = {
+            name: pool.submit(start, name, free_port(), environment, workdir / f"{name}.log")
+            for name in FRAMEWORKS
+        }
+    started = {name: future.result() for name, future in futures.items() if not future.exception()}
+    try:
+        for future in futures.values():
+            future.result()  # raises the first server's error, after the others are kept
+        yield started
+    finally:
+        for server in started.values():
+            server.terminate()
 
 
 @pytest.fixture(params=FRAMEWORKS)

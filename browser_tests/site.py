@@ -36,6 +36,10 @@ class _PageHandler(BaseHTTPRequestHandler):
         """Quiet: the test output is the tests'."""
 
 
+def allowed_origin(port: int) -> str:
+    return f"http://localhost:{port}"
+
+
 @contextmanager
 def serving() -> Iterator[int]:
     """Serve the pages on 127.0.0.1 and a free port; yields the port."""

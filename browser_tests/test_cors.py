@@ -8,7 +8,6 @@ else is refused.
 """
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,7 +15,6 @@ import httpx2
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from browser_tests import site
 from browser_tests.conftest import Apps
 from browser_tests.fetching import FetchRequest, NetworkLog, fetch_from
 from parity_tests.browser import BrowserCase, PageOutcome, record_browser
@@ -121,18 +119,6 @@ ATTEMPTS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def site_port() -> Iterator[int]:
-    with site.serving() as port:
-        yield port
-
-
-@pytest.fixture(scope="module")
-def allowed_origin(site_port: int) -> str:
-    """Overrides the default: both apps allow the test site's localhost origin."""
-    return f"http://localhost:{site_port}"
-
-
 @dataclass(frozen=True)
 class Caller:
     """Makes an attempt's request from its page to one app."""
@@ -147,7 +133,8 @@ class Caller:
         app = self.apps.url(framework)
         page_url = attempt.origin.url
         self.page.goto(page_url.format(port=self.site_port) if page_url else f"{app}/page")
-        url = app + attempt.request.path.format(id=self._employee_id(app))
+        path = attempt.request.path
+        url = app + (path.format(id=self._employee_id(app)) if "{id}" in path else path)
         fetched = fetch_from(self.page, self.log, url, attempt.request, self._body(attempt))
         origin = fetched.origin_sent or "(none)"
         return fetched.outcome, origin.replace(f":{self.site_port}", ":<port>")

@@ -54,8 +54,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     admin.init_app(app)
 
-    # Starlette runs the last one added first: the size limit turns an oversized body away
-    # before CORS or any route sees it.
+    # Starlette runs the last one added first. CORS goes outside the size limit, so that a
+    # 413 carries the CORS headers too: without them a browser hands the page a network
+    # error instead of the 413, where Flask's 413 (raised inside the app) is readable.
+    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     policy = cors_policy(settings)
     app.add_middleware(
         CORSMiddleware,
@@ -66,5 +68,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=list(policy.expose_headers),
         max_age=policy.max_age_seconds,
     )
-    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     return app
