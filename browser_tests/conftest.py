@@ -1,11 +1,12 @@
 """Fixtures: one Chromium per run, a fresh watched context per test, and both apps on their
 real servers (gunicorn and uvicorn, from the Procfile) over one fresh database per module."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import SecretStr
@@ -69,15 +70,31 @@ def watch() -> Watch:
     return Watch()
 
 
+NewContext = Callable[..., BrowserContext]
+
+
 @pytest.fixture
-def context(chromium: Browser, watch: Watch) -> Iterator[BrowserContext]:
-    """A fresh browser profile; the test fails if any request in it would leave the machine."""
-    context = chromium.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-    context.set_default_timeout(TIMEOUT_MS)
-    watch.attach(context)
-    yield context
-    context.close()
+def new_context(chromium: Browser, watch: Watch) -> Iterator[NewContext]:
+    """Makes fresh browser profiles (options as for Browser.new_context), all watched; the
+    test fails if any request in them would leave the machine."""
+    contexts: list[BrowserContext] = []
+
+    def new(**options: Any) -> BrowserContext:
+        context = chromium.new_context(viewport=VIEWPORT, **options)  # type: ignore[arg-type]
+        context.set_default_timeout(TIMEOUT_MS)
+        watch.attach(context)
+        contexts.append(context)
+        return context
+
+    yield new
+    for context in contexts:
+        context.close()
     assert watch.off_machine == [], "requests to hosts other than this machine"
+
+
+@pytest.fixture
+def context(new_context: NewContext) -> BrowserContext:
+    return new_context()
 
 
 @pytest.fixture

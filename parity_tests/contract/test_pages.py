@@ -37,3 +37,12 @@ def test_the_shared_stylesheet_is_served_as_css(client: httpx2.Client) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/css")
     assert "font-family" in response.text
+
+
+def test_the_favicon_is_served_where_browsers_ask_for_it(client: httpx2.Client) -> None:
+    # Browsers request /favicon.ico from any page that names no icon (the admins' pages).
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")
