@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from pydantic import SecretStr
 
 from browser_tests import site
 from browser_tests.chromium import CHROMIUM, LAUNCH_ARGS, chromium_missing_reason

@@ -2,9 +2,9 @@
 itself said about the request (the Origin it sent, why it refused) through DevTools."""
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -22,6 +22,7 @@ FETCH = """async ({ url, init, read }) => {
   }
 }"""
 EVENT_WAIT_SECONDS = 5.0
+T = TypeVar("T")
 Body = Literal["employee", "oversized"]
 
 
@@ -75,7 +76,9 @@ class NetworkLog:
         sent.method, sent.url = event["request"]["method"], event["request"]["url"]
 
     def _extra_info(self, event: dict[str, Any]) -> None:
-        self._sent(event["requestId"]).headers = {name.lower(): value for name, value in event["headers"].items()}
+        self._sent(event["requestId"]).headers = {
+            name.lower(): value for name, value in event["headers"].items()
+        }
 
     def _failed(self, event: dict[str, Any]) -> None:
         status = event.get("corsErrorStatus") or {}
@@ -99,20 +102,20 @@ class NetworkLog:
     def refusal(self, method: str, url: str, before: set[str]) -> str:
         """Why Chromium refused the page's request, as DevTools reports it."""
         reasons = self._wait(
-            lambda: [
-                s.refusal for s in self._new(url, before) if s.method == method and s.refusal
-            ]
+            lambda: [s.refusal for s in self._new(url, before) if s.method == method and s.refusal]
         )
         return reasons[-1]
 
     def _new(self, url: str, before: set[str]) -> list[_Sent]:
-        return [sent for key, sent in self._requests.items() if key not in before and sent.url == url]
+        return [
+            sent for key, sent in self._requests.items() if key not in before and sent.url == url
+        ]
 
-    def _wait(self, found: Any) -> list[Any]:
+    def _wait(self, found: Callable[[], list[T]]) -> list[T]:
         # DevTools events arrive on their own channel, possibly after fetch has settled.
         deadline = time.monotonic() + EVENT_WAIT_SECONDS
         while time.monotonic() < deadline:
-            result: list[Any] = found()
+            result = found()
             if result:
                 return result
             self._page.wait_for_timeout(20)
@@ -125,7 +128,9 @@ class Fetched:
     origin_sent: str | None
 
 
-def fetch_from(page: Page, log: NetworkLog, url: str, request: FetchRequest, body: str | None) -> Fetched:
+def fetch_from(
+    page: Page, log: NetworkLog, url: str, request: FetchRequest, body: str | None
+) -> Fetched:
     """Make the request from `page` and describe what the page could do with the answer."""
     before = log.mark()
     result = page.evaluate(FETCH, {"url": url, "init": request.init(body), "read": request.read})

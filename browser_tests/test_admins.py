@@ -82,6 +82,7 @@ def test_a_wrong_password_gets_no_admin_page(
 
     response = page.goto(apps.url(framework) + ADMINS[framework].list_path)
 
-    assert response is not None and response.status == 401
+    assert response is not None
+    assert response.status == 401
     assert page.locator("body").inner_text().strip() == "Admin credentials required."
     assert page.locator("table, form").count() == 0

@@ -64,7 +64,9 @@ UNLISTED_HEADER_PUT = FetchRequest(
     headers={**JSON, "X-Secret": "1"},
     body="employee",
 )
-UNLISTED_METHOD = FetchRequest("PURGE /employees/{id} (a method not allowed)", "PURGE", "/employees/{id}")
+UNLISTED_METHOD = FetchRequest(
+    "PURGE /employees/{id} (a method not allowed)", "PURGE", "/employees/{id}"
+)
 OVERSIZED_POST = FetchRequest(
     "POST /employees with a body over MAX_BODY_BYTES", "POST", "/employees", JSON, "oversized"
 )

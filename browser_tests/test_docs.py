@@ -5,6 +5,7 @@ page that still loads a script, a stylesheet, a font or a favicon from a CDN fai
 """
 
 import re
+from pathlib import Path
 
 import httpx2
 from playwright.sync_api import Page, expect
@@ -19,7 +20,7 @@ def operations_in_schema(apps: Apps) -> set[tuple[str, str]]:
 
 
 def test_swagger_ui_lists_every_operation_of_the_schema(
-    page: Page, apps: Apps, watch: Watch
+    page: Page, apps: Apps, watch: Watch, screens: Path
 ) -> None:
     expected = operations_in_schema(apps)
 
@@ -36,6 +37,7 @@ def test_swagger_ui_lists_every_operation_of_the_schema(
 
     assert listed == expected
     assert watch.errors == []
+    page.screenshot(path=screens / "fastapi-docs.png")
 
 
 def test_try_it_out_on_get_employees_shows_a_200_with_the_seeded_employees(
@@ -56,7 +58,9 @@ def test_try_it_out_on_get_employees_shows_a_200_with_the_seeded_employees(
     assert watch.errors == []
 
 
-def test_redoc_renders_the_api_with_every_operation(page: Page, apps: Apps, watch: Watch) -> None:
+def test_redoc_renders_the_api_with_every_operation(
+    page: Page, apps: Apps, watch: Watch, screens: Path
+) -> None:
     expected = operations_in_schema(apps)
 
     page.goto(apps.url("fastapi") + "/redoc")
@@ -66,3 +70,4 @@ def test_redoc_renders_the_api_with_every_operation(page: Page, apps: Apps, watc
     expect(menu_operations).to_have_count(len(expected))
 
     assert watch.errors == []
+    page.screenshot(path=screens / "fastapi-redoc.png")

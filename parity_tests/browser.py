@@ -16,6 +16,7 @@ from parity_tests.parity import CaseResult
 from parity_tests.registry import REGISTRY
 
 CORS_FEATURE = "cors"
+CORS_HEADER = "header:access-control-"
 SOURCE = "browser_tests/test_cors.py"
 
 
@@ -83,24 +84,29 @@ def tried_for(case: CaseResult, browser: Iterable[BrowserCase]) -> list[BrowserC
     return [tried for tried in browser if case.title in tried.reproduces]
 
 
+def is_cors_difference(name: str) -> bool:
+    """A difference in CORS handling: one that may change an Access-Control-* header."""
+    return any(aspect.startswith(CORS_HEADER) for aspect in REGISTRY[name].aspects)
+
+
 def case_verdict(case: CaseResult, browser: Sequence[BrowserCase]) -> str:
     tried = tried_for(case, browser)
     if not tried:
         return "not tried in a browser"
     if any(attempt.noticed for attempt in tried):
         return "**a browser notices**"
-    return "wire only" if case.differences else "the same in a browser"
+    if any(is_cors_difference(name) for name in case.differences):
+        return "wire only"
+    return "the same access in a browser"
 
 
 def cors_differences(results: Iterable[CaseResult]) -> list[str]:
-    """Registry ids seen in at least one CORS case, in registry order."""
-    seen = {name for case in results if case.feature == CORS_FEATURE for name in case.differences}
-    return [name for name in REGISTRY if name in seen]
+    """The CORS differences seen in this run, in registry order."""
+    seen = {name for case in results for name in case.differences}
+    return [name for name in REGISTRY if name in seen and is_cors_difference(name)]
 
 
-def noticed_differences(
-    results: Sequence[CaseResult], browser: Sequence[BrowserCase]
-) -> list[str]:
+def noticed_differences(results: Sequence[CaseResult], browser: Sequence[BrowserCase]) -> list[str]:
     """The registered CORS differences that a page in a browser can tell apart."""
     return [
         name
@@ -146,8 +152,10 @@ def section(cases: Sequence[CaseResult], browser: Sequence[BrowserCase]) -> list
         f"The same questions asked by pages in Debian's Chromium (`{SOURCE}`): a test site on "
         "its own port serves pages from an origin both apps allow (http://localhost:&lt;port>) "
         "and from others; each page calls both apps, running on gunicorn and uvicorn, with "
-        "`fetch`. *Refused* means the page's fetch failed with a TypeError; the reason after "
-        "it is Chromium's, shown in the console and never to the page.",
+        "`fetch`. A browser notices a difference when a page could do something with one "
+        "app's answer that it could not do with the other's: get it at all, see its status, "
+        "read a header. *Refused* means the page's fetch failed with a TypeError; the reason "
+        "after it is Chromium's, shown in the console and never to the page.",
         "",
         "| Case | In a browser |",
         "| --- | --- |",

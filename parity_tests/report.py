@@ -57,9 +57,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         write(Path(path), list(results.values()), in_browser.recorded(session.config))
 
 
-def write(
-    path: Path, results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()
-) -> None:
+def write(path: Path, results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -> None:
     markdown = render(results, browser)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown, encoding="utf-8")
