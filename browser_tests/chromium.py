@@ -9,6 +9,10 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
+from parity_tests.databases import must_not_skip
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = (
     "--headless",
@@ -24,13 +28,21 @@ LAUNCH_ARGS = (
 )
 
 
-def chromium_missing_reason() -> str | None:
+def chromium_missing_reason(path: Path = CHROMIUM) -> str | None:
     """Why Chromium cannot be launched here, or None when it can."""
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
+    if path.is_file() and os.access(path, os.X_OK):
         return None
     found = shutil.which("chromium")
     hint = f" (one is on PATH at {found}: set CHROMIUM)" if found else ""
     return (
-        f"no Chromium at {CHROMIUM}{hint}: `make` installs Debian's chromium package "
+        f"no Chromium at {path}{hint}: `make` installs Debian's chromium package "
         "(apt-get install chromium)"
     )
+
+
+def require_chromium(reason: str | None) -> None:
+    """Skip with the reason when Chromium is missing; in CI, fail instead."""
+    if reason and must_not_skip():
+        pytest.fail(f"{reason}: CI tests the apps in a browser, so Chromium must be there")
+    if reason:
+        pytest.skip(reason)

@@ -13,9 +13,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pydantic import SecretStr
 
 from browser_tests import site
-from browser_tests.chromium import CHROMIUM, LAUNCH_ARGS, chromium_missing_reason
+from browser_tests.chromium import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    chromium_missing_reason,
+    require_chromium,
+)
 from browser_tests.watch import Watch
-from parity_tests.databases import Backend, fresh_database, must_not_skip
+from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
 from parity_tests.servers import Server, free_port, start
 from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
@@ -52,11 +57,7 @@ class Apps:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium; skipped with the reason when it is missing, failed in CI."""
-    reason = chromium_missing_reason()
-    if reason and must_not_skip():
-        pytest.fail(f"{reason}: CI tests the apps in a browser, so Chromium must be there")
-    if reason:
-        pytest.skip(reason)
+    require_chromium(chromium_missing_reason())
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=list(LAUNCH_ARGS), timeout=TIMEOUT_MS * 3
@@ -124,6 +125,8 @@ def apps(
             "CORS_ORIGINS": allowed_origin,
             "AUTH_USERNAME": ADMIN_USERNAME,
             "AUTH_PASSWORD": ADMIN_PASSWORD,
+            # One page at a time needs no second worker, which would double the start-up.
+            "GUNICORN_WORKERS": "1",
         }
         settings = Settings(
             database_url=database_url,
