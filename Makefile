@@ -11,9 +11,11 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
-EXTRAS := --extra dev --extra postgres
+EXTRAS := --extra dev --extra postgres --extra browser
+# The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: up test lint types pytest postgres live parity compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity screens compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -24,6 +26,10 @@ $(UV):
 $(INSTALLED): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked --python $(PYTHON) $(EXTRAS)
 	touch $@
+
+$(CHROMIUM):
+	@echo "installing Debian's chromium for the browser tests"
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null
 
 ## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000.
 up: db
@@ -44,8 +50,9 @@ lint: $(INSTALLED)
 types: $(INSTALLED)
 	$(BIN)/mypy .
 
-## Every test in-process on SQLite; fails when docs/parity.md or the README summary is stale.
-pytest: $(INSTALLED)
+## Every test in-process on SQLite, and the browser tests in Chromium against both apps on
+## their servers (free ports); fails when docs/parity.md or the README summary is stale.
+pytest: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest --parity-report var/parity.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 
@@ -60,10 +67,16 @@ live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
 
-## Regenerate the parity report (docs/parity.md and .html) and the summary in the README.
-parity: $(INSTALLED)
-	$(BIN)/pytest parity_tests -q --parity-report docs/parity.md
+## Regenerate the parity report (docs/parity.md and .html, with what Chromium saw of each
+## CORS case) and the summary in the README.
+parity: $(INSTALLED) $(CHROMIUM)
+	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Regenerate the screenshots in docs/screens from the browser tests that take them.
+screens: $(INSTALLED) $(CHROMIUM)
+	$(BIN)/pytest -q browser_tests/test_pages.py browser_tests/test_admins.py \
+		browser_tests/test_docs.py --screens docs/screens
 
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:

@@ -1,6 +1,5 @@
 """Fixtures that run both apps on their real servers, over one fresh database."""
 
-import socket
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -9,19 +8,11 @@ import pytest
 
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
-from parity_tests.servers import Server, running
+from parity_tests.servers import Server, free_port, running
 from parity_tests.targets import prepare_database
 from shared.settings import Settings
 
 StartServer = Callable[[str], AbstractContextManager[Server]]
-
-
-def free_port() -> int:
-    """A port nothing listens on now, so these tests never collide with `make up`."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")

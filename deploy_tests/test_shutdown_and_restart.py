@@ -1,6 +1,7 @@
 """What an orchestrator does to the servers: stop them with SIGTERM, start them again."""
 
 import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,18 +12,26 @@ from deploy_tests.conftest import StartServer
 from parity_tests.contract.helpers import new_employee
 from parity_tests.servers import stopped_cleanly
 
-IN_FLIGHT_SECONDS = 2.0
+IN_FLIGHT_SECONDS = 3.0
 
 
 @pytest.mark.parametrize("name", ["flask", "fastapi"])
 def test_sigterm_lets_a_request_in_flight_finish_with_its_response(
     start_server: StartServer, name: str
 ) -> None:
-    with start_server(name) as server, ThreadPoolExecutor(1) as pool:
-        in_flight = pool.submit(
-            httpx2.get, f"{server.url}/async?delay={IN_FLIGHT_SECONDS}", timeout=30
-        )
-        time.sleep(IN_FLIGHT_SECONDS / 4)  # long enough for the request to have arrived
+    sent = threading.Event()
+    with (
+        start_server(name) as server,
+        httpx2.Client(base_url=server.url, timeout=30) as client,
+        ThreadPoolExecutor(1) as pool,
+    ):
+        # A connection a worker has already accepted: the request below is then in the
+        # server's hands once sent, not waiting in the listen backlog that SIGTERM closes.
+        client.get("/health")
+        client.event_hooks["request"] = [lambda _: sent.set()]
+        in_flight = pool.submit(client.get, f"/async?delay={IN_FLIGHT_SECONDS}")
+        assert sent.wait(10)
+        time.sleep(IN_FLIGHT_SECONDS / 2)
         server.process.send_signal(signal.SIGTERM)
 
         response = in_flight.result()

@@ -8,7 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
-from fastapi_app import admin, errors
+from fastapi_app import admin, docs, errors
 from fastapi_app.middleware import BodySizeLimitMiddleware, ProcessTimeMiddleware
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
@@ -43,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="The same endpoints as the Flask twin, over the same shared core.",
         version="0.1.0",
         lifespan=lifespan,
+        # Served by fastapi_app.docs from local assets instead of FastAPI's CDN-based pages.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -52,10 +55,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    docs.init_app(app)
     admin.init_app(app)
 
-    # Starlette runs the last one added first: the size limit turns an oversized body away
-    # before CORS or any route sees it.
+    # Starlette runs the last one added first. CORS goes outside the size limit, so that a
+    # 413 carries the CORS headers too: without them a browser hands the page a network
+    # error instead of the 413, where Flask's 413 (raised inside the app) is readable.
+    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     policy = cors_policy(settings)
     app.add_middleware(
         CORSMiddleware,
@@ -66,5 +72,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=list(policy.expose_headers),
         max_age=policy.max_age_seconds,
     )
-    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     return app

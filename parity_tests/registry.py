@@ -450,18 +450,16 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="errors-outside-cors",
-        title="A 413 or an unhandled 500 in FastAPI comes from outside CORS: no Vary: Origin",
-        flask="Every response, the 413 of the body limit and the 500 of an unhandled error "
-        "included, passes through flask-cors and the Vary hook: Vary: Origin, and the CORS "
-        "headers when the origin is allowed.",
-        fastapi="The body-size middleware and Starlette's ServerErrorMiddleware sit outside "
-        "CORSMiddleware, so their 413 and 500 carry no Vary and no CORS headers.",
-        why="Flask's after_request hooks run on every response Flask makes; Starlette's "
-        "middleware only decorates the responses of the layers inside it, and the size limit "
-        "is outermost on purpose, so an oversized body is refused before anything else runs.",
-        bridge="Add CORSMiddleware outside the body-size middleware (add it last), and an "
-        "exception handler for Exception, which runs inside it, to turn a crash into a 500 "
-        "that CORS decorates.",
+        title="An unhandled 500 in FastAPI comes from outside CORS: no Vary, no CORS headers",
+        flask="The 500 of an unhandled error passes through flask-cors and the Vary hook like "
+        "any response: Vary: Origin, and the CORS headers when the origin is allowed.",
+        fastapi="Starlette's ServerErrorMiddleware sits outside every user middleware, CORS "
+        "included, so its 500 carries no Vary and no CORS headers.",
+        why="Flask's after_request hooks run on every response Flask makes, its error pages "
+        "included; Starlette's middleware only decorates the responses of the layers inside "
+        "it, and ServerErrorMiddleware is always the outermost.",
+        bridge="An exception handler for Exception (app.add_exception_handler(Exception, ...)) "
+        "runs inside the middleware stack, so the 500 it returns passes through CORS.",
         reference="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
             {
@@ -473,8 +471,8 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
         impact="visible but compatible",
         impact_reason=(
-            "An API client sees the same status; a cross-origin page cannot read FastAPI's "
-            "413 or 500 at all, but it gets no data from either."
+            "An API client sees the same 500; a cross-origin page cannot read FastAPI's at "
+            "all, but it gets no data from either."
         ),
     ),
     Difference(

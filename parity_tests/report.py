@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from parity_tests import browser as in_browser
+from parity_tests.browser import BrowserCase
 from parity_tests.normalise import PARSING_RULES, RULES, Observation
 from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
@@ -67,7 +69,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         return
-    write(Path(path), list(results.values()))
+    write(Path(path), list(results.values()), in_browser.recorded(session.config))
 
 
 def unsent(results: Mapping[tuple[str, str], CaseResult], probes: Iterable[Probe]) -> list[str]:
@@ -79,14 +81,14 @@ def unsent(results: Mapping[tuple[str, str], CaseResult], probes: Iterable[Probe
     ]
 
 
-def write(path: Path, results: Sequence[CaseResult]) -> None:
-    markdown = render(results)
+def write(path: Path, results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -> None:
+    markdown = render(results, browser)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown, encoding="utf-8")
     path.with_suffix(".html").write_text(to_html(markdown), encoding="utf-8")
 
 
-def render(results: Sequence[CaseResult]) -> str:
+def render(results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -> str:
     lines = [
         "# Flask and FastAPI, request by request",
         "",
@@ -97,6 +99,7 @@ def render(results: Sequence[CaseResult]) -> str:
         "",
         "Versions: " + ", ".join(f"{name} {version(name)}" for name in LIBRARIES) + ".",
         "",
+        *in_browser.headline(results, browser),
         SUMMARY_START,
         summary(results),
         SUMMARY_END,
@@ -108,9 +111,12 @@ def render(results: Sequence[CaseResult]) -> str:
         lines.append("| --- | --- | --- | --- | --- |")
         lines += [_row(case) for case in cases]
         lines.append("")
+        lines += in_browser.section(cases, browser)
     lines += ["## The differences", ""]
     for difference in REGISTRY.values():
-        lines += _difference(difference, [r for r in results if difference.id in r.differences])
+        seen_in = [r for r in results if difference.id in r.differences]
+        in_a_browser = in_browser.difference_line(difference.id, results, browser)
+        lines += _difference(difference, seen_in, in_a_browser)
     lines += [
         "## Noise rules",
         "",
@@ -253,7 +259,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
-def _difference(difference: Difference, cases: Sequence[CaseResult]) -> list[str]:
+def _difference(
+    difference: Difference, cases: Sequence[CaseResult], extra: Sequence[str] = ()
+) -> list[str]:
     return [
         f'### <a id="{difference.id}"></a>{difference.id}: {difference.title}',
         "",
@@ -265,6 +273,7 @@ def _difference(difference: Difference, cases: Sequence[CaseResult]) -> list[str
         f"- **Impact**: {difference.impact}. {difference.impact_reason}",
         f"- **Compared aspects it may change**: {', '.join(sorted(difference.aspects))}",
         f"- **Seen in**: {'; '.join(case.title for case in cases) or 'no case in this run'}",
+        *extra,
         "",
     ]
 

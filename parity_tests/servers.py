@@ -19,7 +19,8 @@ import httpx2
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCFILE = ROOT / "Procfile"
-HEALTH_TIMEOUT_SECONDS = 30.0
+# Generous: on a loaded machine (two cores, several test runs) a cold start took over 30 s.
+HEALTH_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 40.0
 PORT_VARIABLES = {"flask": "FLASK_PORT", "fastapi": "FASTAPI_PORT"}
 
@@ -36,6 +37,14 @@ def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
         if separator and not line.startswith("#"):
             commands[name.strip()] = command.strip()
     return commands
+
+
+def free_port() -> int:
+    """A port nothing listens on now, so that a test's servers never collide with `make up`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -114,7 +123,7 @@ def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) 
         if server.process.poll() is not None:
             raise ServerError(f"{server.name} exited with {server.process.returncode}")
         try:
-            if httpx2.get(f"{server.url}/health", timeout=1.0).status_code == 200:
+            if httpx2.get(f"{server.url}/health", timeout=5.0).status_code == 200:
                 return time.monotonic() - started
         except httpx2.TransportError:
             pass

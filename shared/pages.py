@@ -10,6 +10,8 @@ from shared.settings import Settings
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 PAGE_TEMPLATE = "page.html"
+# Served at /favicon.ico too, where browsers look when a page names no icon.
+FAVICON = STATIC_DIR / "favicon.png"
 PAGE_SIZE = 100
 
 

@@ -1,9 +1,9 @@
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from fastapi_app.deps import SessionDep, SettingsDep
-from shared.pages import PAGE_TEMPLATE, TEMPLATES_DIR, page_context
+from shared.pages import FAVICON, PAGE_TEMPLATE, TEMPLATES_DIR, page_context
 
 router = APIRouter(tags=["pages"])
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
@@ -13,3 +13,8 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 def page(request: Request, db: SessionDep, settings: SettingsDep) -> HTMLResponse:
     context = page_context(db, settings, "FastAPI")
     return templates.TemplateResponse(request, PAGE_TEMPLATE, context)
+
+
+@router.get("/favicon.ico", response_class=FileResponse)
+def favicon() -> FileResponse:
+    return FileResponse(FAVICON, media_type="image/png")

@@ -49,3 +49,12 @@ def test_the_page_lists_the_most_recently_hired_first(client: httpx2.Client) -> 
 
     assert hiring_dates[0] == "2031-01-01"
     assert hiring_dates == sorted(hiring_dates, reverse=True)
+
+
+def test_the_favicon_is_served_where_browsers_ask_for_it(client: httpx2.Client) -> None:
+    # Browsers request /favicon.ico from any page that names no icon (the admins' pages).
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG\r\n\x1a\n")

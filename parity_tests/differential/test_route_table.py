@@ -24,7 +24,7 @@ _WERKZEUG_PLACEHOLDER = re.compile(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>")
 EXCLUDED: dict[str, re.Pattern[str]] = {
     "automatic-head": re.compile(r"^HEAD "),
     "automatic-options": re.compile(r"^OPTIONS "),
-    "docs-builtin": re.compile(r"^GET /(openapi\.json|docs|docs/oauth2-redirect|redoc)$"),
+    "docs-builtin": re.compile(r"^GET /(openapi\.json|docs(/.*)?|redoc)$"),
     "admin-ui": re.compile(r"^\w+ /admin/"),
 }
 
