@@ -1,0 +1,138 @@
+"""The performance claims, judged from the benchmark harness's figures, never measured here.
+
+The thresholds say what the article's words mean in numbers:
+- "faster": at least FASTER_AT times the other's requests per second;
+- "much faster", "blazing fast compared to": at least MUCH_FASTER_AT times;
+- "on par with": at least ON_PAR_AT of the other's requests per second.
+"""
+
+from claims import benchmarks
+from claims.benchmarks import Benchmarks, Run
+from claims.ledger import Finding, Link, judge, unmeasured
+
+FASTER_AT = 1.1
+MUCH_FASTER_AT = 2.0
+ON_PAR_AT = 0.8
+
+
+def _figures_or_reason(
+    bench: Benchmarks, subjects: list[str], workload: str
+) -> tuple[Run | None, str]:
+    if bench.run is None:
+        return None, bench.missing
+    missing = benchmarks.missing_subjects(bench.run, subjects, workload)
+    if missing:
+        return None, (
+            f"docs/benchmarks.json has no passed `{workload}` round of "
+            + ", ".join(f"`{subject}`" for subject in missing)
+        )
+    return bench.run, ""
+
+
+def _ratio_link(bench: Benchmarks, numerator: str, denominator: str, value: float) -> Link:
+    return bench.link(f"docs/benchmarks.json: `{numerator}` ÷ `{denominator}`, hello: {value:.2f}")
+
+
+def _hello_ratio(run: Run, numerator: str, denominator: str) -> float:
+    value = benchmarks.ratio(run, numerator, denominator, benchmarks.HELLO)
+    if value is None:
+        raise ValueError(f"no round in which both {numerator} and {denominator} passed")
+    return value
+
+
+def _async_rate(run: Run, subject: str) -> float:
+    value = benchmarks.rate(run, subject, benchmarks.ASYNC)
+    if value is None:
+        raise ValueError(f"no passed async round of {subject}")
+    return value
+
+
+def much_faster_than_flask(bench: Benchmarks) -> Finding:
+    """The twins, each on the server the article pairs it with, on the hello."""
+    fastapi, flask = benchmarks.FASTAPI_TWIN, benchmarks.FLASK_TWIN
+    run, reason = _figures_or_reason(bench, [fastapi, flask], benchmarks.HELLO)
+    if run is None:
+        return unmeasured(reason)
+    value = _hello_ratio(run, fastapi, flask)
+    caveats = []
+    if value < MUCH_FASTER_AT:
+        caveats.append(
+            f"Faster, but by {value:.2f} times, short of the {MUCH_FASTER_AT:.0f} times that "
+            "“blazing fast” would mean here."
+        )
+    return judge(
+        article_right=value >= FASTER_AT,
+        observed=f"The FastAPI twin on uvicorn served {value:.2f} times the requests per second of "
+        "the Flask twin on gunicorn on the hello (median of the per-round ratios).",
+        today=f"The FastAPI twin serves {value:.2f} times the Flask twin's hello: no faster in any "
+        f"sense a client would notice (the threshold is {FASTER_AT} times).",
+        caveats=caveats,
+        evidence=[_ratio_link(bench, fastapi, flask, value)],
+    )
+
+
+def fastest_python_framework(bench: Benchmarks) -> Finding:
+    """Flask is the only other Python framework measured, so this can hold only with a caveat."""
+    fastapi, flask = benchmarks.BARE_FASTAPI, benchmarks.BARE_FLASK
+    run, reason = _figures_or_reason(bench, [fastapi, flask], benchmarks.HELLO)
+    if run is None:
+        return unmeasured(reason)
+    value = _hello_ratio(run, fastapi, flask)
+    return judge(
+        article_right=value >= FASTER_AT,
+        observed=f"A bare FastAPI hello on uvicorn served {value:.2f} times the requests per "
+        "second of a bare Flask hello on gunicorn.",
+        today=f"Bare FastAPI serves {value:.2f} times bare Flask's hello: not faster than Flask, "
+        "the one other Python framework measured here.",
+        caveats=[
+            "Flask is the only other Python framework measured here: “one of the fastest” is "
+            "tested against Flask alone."
+        ],
+        evidence=[_ratio_link(bench, fastapi, flask, value)],
+    )
+
+
+def on_par_with_node_and_go(bench: Benchmarks) -> Finding:
+    """Bare FastAPI on uvicorn against a hello in Node.js's http and in Go's net/http."""
+    fastapi, references = benchmarks.BARE_FASTAPI, {"Node.js": benchmarks.NODE, "Go": benchmarks.GO}
+    run, reason = _figures_or_reason(bench, [fastapi, *references.values()], benchmarks.HELLO)
+    if run is None:
+        return unmeasured(
+            reason + " (the Node.js `http` and Go `net/http` hellos are reference subjects "
+            "of the harness)"
+        )
+    ratios = {name: _hello_ratio(run, fastapi, subject) for name, subject in references.items()}
+    below = [name for name, value in ratios.items() if value < ON_PAR_AT]
+    level = [name for name in ratios if name not in below]
+    shown = ", ".join(f"{value:.2f} of {name}'s" for name, value in ratios.items())
+    return judge(
+        article_right=bool(level),
+        observed=f"A bare FastAPI hello on uvicorn served {shown} requests per second.",
+        today=f"Bare FastAPI serves {shown} requests per second: below the {ON_PAR_AT} that "
+        "“on par” means here.",
+        caveats=[
+            f"On par with {' and '.join(level)} only: below {ON_PAR_AT} of {' and '.join(below)}."
+        ]
+        if below and level
+        else [],
+        evidence=[
+            _ratio_link(bench, fastapi, references[name], value) for name, value in ratios.items()
+        ],
+    )
+
+
+def async_figures(bench: Benchmarks) -> tuple[str, list[Link]]:
+    """The twins under many concurrent waits, as a sentence with its link; empty without."""
+    fastapi, flask = benchmarks.FASTAPI_TWIN, benchmarks.FLASK_TWIN
+    run, _ = _figures_or_reason(bench, [fastapi, flask], benchmarks.ASYNC)
+    if run is None:
+        return "", []
+    fast, slow = (_async_rate(run, subject) for subject in (fastapi, flask))
+    workload = next(
+        (w for w in run.get("workloads", ()) if w.get("key") == benchmarks.ASYNC), {"label": ""}
+    )
+    sentence = (
+        f"Under load ({workload['label'] or 'the async workload'}), the Flask twin served "
+        f"{slow:,.0f} requests/s and the FastAPI twin {fast:,.0f}."
+    )
+    return sentence, [bench.link(f"docs/benchmarks.json: async, {flask} and {fastapi}")]
