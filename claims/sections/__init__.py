@@ -34,6 +34,19 @@ class UnorderedSectionError(LookupError):
     """A section module that ORDER does not place, or a place with no module."""
 
 
+class DuplicateClaimError(ValueError):
+    """Two claims share an id: the ledger would show only one of them."""
+
+
+def refuse_duplicates(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.id in seen:
+            raise DuplicateClaimError(f"two claims are called {claim.id}")
+        seen.add(claim.id)
+    return claims
+
+
 def every_claim() -> list[Claim]:
     """The claims of every section, in the article's order, each knowing its section."""
     modules = {info.name for info in pkgutil.iter_modules(__path__)}
@@ -50,4 +63,4 @@ def every_claim() -> list[Claim]:
             for value in vars(module).values()
             if isinstance(value, Claim)
         ]
-    return claims
+    return refuse_duplicates(claims)
