@@ -5,9 +5,10 @@ already hides an error or swallows a once-only warning."""
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.ledger import REPO_ROOT
+from claims.ledger import REPO_ROOT, Finding, Link, judge
 
 TIMEOUT_SECONDS = 60.0
 # Runs the statement given as argv[1] with every warning recorded, and prints what happened.
@@ -64,3 +65,24 @@ def run_statement(statement: str) -> Outcome:
     )
     result = json.loads(completed.stdout)
     return Outcome(statement, result["error"], tuple(result["warnings"]))
+
+
+class NoCleanImportError(AssertionError):
+    """Neither the article's import nor its replacement runs cleanly: nothing to recommend."""
+
+
+def judge_move(
+    old: str, new: str, *, today: str, changed: str, evidence: Sequence[Link] = ()
+) -> Finding:
+    """The article's import against the one that replaced it: the claim holds while the old
+    one runs cleanly, and is outdated once it fails or warns of its deprecation."""
+    before, after = run_statement(old), run_statement(new)
+    if not before.clean and not after.clean:
+        raise NoCleanImportError(f"{before.describe()}; {after.describe()}")
+    return judge(
+        article_right=before.clean,
+        observed=f"{before.describe()}; {after.describe()}.",
+        today=today,
+        changed=changed,
+        evidence=evidence,
+    )

@@ -33,11 +33,20 @@ def _ratio_link(bench: Benchmarks, numerator: str, denominator: str, value: floa
     return bench.link(f"docs/benchmarks.json: `{numerator}` ÷ `{denominator}`, hello: {value:.2f}")
 
 
-def _hello_ratio(run: Run, numerator: str, denominator: str) -> float:
-    value = benchmarks.ratio(run, numerator, denominator, benchmarks.HELLO)
-    if value is None:
-        raise ValueError(f"no round in which both {numerator} and {denominator} passed")
-    return value
+def _hello_ratios(
+    bench: Benchmarks, numerator: str, denominators: list[str], why_these: str = ""
+) -> list[float] | Finding:
+    """numerator ÷ each denominator on the hello; an unmeasured finding when one is missing."""
+    run, reason = _figures_or_reason(bench, [numerator, *denominators], benchmarks.HELLO)
+    if run is None:
+        return unmeasured(reason + why_these)
+    ratios = []
+    for denominator in denominators:
+        value = benchmarks.ratio(run, numerator, denominator, benchmarks.HELLO)
+        if value is None:
+            raise ValueError(f"no round in which both {numerator} and {denominator} passed")
+        ratios.append(value)
+    return ratios
 
 
 def _async_rate(run: Run, subject: str) -> float:
@@ -50,10 +59,10 @@ def _async_rate(run: Run, subject: str) -> float:
 def much_faster_than_flask(bench: Benchmarks) -> Finding:
     """The twins, each on the server the article pairs it with, on the hello."""
     fastapi, flask = benchmarks.FASTAPI_TWIN, benchmarks.FLASK_TWIN
-    run, reason = _figures_or_reason(bench, [fastapi, flask], benchmarks.HELLO)
-    if run is None:
-        return unmeasured(reason)
-    value = _hello_ratio(run, fastapi, flask)
+    measured = _hello_ratios(bench, fastapi, [flask])
+    if isinstance(measured, Finding):
+        return measured
+    (value,) = measured
     caveats = []
     if value < MUCH_FASTER_AT:
         caveats.append(
@@ -74,10 +83,10 @@ def much_faster_than_flask(bench: Benchmarks) -> Finding:
 def fastest_python_framework(bench: Benchmarks) -> Finding:
     """Flask is the only other Python framework measured, so this can hold only with a caveat."""
     fastapi, flask = benchmarks.BARE_FASTAPI, benchmarks.BARE_FLASK
-    run, reason = _figures_or_reason(bench, [fastapi, flask], benchmarks.HELLO)
-    if run is None:
-        return unmeasured(reason)
-    value = _hello_ratio(run, fastapi, flask)
+    measured = _hello_ratios(bench, fastapi, [flask])
+    if isinstance(measured, Finding):
+        return measured
+    (value,) = measured
     return judge(
         article_right=value >= FASTER_AT,
         observed=f"A bare FastAPI hello on uvicorn served {value:.2f} times the requests per "
@@ -95,13 +104,15 @@ def fastest_python_framework(bench: Benchmarks) -> Finding:
 def on_par_with_node_and_go(bench: Benchmarks) -> Finding:
     """Bare FastAPI on uvicorn against a hello in Node.js's http and in Go's net/http."""
     fastapi, references = benchmarks.BARE_FASTAPI, {"Node.js": benchmarks.NODE, "Go": benchmarks.GO}
-    run, reason = _figures_or_reason(bench, [fastapi, *references.values()], benchmarks.HELLO)
-    if run is None:
-        return unmeasured(
-            reason + " (the Node.js `http` and Go `net/http` hellos are reference subjects "
-            "of the harness)"
-        )
-    ratios = {name: _hello_ratio(run, fastapi, subject) for name, subject in references.items()}
+    measured = _hello_ratios(
+        bench,
+        fastapi,
+        list(references.values()),
+        " (the Node.js `http` and Go `net/http` hellos are reference subjects of the harness)",
+    )
+    if isinstance(measured, Finding):
+        return measured
+    ratios = dict(zip(references, measured, strict=True))
     below = [name for name, value in ratios.items() if value < ON_PAR_AT]
     level = [name for name in ratios if name not in below]
     shown = ", ".join(f"{value:.2f} of {name}'s" for name, value in ratios.items())

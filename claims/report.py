@@ -6,7 +6,6 @@ checked-in ledger or the README's one-line summary differs from a fresh one, and
 claim whose verdict moved; `python -m claims.report readme LEDGER README` copies the summary.
 """
 
-import difflib
 import os
 import re
 import sys
@@ -20,6 +19,8 @@ import pytest
 from claims import performance
 from claims.ledger import REPO_ROOT, VERDICTS, Claim, Finding, Link
 from claims.sections import every_claim
+from parity_tests import generated
+from parity_tests.generated import Summary, stale
 
 FINDINGS = pytest.StashKey[dict[str, Finding]]()
 LIBRARIES = (
@@ -166,16 +167,14 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def summary_block(ledger: str) -> str:
-    start, end = ledger.index(SUMMARY_START), ledger.index(SUMMARY_END) + len(SUMMARY_END)
-    return ledger[start:end]
+SUMMARY = Summary(
+    "claims summary", SUMMARY_START, SUMMARY_END, "](#claims-ledger)", "](docs/claims.md)"
+)
 
 
 def with_summary(readme: str, ledger: str) -> str:
-    """The README with its summary block replaced by the ledger's, the link made relative."""
-    block = summary_block(ledger).replace("](#claims-ledger)", "](docs/claims.md)")
-    start, end = readme.index(SUMMARY_START), readme.index(SUMMARY_END) + len(SUMMARY_END)
-    return readme[:start] + block + readme[end:]
+    """The README with its summary line replaced by the ledger's, the link made relative."""
+    return SUMMARY.copied_into(readme, ledger)
 
 
 def verdicts(ledger: str) -> dict[str, str]:
@@ -194,37 +193,15 @@ def moved(old: str, new: str) -> list[str]:
 
 
 def check(fresh: Path, checked_in: Path, readme: Path) -> list[str]:
-    """What is stale: the claims that moved, then a unified diff; empty when current."""
-    problems: list[str] = []
+    """What is stale: first each claim whose verdict moved, then the diff; empty when current."""
     new, old = fresh.read_text(encoding="utf-8"), checked_in.read_text(encoding="utf-8")
-    if new != old:
-        problems += [f"verdict moved: {line}" for line in moved(old, new)]
-        problems += difflib.unified_diff(
-            old.splitlines(), new.splitlines(), str(checked_in), "this run", lineterm=""
-        )
-    readme_text = readme.read_text(encoding="utf-8")
-    if with_summary(readme_text, new) != readme_text:
-        problems.append(f"{readme}: the claims summary differs from this run's")
-    return problems
+    return [f"verdict moved: {line}" for line in moved(old, new)] + stale(
+        fresh, checked_in, readme, SUMMARY
+    )
 
 
 def main(argv: Sequence[str]) -> int:
-    match argv:
-        case ["check", fresh, checked_in, readme]:
-            problems = check(Path(fresh), Path(checked_in), Path(readme))
-            if problems:
-                print("\n".join(problems))
-                print("The claims ledger is stale: run `make claims` and commit the result.")
-                return 1
-            print(f"{checked_in} and the claims summary in {readme} are current.")
-            return 0
-        case ["readme", ledger, readme]:
-            path = Path(readme)
-            text = with_summary(path.read_text(encoding="utf-8"), Path(ledger).read_text("utf-8"))
-            path.write_text(text, encoding="utf-8")
-            return 0
-    print(__doc__)
-    return 2
+    return generated.main(argv, SUMMARY, check, __doc__ or "", "make claims")
 
 
 if __name__ == "__main__":

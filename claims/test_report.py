@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from claims.ledger import Claim, Finding, Link, judge
+from claims.ledger import Claim, Finding, Link, unmeasured
 from claims.report import (
     SUMMARY_END,
     SUMMARY_START,
@@ -15,14 +15,9 @@ from claims.report import (
     with_summary,
 )
 
-
-def _probe() -> Finding:
-    return judge(article_right=True, observed="ran")
-
-
 CLAIMS = [
-    Claim("first-claim", "The first | thing.", _probe, "Section one", (), "claims/x.py::first"),
-    Claim("second-claim", "The second.", _probe, "Section two", (), "claims/x.py::second"),
+    Claim("first-claim", "The first | thing.", unmeasured, "Section one", (), "claims/x.py::first"),
+    Claim("second-claim", "The second.", unmeasured, "Section two", (), "claims/x.py::second"),
 ]
 FINDINGS = {
     "first-claim": Finding("holds", "It ran.", "", (Link("a case", "docs/parity.md#auth"),)),

@@ -4,7 +4,7 @@ from fastapi import FastAPI
 from flask import Flask, config
 from pydantic_settings import SettingsConfigDict
 
-from claims.imports import run_statement
+from claims.imports import judge_move
 from claims.ledger import Finding, Link, claim, judge
 
 SECTION = "Configuration"
@@ -12,13 +12,9 @@ SECTION = "Configuration"
 
 @claim("A settings class is imported from pydantic: `from pydantic import BaseSettings`.")
 def base_settings_in_pydantic() -> Finding:
-    old = run_statement("from pydantic import BaseSettings")
-    new = run_statement("from pydantic_settings import BaseSettings")
-    if not old.clean and not new.clean:
-        raise AssertionError(f"neither import works: {old.describe()}; {new.describe()}")
-    return judge(
-        article_right=old.clean,
-        observed=f"{old.describe()}; {new.describe()}.",
+    return judge_move(
+        "from pydantic import BaseSettings",
+        "from pydantic_settings import BaseSettings",
         today="Install pydantic-settings and write `from pydantic_settings import BaseSettings`; "
         "the class reads environment variables as before (the twins' shared/settings.py).",
         changed="pydantic 2 moved BaseSettings into the separate pydantic-settings package",

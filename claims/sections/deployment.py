@@ -6,7 +6,7 @@ import uvicorn
 from gunicorn.config import Config as GunicornConfig
 from packaging.specifiers import SpecifierSet
 
-from claims.imports import run_statement
+from claims.imports import judge_move
 from claims.ledger import Finding, Link, claim, judge
 
 SECTION = "Deployment"
@@ -18,13 +18,9 @@ ARTICLE_FLASK_PORT = "5000"
 
 @claim("gunicorn runs FastAPI with uvicorn's worker class, `uvicorn.workers.UvicornWorker`.")
 def uvicorn_worker_class() -> Finding:
-    old = run_statement("from uvicorn.workers import UvicornWorker")
-    new = run_statement("from uvicorn_worker import UvicornWorker")
-    if not old.clean and not new.clean:
-        raise AssertionError(f"neither worker imports: {old.describe()}; {new.describe()}")
-    return judge(
-        article_right=old.clean,
-        observed=f"{old.describe()}; {new.describe()}.",
+    return judge_move(
+        "from uvicorn.workers import UvicornWorker",
+        "from uvicorn_worker import UvicornWorker",
         today="Install uvicorn-worker and run `gunicorn -k uvicorn_worker.UvicornWorker`, as "
         "fastapi_app/gunicorn.conf.py does.",
         changed="uvicorn deprecated its `uvicorn.workers` module for the uvicorn-worker package",
