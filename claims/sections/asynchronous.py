@@ -49,13 +49,15 @@ def async_waits_share_one_thread(twins: Pair) -> Finding:
     assert set(blocking.statuses) == {200}, blocking
     return judge(
         article_right=waits.peak > 1 and waits.threads == 1,
+        # How many overlapped depends on scheduling; that several did, on one thread, does not.
         observed=f"{waits.sent} requests to the FastAPI twin's GET /async?delay={WAIT_SECONDS}, "
-        f"sent together: up to {waits.peak} were waiting at once, on {waits.threads} thread.",
+        f"sent together: {'several' if waits.peak > 1 else 'only one'} waited at a time, on "
+        f"{'one thread' if waits.threads == 1 else f'{waits.threads} threads'}.",
         today=f"The waits did not overlap on one thread (at most {waits.peak} at once, on "
         f"{waits.threads} threads).",
         caveats=[
             f"A blocking call inside an `async def` view holds the whole loop: {blocking.sent} "
-            f"such requests in a view of ours ran {blocking.peak} at a time."
+            "such requests to a view of ours ran one at a time."
         ]
         if blocking.peak == 1
         else [],
