@@ -117,6 +117,9 @@ def render(claims: Sequence[Claim], findings: Mapping[str, Finding]) -> str:
         "",
         *(f"- **{verdict}**: {meaning}" for verdict, meaning in VERDICTS.items()),
         "",
+        "A probe shows whether a claim holds today; for an outdated claim, *what changed* is "
+        "the history behind it as the claim's author wrote it, not something a probe showed.",
+        "",
         "Performance claims are read from the benchmark harness's `docs/benchmarks.json`, "
         "never measured by the tests: *faster* means at least "
         f"{performance.FASTER_AT} times the other's requests per second, *much faster* at "

@@ -27,8 +27,8 @@ ARTICLE_ERROR = {"msg": "field required", "type": "value_error.missing"}
 
 
 @claim(
-    'A missing field is reported as `{"detail": [{"loc": ["body", "password"], '
-    '"msg": "field required", "type": "value_error.missing"}]}`.'
+    "A request body without a required field gets an error item of type "
+    '`value_error.missing` with the message `field required`, at `["body", field]`.'
 )
 def validation_error_body(twins: Pair) -> Finding:
     settings = twins.fastapi.settings
@@ -42,7 +42,8 @@ def validation_error_body(twins: Pair) -> Finding:
         observed=f"POST /login to the FastAPI twin with `passwords` for `password`: "
         f"{response.status_code}, with type {item.get('type')!r} and msg {item.get('msg')!r}.",
         today=f"{response.status_code} with the item "
-        f"`{json.dumps(item, ensure_ascii=False)}`: the type is {item.get('type')!r}, the "
-        "message capitalised, and the rejected input is echoed back.",
+        f"`{json.dumps(item, ensure_ascii=False)}`: type {item.get('type')!r}, message "
+        f"{item.get('msg')!r}"
+        + (", and the rejected input echoed back." if "input" in item else "."),
         changed="pydantic 2 renamed its error types and messages and added the input",
     )
