@@ -20,21 +20,12 @@ from claims import performance
 from claims.ledger import REPO_ROOT, VERDICTS, Claim, Finding, Link
 from claims.sections import every_claim
 from parity_tests import generated
-from parity_tests.generated import Summary, stale
+from parity_tests import report as parity_report
+from parity_tests.generated import Summary, refuse_to_write, stale
 
 FINDINGS = pytest.StashKey[dict[str, Finding]]()
-LIBRARIES = (
-    "flask",
-    "werkzeug",
-    "flask-pydantic",
-    "flask-cors",
-    "fastapi",
-    "starlette",
-    "pydantic",
-    "pydantic-settings",
-    "uvicorn",
-    "gunicorn",
-)
+# The parity report's libraries, and the servers and settings package the claims also judge.
+LIBRARIES = (*parity_report.LIBRARIES, "pydantic-settings", "uvicorn", "gunicorn")
 SUMMARY_START = "<!-- claims-summary:start -->"
 SUMMARY_END = "<!-- claims-summary:end -->"
 LEDGER_DIR = "docs"
@@ -62,15 +53,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     claims = every_claim()
     missing = unjudged(claims, findings)
     if missing:
-        # A ledger with a claim left out would pass for complete: refuse to write one.
-        writer = session.config.get_terminal_writer()
-        writer.line()
-        writer.line(
-            "claims ledger not written: these claims were not judged (deselected, skipped or "
-            "failed): " + ", ".join(missing),
-            red=True,
-        )
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        refuse_to_write(session, "claims ledger", missing)
         return
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -28,6 +30,18 @@ class Summary:
         block = self.block(document).replace(self.link_in_document, self.link_from_readme)
         start, end = readme.index(self.start), readme.index(self.end) + len(self.end)
         return readme[:start] + block + readme[end:]
+
+
+def refuse_to_write(session: pytest.Session, what: str, missing: Sequence[str]) -> None:
+    """Fail the run, naming what it left out: a document without it would pass for complete."""
+    writer = session.config.get_terminal_writer()
+    writer.line()
+    writer.line(
+        f"{what} not written: left out of this run (deselected, skipped or failed): "
+        + "; ".join(missing),
+        red=True,
+    )
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def stale(fresh: Path, checked_in: Path, readme: Path, summary: Summary) -> list[str]:

@@ -17,7 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from parity_tests import generated
-from parity_tests.generated import Summary, stale
+from parity_tests.generated import Summary, refuse_to_write, stale
 from parity_tests.normalise import PARSING_RULES, RULES, Observation
 from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
@@ -58,15 +58,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
     missing = unsent(results, every_probe())
     if missing:
-        # A report without every probe would pass for complete: refuse to write one.
-        writer = session.config.get_terminal_writer()
-        writer.line()
-        writer.line(
-            "parity report not written: these probes were not sent (deselected, skipped or "
-            "never run): " + "; ".join(missing),
-            red=True,
-        )
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        refuse_to_write(session, "parity report", missing)
         return
     write(Path(path), list(results.values()))
 
