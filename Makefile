@@ -15,7 +15,7 @@ EXTRAS := --extra dev --extra postgres --extra browser
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up test lint types pytest postgres live parity screens compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity claims screens compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -51,10 +51,12 @@ types: $(INSTALLED)
 	$(BIN)/mypy .
 
 ## Every test in-process on SQLite, and the browser tests in Chromium against both apps on
-## their servers (free ports); fails when docs/parity.md or the README summary is stale.
+## their servers (free ports); fails when docs/parity.md, docs/claims.md or either summary in
+## the README is stale.
 pytest: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest --parity-report var/parity.md
+	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
+	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
 
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
@@ -78,6 +80,11 @@ screens: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest -q browser_tests/test_pages.py browser_tests/test_admins.py \
 		browser_tests/test_docs.py --screens docs/screens
 
+## Regenerate the claims ledger (docs/claims.md) and its one-line summary in the README.
+claims: $(INSTALLED)
+	$(BIN)/pytest claims -q --claims-report docs/claims.md
+	$(BIN)/python -m claims.report readme docs/claims.md README.md
+
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:
 	@command -v docker-compose >/dev/null || { \
@@ -86,10 +93,11 @@ compose-config:
 	docker-compose --file docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
 ## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
-## what records versions (the parity report). Review the diff before committing it.
+## what records versions (the parity report and the claims ledger). Review the diff before
+## committing it.
 lock: | $(UV)
 	$(UV) lock --upgrade --python $(PYTHON)
-	$(MAKE) parity
+	$(MAKE) parity claims
 
 clean:
 	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from pydantic import SecretStr
 
 from browser_tests import site
@@ -26,7 +26,10 @@ from parity_tests.servers import Server, free_port, start
 from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
 from shared.settings import Settings
 
-TIMEOUT_MS = 10_000
+# What a page may take to act or render; generous because a loaded two-core machine renders
+# ReDoc in well over Playwright's default of 5 s. Assertions (expect) wait as long.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 VIEWPORT = {"width": 1280, "height": 800}
 # The admins' Basic credentials, set for the servers so that the tests know them.
 ADMIN_USERNAME = "browser-admin"

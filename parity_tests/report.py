@@ -6,7 +6,6 @@ report is deterministic, so the checked-in copy can be compared with a fresh one
 and `python -m parity_tests.report readme REPORT README` copies the summary into the README.
 """
 
-import difflib
 import re
 import sys
 from collections import Counter
@@ -18,7 +17,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from parity_tests import browser as in_browser
+from parity_tests import generated
 from parity_tests.browser import BrowserCase
+from parity_tests.generated import Summary, refuse_to_write, stale
 from parity_tests.normalise import PARSING_RULES, RULES, Observation
 from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
@@ -59,15 +60,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
     missing = unsent(results, every_probe())
     if missing:
-        # A report without every probe would pass for complete: refuse to write one.
-        writer = session.config.get_terminal_writer()
-        writer.line()
-        writer.line(
-            "parity report not written: these probes were not sent (deselected, skipped or "
-            "never run): " + "; ".join(missing),
-            red=True,
-        )
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        refuse_to_write(session, "parity report", missing)
         return
     write(Path(path), list(results.values()), in_browser.recorded(session.config))
 
@@ -290,49 +283,25 @@ def to_html(markdown: str) -> str:
     )
 
 
+SUMMARY = Summary("parity summary", SUMMARY_START, SUMMARY_END, "](#", "](docs/parity.md#")
+
+
 def summary_block(report: str) -> str:
-    start, end = report.index(SUMMARY_START), report.index(SUMMARY_END) + len(SUMMARY_END)
-    return report[start:end]
+    return SUMMARY.block(report)
 
 
 def with_summary(readme: str, report: str) -> str:
     """The README with its summary block replaced by the report's, links made relative."""
-    block = summary_block(report).replace("](#", "](docs/parity.md#")
-    start, end = readme.index(SUMMARY_START), readme.index(SUMMARY_END) + len(SUMMARY_END)
-    return readme[:start] + block + readme[end:]
+    return SUMMARY.copied_into(readme, report)
 
 
 def check(fresh: Path, checked_in: Path, readme: Path) -> list[str]:
     """What is stale, as unified diffs; empty when the checked-in copies are current."""
-    problems: list[str] = []
-    new, old = fresh.read_text(encoding="utf-8"), checked_in.read_text(encoding="utf-8")
-    if new != old:
-        problems += difflib.unified_diff(
-            old.splitlines(), new.splitlines(), str(checked_in), "this run", lineterm=""
-        )
-    readme_text = readme.read_text(encoding="utf-8")
-    if with_summary(readme_text, new) != readme_text:
-        problems.append(f"{readme}: the parity summary differs from this run's")
-    return problems
+    return stale(fresh, checked_in, readme, SUMMARY)
 
 
 def main(argv: Sequence[str]) -> int:
-    match argv:
-        case ["check", fresh, checked_in, readme]:
-            problems = check(Path(fresh), Path(checked_in), Path(readme))
-            if problems:
-                print("\n".join(problems))
-                print("The parity report is stale: run `make parity` and commit the result.")
-                return 1
-            print(f"{checked_in} and the summary in {readme} are current.")
-            return 0
-        case ["readme", report, readme]:
-            path = Path(readme)
-            text = with_summary(path.read_text(encoding="utf-8"), Path(report).read_text("utf-8"))
-            path.write_text(text, encoding="utf-8")
-            return 0
-    print(__doc__)
-    return 2
+    return generated.main(argv, SUMMARY, check, __doc__ or "", "make parity")
 
 
 if __name__ == "__main__":
