@@ -13,7 +13,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 EXTRAS := --extra dev --extra postgres
 
-.PHONY: up test lint types pytest postgres live parity compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity transport load compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -44,10 +44,13 @@ lint: $(INSTALLED)
 types: $(INSTALLED)
 	$(BIN)/mypy .
 
-## Every test in-process on SQLite; fails when docs/parity.md or the README summary is stale.
+## Every test in-process on SQLite, with the deployment, fault and transport tests on servers
+## of their own (free ports); fails when docs/parity.md, the README summary or
+## docs/transport.md is stale.
 pytest: $(INSTALLED)
-	$(BIN)/pytest --parity-report var/parity.md
+	$(BIN)/pytest --parity-report var/parity.md --transport-report var/transport.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
+	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
 
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
@@ -64,6 +67,10 @@ live: $(INSTALLED)
 parity: $(INSTALLED)
 	$(BIN)/pytest parity_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
+transport: $(INSTALLED)
+	$(BIN)/pytest transport_tests -q --transport-report docs/transport.md
 
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:

@@ -9,7 +9,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from fastapi_app import admin, errors
-from fastapi_app.middleware import BodySizeLimitMiddleware, ProcessTimeMiddleware
+from fastapi_app.middleware import BodySizeLimitMiddleware, HostHeaderRule, ProcessTimeMiddleware
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
@@ -67,4 +67,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=policy.max_age_seconds,
     )
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    # Added last, so run first: a request the server should have refused reaches nothing.
+    app.add_middleware(HostHeaderRule)
     return app

@@ -25,6 +25,11 @@ _max_body_bytes = Settings().max_body_bytes
 
 def pre_request(worker: Worker, req: Request) -> None:
     worker.log.debug("%s %s", req.method, req.path)
+    # gunicorn answers in the request's minor version ("GET / HTTP/1.2" gets "HTTP/1.2 200"),
+    # but a server MUST NOT send a version it does not conform to (RFC 9110 section 2.5), and
+    # no WSGI middleware can reach the status line: so here, before the response exists.
+    if req.version > (1, 1):
+        req.version = (1, 1)
     declared = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "")
     if declared.isdigit() and int(declared) > _max_body_bytes:
         req.must_close = True
