@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
-EXTRAS := --extra dev --extra postgres
+EXTRAS := --extra dev --extra postgres --extra load
 
 .PHONY: up test lint types pytest postgres live parity transport load compose-config db lock clean
 

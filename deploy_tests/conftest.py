@@ -1,6 +1,5 @@
 """Fixtures that run both apps on their real servers, over one fresh database."""
 
-import socket
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -9,19 +8,12 @@ import pytest
 
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
-from parity_tests.servers import Server, running
+from parity_tests.servers import Server, Setup, free_port, running, serving
 from parity_tests.targets import prepare_database
 from shared.settings import Settings
 
 StartServer = Callable[[str], AbstractContextManager[Server]]
-
-
-def free_port() -> int:
-    """A port nothing listens on now, so these tests never collide with `make up`."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+Serve = Callable[[Setup], AbstractContextManager[Server]]
 
 
 @pytest.fixture(scope="module")
@@ -46,5 +38,15 @@ def start_server(server_environment: dict[str, str], workdir: Path) -> StartServ
 
     def start(name: str) -> AbstractContextManager[Server]:
         return running(name, free_port(), server_environment, workdir / f"{name}.log")
+
+    return start
+
+
+@pytest.fixture(scope="module")
+def serve(server_environment: dict[str, str], workdir: Path) -> Serve:
+    """Starts one server set-up (`parity_tests.servers.SETUPS`) on a free port."""
+
+    def start(setup: Setup) -> AbstractContextManager[Server]:
+        return serving(setup, free_port(), server_environment, workdir / f"{setup.id}.log")
 
     return start

@@ -9,7 +9,12 @@ from shared.settings import Settings
 
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# gthread hands a connection to a thread once its headers are in, and the app's read of the body
+# blocks that thread: a client that stalls mid-body holds it until it gives up. 64 threads per
+# worker keep 40 such clients (what deploy_tests/test_slow_clients.py sends) from taking every
+# thread even when all land on one worker; an idle thread costs little. Past workers x threads
+# stalled clients, only a proxy that buffers whole requests in front (nginx) keeps serving.
+threads = int(os.environ.get("GUNICORN_THREADS", "64"))
 # SIGTERM lets a request in flight finish for up to this many seconds.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

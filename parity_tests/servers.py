@@ -19,7 +19,7 @@ import httpx2
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCFILE = ROOT / "Procfile"
-HEALTH_TIMEOUT_SECONDS = 30.0
+HEALTH_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 40.0
 PORT_VARIABLES = {"flask": "FLASK_PORT", "fastapi": "FASTAPI_PORT"}
 
@@ -36,6 +36,14 @@ def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
         if separator and not line.startswith("#"):
             commands[name.strip()] = command.strip()
     return commands
+
+
+def free_port() -> int:
+    """A port nothing listens on now, so that servers of our own never collide with `make up`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:

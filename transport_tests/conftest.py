@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from deploy_tests.conftest import free_port
 from parity_tests.databases import fresh_database
 from parity_tests.live import live_environment
-from parity_tests.servers import SETUPS, serving
+from parity_tests.servers import SETUPS, free_port, serving
 from parity_tests.targets import prepare_database
 from shared.settings import Settings
 

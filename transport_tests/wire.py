@@ -59,10 +59,11 @@ def exchange(
             sock.sendall(part)
         if close_after_sending:
             sock.shutdown(socket.SHUT_WR)
-        return _read(sock, expected_responses)
+        return read_answer(sock, expected_responses)
 
 
-def _read(sock: socket.socket, expected: int) -> Answer:
+def read_answer(sock: socket.socket, expected: int = 1) -> Answer:
+    """Read from a connection whose requests were sent, as `exchange` does."""
     answer = Answer()
     reader = _Reader()
     deadline = time.monotonic() + ANSWER_TIMEOUT_SECONDS

@@ -1,0 +1,102 @@
+"""A worker killed mid-request: the server replaces it, and requests on other workers and new
+requests are answered as if nothing happened. Only the requests the dead worker held are lost.
+"""
+
+import os
+import signal
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import httpx2
+import psutil
+import pytest
+
+from deploy_tests.conftest import Serve
+from parity_tests.servers import SETUPS, Server, Setup
+from transport_tests.wire import read_answer
+
+DELAY_SECONDS = 3.0
+MAX_IN_FLIGHT = 16
+FRESH_REQUESTS = 10
+REPLACEMENT_TIMEOUT_SECONDS = 30.0
+
+
+def server_port(server: Server) -> int:
+    return int(server.url.rsplit(":", 1)[1])
+
+
+def workers(server: Server) -> set[int]:
+    """The master's children that serve the listening socket (not, say, a resource tracker)."""
+    port = server_port(server)
+    found = set()
+    for child in psutil.Process(server.process.pid).children():
+        try:
+            connections = child.net_connections(kind="tcp")
+        except psutil.NoSuchProcess:
+            continue
+        if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in connections):
+            found.add(child.pid)
+    return found
+
+
+def owner(server: Server, sock: socket.socket) -> int | None:
+    """The worker holding the server side of our connection, once it has accepted it."""
+    client_port = sock.getsockname()[1]
+    for pid in workers(server):
+        try:
+            connections = psutil.Process(pid).net_connections(kind="tcp")
+        except psutil.NoSuchProcess:
+            continue
+        if any(c.raddr and c.raddr.port == client_port for c in connections):
+            return pid
+    return None
+
+
+def in_flight_on_two_workers(
+    server: Server, stack: ExitStack
+) -> Iterator[tuple[socket.socket, int]]:
+    """Slow requests, each on its own connection, until at least two workers hold some."""
+    request = f"GET /async?delay={DELAY_SECONDS} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode()
+    owners: set[int] = set()
+    for _ in range(MAX_IN_FLIGHT):
+        sock = stack.enter_context(socket.create_connection(("127.0.0.1", server_port(server))))
+        sock.sendall(request)
+        pid = None
+        deadline = time.monotonic() + DELAY_SECONDS / 2
+        while pid is None and time.monotonic() < deadline:
+            pid = owner(server, sock)
+        if pid is not None:
+            owners.add(pid)
+            yield sock, pid
+        if len(owners) >= 2:
+            return
+
+
+@pytest.mark.parametrize("setup", SETUPS, ids=[setup.id for setup in SETUPS])
+def test_a_worker_killed_mid_request_is_replaced_and_no_other_request_is_affected(
+    serve: Serve, setup: Setup
+) -> None:
+    with serve(setup) as server, ExitStack() as stack:
+        before = workers(server)
+        in_flight = list(in_flight_on_two_workers(server, stack))
+        victim = in_flight[0][1]
+
+        os.kill(victim, signal.SIGKILL)
+        fresh = [httpx2.get(f"{server.url}/health", timeout=10).status_code for _ in range(10)]
+        answers = [(pid, read_answer(sock).statuses) for sock, pid in in_flight]
+        deadline = time.monotonic() + REPLACEMENT_TIMEOUT_SECONDS
+        while time.monotonic() < deadline and len(workers(server) - {victim}) < len(before):
+            time.sleep(0.2)
+        after = workers(server)
+        master_alive = server.process.poll() is None
+
+    assert len(before) >= 2, f"{setup.label} runs {len(before)} worker(s): none could take over"
+    survivors = [statuses for pid, statuses in answers if pid != victim]
+    assert survivors, f"no request in flight on another worker than {victim}: {answers}"
+    assert all(statuses == [200] for statuses in survivors), answers
+    assert fresh == [200] * FRESH_REQUESTS
+    assert master_alive
+    assert victim not in after, (before, after)
+    assert len(after) == len(before), (before, after)
