@@ -13,7 +13,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 EXTRAS := --extra dev --extra postgres --extra load
 
-.PHONY: up test lint types pytest postgres live parity transport load compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity transport load load-short compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -34,8 +34,9 @@ db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
 ## The whole suite: lint, format check, types; every test in-process on SQLite, then on
-## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose file.
-test: lint types pytest postgres live compose-config
+## PostgreSQL; the parity suite live against gunicorn and uvicorn; a short load run; the
+## compose file.
+test: lint types pytest postgres live load-short compose-config
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -67,6 +68,16 @@ live: $(INSTALLED)
 parity: $(INSTALLED)
 	$(BIN)/pytest parity_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Both apps on their production servers under Locust's mixed workload, on SQLite then on
+## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
+## both apps. Fails on any socket error, 5xx or mismatch; prints throughput and p99 per app.
+load: $(INSTALLED)
+	$(BIN)/python -m load
+
+## The same, bounded to seconds: what `make test` runs.
+load-short: $(INSTALLED)
+	$(BIN)/python -m load --seconds 5 --users-per-app 8
 
 ## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
 transport: $(INSTALLED)

@@ -8,12 +8,11 @@ import pytest
 
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
-from parity_tests.servers import Server, Setup, free_port, running, serving
+from parity_tests.servers import Server, free_port, running
 from parity_tests.targets import prepare_database
 from shared.settings import Settings
 
 StartServer = Callable[[str], AbstractContextManager[Server]]
-Serve = Callable[[Setup], AbstractContextManager[Server]]
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +37,5 @@ def start_server(server_environment: dict[str, str], workdir: Path) -> StartServ
 
     def start(name: str) -> AbstractContextManager[Server]:
         return running(name, free_port(), server_environment, workdir / f"{name}.log")
-
-    return start
-
-
-@pytest.fixture(scope="module")
-def serve(server_environment: dict[str, str], workdir: Path) -> Serve:
-    """Starts one server set-up (`parity_tests.servers.SETUPS`) on a free port."""
-
-    def start(setup: Setup) -> AbstractContextManager[Server]:
-        return serving(setup, free_port(), server_environment, workdir / f"{setup.id}.log")
 
     return start

@@ -4,8 +4,9 @@ case's rule; a set-up may break a rule only where `deviations.py` says why."""
 import httpx2
 import pytest
 
-from parity_tests.servers import SETUPS, Setup
+from parity_tests.servers import SETUPS, Server, Setup
 from transport_tests.cases import CASES, Case
+from transport_tests.conftest import port_of
 from transport_tests.deviations import DEVIATIONS
 from transport_tests.report import Outcome, describe, record
 from transport_tests.wire import exchange
@@ -14,9 +15,9 @@ from transport_tests.wire import exchange
 @pytest.mark.parametrize("setup", SETUPS, ids=[setup.id for setup in SETUPS])
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_each_set_up_keeps_the_rule_of_each_case_and_goes_on_serving(
-    request: pytest.FixtureRequest, setup_ports: dict[str, int], case: Case, setup: Setup
+    request: pytest.FixtureRequest, servers: dict[str, Server], case: Case, setup: Setup
 ) -> None:
-    port = setup_ports[setup.id]
+    port = port_of(servers[setup.id])
     answer = exchange(
         port,
         case.parts,

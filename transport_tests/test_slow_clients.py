@@ -8,8 +8,8 @@ from contextlib import ExitStack, contextmanager
 import httpx2
 import pytest
 
-from deploy_tests.conftest import Serve
-from parity_tests.servers import SETUPS, Setup
+from parity_tests.servers import SETUPS, Server, Setup
+from transport_tests.conftest import port_of
 
 SLOW_CLIENTS = 40
 HEALTH_DEADLINE_SECONDS = 2.0
@@ -36,21 +36,20 @@ def stalled_clients(port: int, count: int) -> Iterator[None]:
 
 @pytest.mark.parametrize("setup", SETUPS, ids=[setup.id for setup in SETUPS])
 def test_health_answers_within_two_seconds_while_forty_clients_stall_mid_body(
-    serve: Serve, setup: Setup
+    servers: dict[str, Server], setup: Setup
 ) -> None:
-    with serve(setup) as server:
-        port = int(server.url.rsplit(":", 1)[1])
-        with stalled_clients(port, SLOW_CLIENTS):
-            answers = []
-            for _ in range(CHECKS):
-                started = time.monotonic()
-                try:
-                    status = httpx2.get(
-                        f"{server.url}/health", timeout=HEALTH_DEADLINE_SECONDS
-                    ).status_code
-                except httpx2.TimeoutException:
-                    status = 0
-                answers.append((status, time.monotonic() - started))
+    server = servers[setup.id]
+    with stalled_clients(port_of(server), SLOW_CLIENTS):
+        answers = []
+        for _ in range(CHECKS):
+            started = time.monotonic()
+            try:
+                status = httpx2.get(
+                    f"{server.url}/health", timeout=HEALTH_DEADLINE_SECONDS
+                ).status_code
+            except httpx2.TimeoutException:
+                status = 0
+            answers.append((status, time.monotonic() - started))
 
     assert all(status == 200 for status, _ in answers), answers
     assert all(seconds < HEALTH_DEADLINE_SECONDS for _, seconds in answers), answers

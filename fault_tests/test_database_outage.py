@@ -12,7 +12,7 @@ import httpx2
 import pytest
 from sqlalchemy import make_url
 
-from deploy_tests.tcp_proxy import TcpProxy, tcp_proxy
+from fault_tests.tcp_proxy import TcpProxy, tcp_proxy
 from parity_tests.contract.helpers import new_employee
 from parity_tests.databases import must_not_skip, postgres_database, postgres_unavailable_reason
 from parity_tests.live import live_environment
