@@ -77,6 +77,7 @@ def test_a_worker_killed_mid_request_is_replaced_and_no_other_request_is_affecte
     server = servers[setup.id]
     with ExitStack() as stack:
         before = workers(server)
+        assert len(before) >= 2, f"{setup.label} runs {len(before)} worker(s): none can take over"
         held = list(in_flight(server, stack))
         victim = held[0][1]
 
@@ -91,7 +92,6 @@ def test_a_worker_killed_mid_request_is_replaced_and_no_other_request_is_affecte
         time.sleep(0.2)
     after = workers(server)
 
-    assert len(before) >= 2, f"{setup.label} runs {len(before)} worker(s): none could take over"
     survivors = [statuses for pid, statuses in answers if pid != victim]
     assert all(statuses == [200] for statuses in survivors), answers
     assert fresh == [200] * FRESH_REQUESTS
