@@ -130,7 +130,8 @@ def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) 
         if server.process.poll() is not None:
             raise ServerError(f"{server.name} exited with {server.process.returncode}")
         try:
-            if httpx2.get(f"{server.url}/health", timeout=1.0).status_code == 200:
+            # A generous timeout: a busy machine can take seconds to answer the first request.
+            if httpx2.get(f"{server.url}/health", timeout=5.0).status_code == 200:
                 return time.monotonic() - started
         except httpx2.TransportError:
             pass
