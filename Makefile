@@ -11,11 +11,12 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
-EXTRAS := --extra dev --extra postgres --extra browser
+EXTRAS := --extra dev --extra postgres --extra browser --extra load
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up test lint types pytest postgres live parity claims screens compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity claims screens transport load \
+	load-short compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -40,8 +41,9 @@ db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
 ## The whole suite: lint, format check, types; every test in-process on SQLite, then on
-## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose file.
-test: lint types pytest postgres live compose-config
+## PostgreSQL; the parity suite live against gunicorn and uvicorn; a short load run; the
+## compose file.
+test: lint types pytest postgres live load-short compose-config
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -50,13 +52,15 @@ lint: $(INSTALLED)
 types: $(INSTALLED)
 	$(BIN)/mypy .
 
-## Every test in-process on SQLite, and the browser tests in Chromium against both apps on
-## their servers (free ports); fails when docs/parity.md, docs/claims.md or either summary in
-## the README is stale.
+## Every test in-process on SQLite, with the deployment, fault and transport tests on
+## servers of their own and the browser tests in Chromium (free ports); fails when
+## docs/parity.md, docs/claims.md, docs/transport.md or a README summary is stale.
 pytest: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md
+	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
+		--transport-report var/transport.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
+	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
 
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
@@ -84,6 +88,20 @@ screens: $(INSTALLED) $(CHROMIUM)
 claims: $(INSTALLED)
 	$(BIN)/pytest claims -q --claims-report docs/claims.md
 	$(BIN)/python -m claims.report readme docs/claims.md README.md
+
+## Both apps on their production servers under Locust's mixed workload, on SQLite then on
+## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
+## both apps. Fails on any socket error, 5xx or mismatch; prints throughput and p99 per app.
+load: $(INSTALLED)
+	$(BIN)/python -m load
+
+## The same, bounded to seconds: what `make test` runs.
+load-short: $(INSTALLED)
+	$(BIN)/python -m load --seconds 5 --users-per-app 8
+
+## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
+transport: $(INSTALLED)
+	$(BIN)/pytest transport_tests -q --transport-report docs/transport.md
 
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:

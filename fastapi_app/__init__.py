@@ -9,7 +9,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from fastapi_app import admin, docs, errors
-from fastapi_app.middleware import BodySizeLimitMiddleware, ProcessTimeMiddleware
+from fastapi_app.middleware import BodySizeLimitMiddleware, HostHeaderRule, ProcessTimeMiddleware
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
@@ -72,4 +72,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=list(policy.expose_headers),
         max_age=policy.max_age_seconds,
     )
+    # Added last, so run first: a request the server should have refused reaches nothing.
+    app.add_middleware(HostHeaderRule)
     return app

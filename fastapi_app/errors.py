@@ -5,6 +5,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
 from shared.errors import Conflict, DomainError, NotFound
 from shared.validation import json_safe_errors
 
@@ -23,7 +24,14 @@ async def validation_failed(_request: Request, error: Exception) -> JSONResponse
     return JSONResponse({"detail": json_safe_errors(jsonable_encoder(error.errors()))}, 422)
 
 
+async def database_unavailable(_request: Request, _error: Exception) -> JSONResponse:
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return JSONResponse({"detail": UNAVAILABLE_DETAIL}, status_code=503, headers=headers)
+
+
 def init_app(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_failed)
     for error_class in STATUS_BY_ERROR:
         app.add_exception_handler(error_class, domain_error)
+    for unavailable in UNAVAILABLE_ERRORS:
+        app.add_exception_handler(unavailable, database_unavailable)

@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: the process-time header and the request body size limit.
+"""Pure ASGI middleware: the process-time header, the request body size limit, and the Host
+rule of RFC 9112 section 3.2, which uvicorn does not enforce.
 
 The `@app.middleware("http")` form (BaseHTTPMiddleware) is shorter but copies every response
 through a stream of its own: on a 2-core machine, adding it cost about a third of the
@@ -12,6 +13,8 @@ import time
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.hosts import host_header_problem
 
 PROCESS_TIME_HEADER = "X-Process-Time"
 
@@ -86,4 +89,32 @@ class BodySizeLimitMiddleware:
                 ],
             }
         )
+        await send({"type": "http.response.body", "body": body})
+
+
+class HostHeaderRule:
+    """400 for a request whose Host header breaks RFC 9112 section 3.2.
+
+    uvicorn (httptools or h11 under gunicorn's worker alike) hands the app an HTTP/1.1
+    request without a Host, with two, or with a value that is no host (see docs/transport.md).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        hosts = [value.decode("latin-1") for name, value in scope["headers"] if name == b"host"]
+        problem = host_header_problem(hosts, scope["http_version"])
+        if problem is None:
+            await self.app(scope, receive, send)
+            return
+        body = json.dumps({"detail": problem}).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 400, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -4,6 +4,7 @@ from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
 
+from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
 from shared.errors import Conflict, DomainError, NotFound
 from shared.validation import json_safe_errors
 
@@ -28,6 +29,10 @@ def validation_failed(error: FlaskPydanticValidationError) -> tuple[Response, in
     return jsonify(validation_error=body), 400
 
 
+def database_unavailable(_error: Exception) -> tuple[Response, int, dict[str, str]]:
+    return jsonify(detail=UNAVAILABLE_DETAIL), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
 def init_app(app: Flask) -> None:
     # Raise instead of answering, so that the handler below writes the response.
     app.config["FLASK_PYDANTIC_VALIDATION_ERROR_RAISE"] = True
@@ -35,3 +40,5 @@ def init_app(app: Flask) -> None:
     for error_class in STATUS_BY_ERROR:
         app.register_error_handler(error_class, domain_error)
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)
+    for unavailable in UNAVAILABLE_ERRORS:
+        app.register_error_handler(unavailable, database_unavailable)

@@ -9,7 +9,12 @@ from shared.settings import Settings
 
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# gthread hands a connection to a thread once its headers are in, and the app's read of the body
+# blocks that thread: a client that stalls mid-body holds it until it gives up. 64 threads per
+# worker keep 40 such clients (what deploy_tests/test_slow_clients.py sends) from taking every
+# thread even when all land on one worker; an idle thread costs little. Past workers x threads
+# stalled clients, only a proxy that buffers whole requests in front (nginx) keeps serving.
+threads = int(os.environ.get("GUNICORN_THREADS", "64"))
 # SIGTERM lets a request in flight finish for up to this many seconds.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -25,6 +30,11 @@ _max_body_bytes = Settings().max_body_bytes
 
 def pre_request(worker: Worker, req: Request) -> None:
     worker.log.debug("%s %s", req.method, req.path)
+    # gunicorn answers in the request's minor version ("GET / HTTP/1.2" gets "HTTP/1.2 200"),
+    # but a server MUST NOT send a version it does not conform to (RFC 9110 section 2.5), and
+    # no WSGI middleware can reach the status line: so here, before the response exists.
+    if req.version > (1, 1):
+        req.version = (1, 1)
     declared = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "")
     if declared.isdigit() and int(declared) > _max_body_bytes:
         req.must_close = True

@@ -88,17 +88,25 @@ def server_environment(base: Mapping[str, str]) -> dict[str, str]:
     return {**base, "PATH": os.pathsep.join([scripts, base.get("PATH", os.defpath)])}
 
 
-def start(name: str, port: int, environment: Mapping[str, str], log: Path | None = None) -> Server:
+def start(
+    name: str,
+    port: int,
+    environment: Mapping[str, str],
+    log: Path | None = None,
+    command: str | None = None,
+) -> Server:
     """Start one Procfile process on 127.0.0.1:port and wait until /health answers 200.
 
-    Its output goes to `log` when given (access logs would drown a test run's own).
+    Its output goes to `log` when given (access logs would drown a test run's own). `command`
+    replaces the Procfile's line for `name`, for a set-up the Procfile does not run; it reads
+    the same HOST and port variables.
     """
     if not port_is_free(port):
         raise ServerError(f"port {port} is in use: stop whatever serves it (make up?)")
     env = server_environment({**environment, PORT_VARIABLES[name]: str(port), "HOST": "127.0.0.1"})
     with open(log or os.devnull, "ab") as output:
         process = subprocess.Popen(  # noqa: S603 - our own Procfile, run as make up runs it
-            ["/bin/sh", "-c", f"exec {procfile_commands()[name]}"],
+            ["/bin/sh", "-c", f"exec {command or procfile_commands()[name]}"],
             cwd=ROOT,
             env=env,
             stdout=output if log else None,
@@ -123,6 +131,7 @@ def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) 
         if server.process.poll() is not None:
             raise ServerError(f"{server.name} exited with {server.process.returncode}")
         try:
+            # A generous timeout: a busy machine can take seconds to answer the first request.
             if httpx2.get(f"{server.url}/health", timeout=5.0).status_code == 200:
                 return time.monotonic() - started
         except httpx2.TransportError:
@@ -133,10 +142,48 @@ def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) 
 
 @contextmanager
 def running(
-    name: str, port: int, environment: Mapping[str, str], log: Path | None = None
+    name: str,
+    port: int,
+    environment: Mapping[str, str],
+    log: Path | None = None,
+    command: str | None = None,
 ) -> Iterator[Server]:
-    server = start(name, port, environment, log)
+    server = start(name, port, environment, log, command)
     try:
         yield server
     finally:
         server.terminate()
+
+
+@dataclass(frozen=True)
+class Setup:
+    """One way of serving one app: a Procfile line, or a documented alternative to it."""
+
+    id: str
+    label: str
+    app: str  # the Procfile name of the app: "flask" or "fastapi"
+    command: str | None = None  # None: the Procfile's line for `app`
+    # Whether `make up` and the compose stack serve the app this way.
+    in_make_up: bool = True
+
+
+SETUPS = (
+    Setup("gthread", "Flask on gunicorn (gthread)", "flask"),
+    Setup("uvicorn", "FastAPI on uvicorn", "fastapi"),
+    Setup(
+        "gunicorn-uvicorn",
+        "FastAPI on gunicorn with uvicorn workers",
+        "fastapi",
+        "gunicorn --config fastapi_app/gunicorn.conf.py "
+        "--bind ${HOST:-127.0.0.1}:${FASTAPI_PORT:-8000} fastapi_app.asgi:app",
+        in_make_up=False,
+    ),
+)
+
+
+@contextmanager
+def serving(
+    setup: Setup, port: int, environment: Mapping[str, str], log: Path | None = None
+) -> Iterator[Server]:
+    with running(setup.app, port, environment, log, setup.command) as server:
+        yield server

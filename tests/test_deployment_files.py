@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
+from parity_tests.servers import SETUPS
 from shared.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +144,10 @@ def test_each_server_listens_on_the_port_compose_publishes_and_the_healthcheck_a
     name: str, port: int
 ) -> None:
     server = service(name)
-    environment = {key: str(value) for key, value in server["environment"].items()}
+    # A value compose interpolates itself (${WEB_CONCURRENCY:-2}) leaves the shell's default.
+    environment = {
+        key: str(value) for key, value in server["environment"].items() if "${" not in str(value)
+    }
     argv = shlex.split(expand(shell_script(server["command"]), environment))
 
     if "--bind" in argv:  # gunicorn
@@ -295,3 +299,9 @@ def test_the_build_context_leaves_out_secrets_and_local_state() -> None:
     ignored = set((ROOT / ".dockerignore").read_text().splitlines())
 
     assert {".env", ".venv", "var", ".git"} <= ignored
+
+
+def test_the_third_set_up_runs_the_command_the_deployment_guide_gives() -> None:
+    (command,) = [setup.command for setup in SETUPS if setup.command]
+    documented = command.replace("${HOST:-127.0.0.1}:${FASTAPI_PORT:-8000}", "0.0.0.0:8000")
+    assert documented in (ROOT / "docs/deployment.md").read_text()

@@ -1,0 +1,1 @@
+"""Faults outside the servers: the database goes away while both apps serve."""

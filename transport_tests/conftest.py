@@ -1,0 +1,38 @@
+"""The three server set-ups, each on a free port, over one fresh SQLite database, started once
+for the transport cases and the server faults (slow clients, a killed worker) alike."""
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from parity_tests.databases import fresh_database
+from parity_tests.live import live_environment
+from parity_tests.servers import SETUPS, Server, free_port, serving
+from parity_tests.targets import prepare_database
+from shared.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
+    """{set-up id: server}; the HTTP layer does not depend on the database, so SQLite only.
+
+    A test may kill a worker or stall connections: each server recovers on its own, which is
+    what those tests prove, so sharing them keeps the tests independent of their order.
+    """
+    workdir: Path = tmp_path_factory.mktemp("transport")
+    with ExitStack() as stack:
+        url = stack.enter_context(fresh_database("sqlite", workdir))
+        prepare_database(Settings(database_url=url))
+        environment = live_environment(url, workdir)
+        yield {
+            setup.id: stack.enter_context(
+                serving(setup, free_port(), environment, workdir / f"{setup.id}.log")
+            )
+            for setup in SETUPS
+        }
+
+
+def port_of(server: Server) -> int:
+    return int(server.url.rsplit(":", 1)[1])
