@@ -1,5 +1,6 @@
 """Request and response shapes, shared by both apps so that both validate alike."""
 
+import re
 import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
@@ -7,12 +8,16 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from shared.emails import canonical_email
 
 MAX_ID = 2**63 - 1  # the largest id a 64-bit database column holds
 
@@ -39,6 +44,25 @@ Username = Annotated[str, _bounded(100), _Storable]
 Department = Annotated[str, _bounded(50), _Storable]
 Title = Annotated[str, _bounded(100), _Storable]
 Password = Annotated[str, StringConstraints(max_length=128), _Storable]
+
+
+Email = Annotated[EmailStr, AfterValidator(canonical_email)]
+
+_CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_date_only(value: object) -> object:
+    # Pydantic's lax mode reads a number, or digits in a string, as a Unix timestamp, so
+    # "hired_on": 0 would become 1970-01-01. In this API a date is YYYY-MM-DD text (or a date,
+    # from Python callers such as the seed), and nothing else.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _CALENDAR_DATE.fullmatch(value):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date in the format YYYY-MM-DD")
+
+
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date_only)]
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -78,22 +102,22 @@ class PublicSettings(BaseModel):
 
 class EmployeeIn(StrictModel):
     name: Name
-    email: EmailStr
+    email: Email
     department: Department
     title: Title
     salary: Salary
-    hired_on: date
+    hired_on: CalendarDate
 
 
 class EmployeePatch(StrictModel):
     """Any subset of EmployeeIn's fields; a field sent as null is an error, not a delete."""
 
     name: Name | None = None
-    email: EmailStr | None = None
+    email: Email | None = None
     department: Department | None = None
     title: Title | None = None
     salary: Salary | None = None
-    hired_on: date | None = None
+    hired_on: CalendarDate | None = None
 
     @model_validator(mode="after")
     def reject_explicit_nulls(self) -> "EmployeePatch":
