@@ -5,7 +5,7 @@ from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
 
 from shared.errors import Conflict, DomainError, NotFound
-from shared.validation import json_safe_errors
+from shared.validation import public_errors
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
 
@@ -21,10 +21,11 @@ def body_not_an_object(_error: JsonBodyParsingError) -> tuple[Response, int]:
 
 
 def validation_failed(error: FlaskPydanticValidationError) -> tuple[Response, int]:
-    # flask-pydantic's own body and status, with inputs that strict JSON cannot carry escaped.
+    # flask-pydantic's own body and status, made public by the shared rules: no secrets,
+    # bounded, and strict JSON.
     locations = ("path_params", "query_params", "body_params", "form_params")
     found = {where: getattr(error, where) for where in locations if getattr(error, where)}
-    body = {where: json_safe_errors(errors) for where, errors in found.items()}
+    body = {where: public_errors(errors) for where, errors in found.items()}
     return jsonify(validation_error=body), 400
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from parity_tests.normalise import Observation
-from parity_tests.parity import CaseResult
+from parity_tests.parity import CaseResult, Probe
 from parity_tests.report import SUMMARY_END, SUMMARY_START, check, render, with_summary
 
 FLASK_404 = Observation(404, "text/html;charset=utf-8", {}, "<title>404 Not Found</title>")
@@ -59,3 +59,14 @@ def test_check_passes_when_current_and_names_what_is_stale(tmp_path: Path) -> No
 
     assert any(line.startswith("-| a lost path") for line in problems)
     assert problems[-1].endswith("the parity summary differs from this run's")
+
+
+def test_a_request_line_never_shows_the_value_of_a_secret_field() -> None:
+    probe = Probe(
+        "auth", "a login", "POST", "/login", {"json": {"username": "admin", "password": "hunter2"}}
+    )
+
+    line = probe.request_line()
+
+    assert "hunter2" not in line
+    assert '"password": "**********"' in line

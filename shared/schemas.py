@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    SecretStr,
     StringConstraints,
     model_validator,
 )
@@ -43,7 +44,15 @@ Name = Annotated[str, _bounded(100), _Storable]
 Username = Annotated[str, _bounded(100), _Storable]
 Department = Annotated[str, _bounded(50), _Storable]
 Title = Annotated[str, _bounded(100), _Storable]
-Password = Annotated[str, StringConstraints(max_length=128), _Storable]
+
+
+def _reject_unstorable_secret(value: SecretStr) -> SecretStr:
+    _reject_unstorable_characters(value.get_secret_value())
+    return value
+
+
+# SecretStr: never shown by repr or str, and marked writeOnly, format password in the schema.
+Password = Annotated[SecretStr, Field(max_length=128), AfterValidator(_reject_unstorable_secret)]
 
 
 Email = Annotated[EmailStr, AfterValidator(canonical_email)]
@@ -161,6 +170,15 @@ class LoginIn(StrictModel):
     username: Username
     email: EmailStr
     password: Password
+
+
+# Fields whose values are never echoed, in an error or anywhere else (shared/validation.py).
+SECRET_FIELDS = frozenset(
+    name
+    for model in StrictModel.__subclasses__()
+    for name, field in model.model_fields.items()
+    if field.annotation is SecretStr
+)
 
 
 class UserOut(BaseModel):

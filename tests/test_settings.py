@@ -51,3 +51,15 @@ def test_the_database_backend_names_the_dialect_and_hides_the_dsn() -> None:
     settings = Settings(_env_file=None, database_url="postgresql+psycopg://u:pw@db:5432/twins")
 
     assert settings.database_backend == "postgresql"
+
+
+def test_a_settings_error_never_prints_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server that cannot start logs this error; the configured secrets must not be in it.
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("AUTH_PASSWORD", "a-real-password")
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None)
+
+    assert "SECRET_KEY" in str(refused.value)
+    assert "a-real-password" not in str(refused.value)

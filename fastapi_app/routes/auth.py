@@ -14,7 +14,7 @@ basic = ConfiguredBasic()
 
 @router.post("/login", responses={401: {"model": ErrorOut}})
 def login(body: LoginIn, settings: SettingsDep) -> UserOut:
-    if not credentials_are_valid(settings, body.username, body.password):
+    if not credentials_are_valid(settings, body.username, body.password.get_secret_value()):
         raise HTTPException(401, "Incorrect username or password")
     # The response model has no password field: it cannot leak, whatever the handler returns.
     return UserOut(username=body.username, email=body.email)

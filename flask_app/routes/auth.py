@@ -11,7 +11,7 @@ bp = Blueprint("auth", __name__)
 @bp.post("/login")
 @validate()
 def login(body: LoginIn) -> UserOut | tuple[Response, int]:
-    if not credentials_are_valid(get_settings(), body.username, body.password):
+    if not credentials_are_valid(get_settings(), body.username, body.password.get_secret_value()):
         return jsonify(detail="Incorrect username or password"), 401
     # The response model has no password field: it cannot leak, whatever the view returns.
     return UserOut(username=body.username, email=body.email)
