@@ -39,7 +39,7 @@ def test_ordinary_errors_pass_through_unchanged() -> None:
 
 
 def test_the_input_of_a_secret_field_is_redacted_wherever_it_is() -> None:
-    errors = [
+    errors: list[dict[str, object]] = [
         {"type": "string_too_long", "loc": ["body", "password"], "input": "hunter2"},
         {"type": "string_type", "loc": ["password"], "input": 5},
         {"type": "string_type", "loc": ["body", "password", 0], "input": "hunter2"},
@@ -49,7 +49,7 @@ def test_the_input_of_a_secret_field_is_redacted_wherever_it_is() -> None:
 
 
 def test_a_whole_body_or_a_container_is_never_echoed() -> None:
-    errors = [
+    errors: list[dict[str, object]] = [
         {"type": "missing", "loc": ["body", "email"], "input": {"password": "hunter2"}},
         {"type": "missing", "loc": ["email"], "input": {"password": "hunter2"}},
         {"type": "model_attributes_type", "loc": ["body"], "input": '{"password": "hunter2"}'},
@@ -64,7 +64,9 @@ def test_a_whole_body_or_a_container_is_never_echoed() -> None:
 
 
 def test_echoed_text_is_clipped() -> None:
-    errors = [{"type": "string_too_long", "loc": ["body", "x" * 1000], "input": "y" * 1000}]
+    errors: list[dict[str, object]] = [
+        {"type": "string_too_long", "loc": ["body", "x" * 1000], "input": "y" * 1000}
+    ]
 
     (error,) = public_errors(errors)
 
