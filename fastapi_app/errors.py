@@ -5,15 +5,13 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from shared.errors import Conflict, DomainError, NotFound
+from shared.errors import STATUS_BY_ERROR, DomainError, http_status
 from shared.validation import public_errors
-
-STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
 
 
 async def domain_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
-    return JSONResponse({"detail": error.message}, status_code=STATUS_BY_ERROR[type(error)])
+    return JSONResponse({"detail": error.message}, status_code=http_status(error))
 
 
 async def validation_failed(_request: Request, error: Exception) -> JSONResponse:

@@ -1,5 +1,7 @@
 """The Flask twin: an app factory over the shared core."""
 
+import weakref
+
 from flask import Flask
 from flask_cors import CORS
 
@@ -31,6 +33,10 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     engine = create_db_engine(settings.database_url)
     deps.init_app(app, deps.Resources(settings, engine, create_session_factory(engine)))
+    # Flask has no shutdown hook (FastAPI's lifespan disposes its engine): the pool's
+    # connections are closed when the app is collected, or when the interpreter exits, as a
+    # gunicorn worker's does when it stops.
+    weakref.finalize(app, engine.dispose)
 
     policy = cors_policy(settings)
     CORS(

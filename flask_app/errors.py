@@ -4,14 +4,12 @@ from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
 
-from shared.errors import Conflict, DomainError, NotFound
+from shared.errors import STATUS_BY_ERROR, DomainError, http_status
 from shared.validation import public_errors
-
-STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
 
 
 def domain_error(error: DomainError) -> tuple[Response, int]:
-    return jsonify(detail=error.message), STATUS_BY_ERROR[type(error)]
+    return jsonify(detail=error.message), http_status(error)
 
 
 def body_not_an_object(_error: JsonBodyParsingError) -> tuple[Response, int]:

@@ -326,15 +326,4 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://www.starlette.io/exceptions/",
         aspects=HTML_ERROR,
     ),
-    Difference(
-        id="basic-auth-utf8",
-        title="UTF-8 Basic credentials: Werkzeug decodes them, FastAPI's HTTPBasic refuses",
-        flask="200: Werkzeug decodes the credentials as UTF-8, so jörg:pässwörd logs in.",
-        fastapi="401: HTTPBasic decodes them as ASCII and treats the failure as "
-        "invalid credentials.",
-        why="RFC 7617 leaves the charset to a charset parameter; browsers send UTF-8.",
-        bridge="Subclass HTTPBasic and decode the base64 credentials as UTF-8.",
-        reference="https://github.com/fastapi/fastapi/issues/3235",
-        aspects=frozenset({"status", "body", "header:www-authenticate"}),
-    ),
 )
