@@ -25,5 +25,5 @@ def http_status(error: DomainError) -> int:
     (EmployeeGone(NotFound)) answers like its parent instead of failing the lookup."""
     for cls in type(error).__mro__:
         if cls in STATUS_BY_ERROR:
-            return STATUS_BY_ERROR[cls]  # type: ignore[index]
+            return STATUS_BY_ERROR[cls]
     raise LookupError(f"{type(error).__name__} has no HTTP status: add it to STATUS_BY_ERROR")
