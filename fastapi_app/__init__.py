@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp
 
 from fastapi_app import admin, errors
@@ -54,8 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     admin.init_app(app)
 
-    # Starlette runs the last one added first: the size limit turns an oversized body away
-    # before CORS or any route sees it.
+    # Starlette runs the last one added first: the host check, then the size limit turns an
+    # oversized body away before CORS or any route sees it.
     policy = cors_policy(settings)
     app.add_middleware(
         CORSMiddleware,
@@ -67,4 +68,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=policy.max_age_seconds,
     )
     app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    # Outermost: a foreign Host is refused before anything (SQLAdmin's links) can use it.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     return app

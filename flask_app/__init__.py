@@ -15,6 +15,13 @@ from shared.pages import STATIC_DIR, TEMPLATES_DIR
 from shared.settings import Settings
 
 
+def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
+    """ALLOWED_HOSTS as Werkzeug spells it: ".example.com" for "*.example.com", None for "*"."""
+    if "*" in allowed_hosts:
+        return None
+    return [f".{host[2:]}" if host.startswith("*.") else host for host in allowed_hosts]
+
+
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
     app = Flask(
@@ -29,6 +36,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         # Unhandled errors become Flask's own 500 page, never a traceback, even under a test client.
         PROPAGATE_EXCEPTIONS=False,
+        TRUSTED_HOSTS=trusted_hosts(settings.allowed_hosts),
     )
 
     engine = create_db_engine(settings.database_url)

@@ -3,6 +3,7 @@
 from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
+from werkzeug.exceptions import SecurityError
 
 from shared.errors import STATUS_BY_ERROR, DomainError, http_status
 from shared.validation import public_errors
@@ -27,6 +28,12 @@ def validation_failed(error: FlaskPydanticValidationError) -> tuple[Response, in
     return jsonify(validation_error=body), 400
 
 
+def untrusted_host(_error: SecurityError) -> Response:
+    # Werkzeug's own page says "Host 'evil.example' is not trusted", echoing the header it
+    # refuses; this says what Starlette's TrustedHostMiddleware says, and echoes nothing.
+    return Response("Invalid host header", status=400, mimetype="text/plain")
+
+
 def init_app(app: Flask) -> None:
     # Raise instead of answering, so that the handler below writes the response.
     app.config["FLASK_PYDANTIC_VALIDATION_ERROR_RAISE"] = True
@@ -34,3 +41,4 @@ def init_app(app: Flask) -> None:
     for error_class in STATUS_BY_ERROR:
         app.register_error_handler(error_class, domain_error)
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)
+    app.register_error_handler(SecurityError, untrusted_host)

@@ -326,4 +326,18 @@ REGISTRY: dict[str, Difference] = _entries(
         reference="https://www.starlette.io/exceptions/",
         aspects=HTML_ERROR,
     ),
+    Difference(
+        id="trusted-host-case",
+        title="An allowed host name in upper case: Werkzeug refuses it, Starlette accepts it",
+        flask="400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
+        "as written.",
+        fastapi="200: TrustedHostMiddleware lower-cases the Host header before comparing.",
+        why="Host names are case-insensitive (RFC 3986 section 3.2.2); Werkzeug's "
+        "host_is_trusted compares the IDNA-encoded name without folding case. Browsers send "
+        "host names in lower case, so only hand-made requests see this.",
+        bridge="A WSGI middleware in front of Flask that lower-cases HTTP_HOST, or list each "
+        "spelling in TRUSTED_HOSTS.",
+        reference="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
+        aspects=frozenset({"status", "content-type", "body"}),
+    ),
 )
