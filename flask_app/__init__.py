@@ -7,7 +7,7 @@ from flask_cors import CORS
 
 from flask_app import admin, deps, errors
 from flask_app.json import SafeJSONProvider
-from flask_app.middleware import ProcessTimeMiddleware
+from flask_app.middleware import ProcessTimeMiddleware, UnreadableBodyIsBadRequestMiddleware
 from flask_app.routes import BLUEPRINTS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         app.register_blueprint(blueprint)
     admin.init_app(app)
 
+    app.wsgi_app = UnreadableBodyIsBadRequestMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     # Outermost, so that the time includes every layer of Flask, CORS and error handling.
     app.wsgi_app = ProcessTimeMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     return app
