@@ -16,6 +16,7 @@ from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR
 from shared.settings import Settings
+from shared.uploads import start_recovering_pending_uploads
 
 
 class TimedFastAPI(FastAPI):
@@ -33,9 +34,12 @@ class TimedFastAPI(FastAPI):
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = create_db_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Uploads a stopped server accepted but never processed.
+        start_recovering_pending_uploads(session_factory, settings.upload_dir)
         yield
         engine.dispose()
 
@@ -47,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.session_factory = create_session_factory(engine)
+    app.state.session_factory = session_factory
 
     errors.init_app(app)
     for router in ROUTERS:

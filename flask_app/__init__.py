@@ -13,6 +13,7 @@ from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
 from shared.settings import Settings
+from shared.uploads import start_recovering_pending_uploads
 
 
 def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
@@ -40,11 +41,15 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
 
     engine = create_db_engine(settings.database_url)
-    deps.init_app(app, deps.Resources(settings, engine, create_session_factory(engine)))
+    session_factory = create_session_factory(engine)
+    deps.init_app(app, deps.Resources(settings, engine, session_factory))
     # Flask has no shutdown hook (FastAPI's lifespan disposes its engine): the pool's
     # connections are closed when the app is collected, or when the interpreter exits, as a
     # gunicorn worker's does when it stops.
     weakref.finalize(app, engine.dispose)
+    # Uploads a stopped server accepted but never processed (Flask has no startup hook:
+    # the factory is where a worker starts).
+    start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
     policy = cors_policy(settings)
     CORS(
