@@ -11,6 +11,7 @@ from starlette.types import ASGIApp
 
 from fastapi_app import admin, errors
 from fastapi_app.middleware import BodySizeLimitMiddleware, ProcessTimeMiddleware
+from fastapi_app.responses import HOST_REFUSED
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="The same endpoints as the Flask twin, over the same shared core.",
         version="0.1.0",
         lifespan=lifespan,
+        responses=HOST_REFUSED,
     )
     app.state.settings = settings
     app.state.engine = engine
