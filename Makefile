@@ -13,7 +13,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 EXTRAS := --extra dev --extra postgres
 
-.PHONY: up test lint types pytest postgres live parity compose-config db lock clean
+.PHONY: up test lint types pytest postgres live parity fuzz compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -59,6 +59,13 @@ postgres: $(INSTALLED)
 live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
+
+## Differential fuzzing, in full: at least FUZZ_EXAMPLES (100) generated cases per operation of
+## FastAPI's schema, positive and negative, with Schemathesis' coverage phase, each sent to both
+## apps in-process and judged. `make test` runs a small seeded slice of the same test.
+FUZZ_EXAMPLES ?= 100
+fuzz: $(INSTALLED)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest parity_tests/fuzz -q -p no:cacheprovider
 
 ## Regenerate the parity report (docs/parity.md and .html) and the summary in the README.
 parity: $(INSTALLED)

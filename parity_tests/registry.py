@@ -106,14 +106,15 @@ REGISTRY: dict[str, Difference] = _entries(
         id="repeated-query-parameter",
         title="A repeated query parameter: Flask takes the first, FastAPI the last",
         flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
-        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last).",
+        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last); so "
+        "?limit=0&limit=5 is a 400 in Flask and a 200 in FastAPI.",
         why="Werkzeug's MultiDict returns the first value of a key; Starlette's QueryParams "
         "returns the last.",
         bridge="Declare the parameter as list[int] in FastAPI and use the first item, or "
         "reject repeated keys in both apps.",
         reference="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
         "#werkzeug.datastructures.MultiDict",
-        aspects=frozenset({"body"}),
+        aspects=frozenset({"status", "body"}),
     ),
     Difference(
         id="trailing-slash-redirect",
@@ -339,5 +340,33 @@ REGISTRY: dict[str, Difference] = _entries(
         "spelling in TRUSTED_HOSTS.",
         reference="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
         aspects=frozenset({"status", "content-type", "body"}),
+    ),
+    Difference(
+        id="converter-rejection-method-not-allowed",
+        title="An id a converter refuses, with PUT, PATCH or DELETE: 405 vs 422",
+        flask="405 with an Allow header listing the other routes of the path (DELETE "
+        "/employees/9223372036854775808 gives Allow: GET, HEAD, OPTIONS, PATCH, PUT), where "
+        "GET gives 404; none of those methods would work either.",
+        fastapi="422: the id fails validation, whatever the method.",
+        why="Werkzeug's state-machine matcher picks the first rule whose method matches and "
+        "only then runs its converter: when int(max=...) refuses the value, the methods of the "
+        "rules passed over become a 405's Allow, so the answer depends on rule order.",
+        bridge="In Flask, a converter whose regex cannot match an out-of-range id (at most 19 "
+        "digits, checked in to_python without a ValidationError), or one view per path that "
+        "dispatches on the method; in FastAPI, a 422-to-405 handler would copy the quirk.",
+        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#custom-converters",
+        aspects=frozenset({"status", "content-type", "body", "header:allow"}),
+    ),
+    Difference(
+        id="multipart-parse-error",
+        title="A multipart body without a boundary: Werkzeug reads no parts, Starlette refuses",
+        flask="The form parser finds no parts, so the view answers its own 400 (no file).",
+        fastapi='400 {"detail": "Missing boundary in multipart."} from Starlette\'s parser.',
+        why="Werkzeug treats a multipart body it cannot split as an empty form; Starlette's "
+        "parser raises, and FastAPI answers 400 with the parser's message.",
+        bridge="Both are 400s; for the same body, check the Content-Type's boundary parameter "
+        "in the Flask view before reading request.files.",
+        reference="https://www.starlette.io/requests/#request-files",
+        aspects=frozenset({"body"}),
     ),
 )
