@@ -2,8 +2,6 @@
 credentials on every protected path, and an engine that is disposed when the app is done."""
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx2
 import pytest
@@ -12,7 +10,7 @@ from flask import Flask
 from pydantic import SecretStr
 from sqlalchemy import Engine, event
 
-from parity_tests.contract.helpers import basic_auth
+from parity_tests.contract.helpers import add_get_route, basic_auth
 from parity_tests.targets import Target, build_app, client_for
 from shared.errors import NotFound
 
@@ -33,20 +31,16 @@ def needs_an_app_built_in_process(target: Target) -> None:
         pytest.skip("needs an app built in-process; a live server is not")
 
 
-@contextmanager
-def app_for(target: Target, **changes: object) -> Iterator[Flask | FastAPI]:
-    yield build_app(target.framework, target.settings.model_copy(update=changes))
+def app_for(target: Target, **changes: object) -> Flask | FastAPI:
+    return build_app(target.framework, target.settings.model_copy(update=changes))
 
 
 def test_a_subclass_of_a_domain_error_answers_like_its_parent(target: Target) -> None:
     needs_an_app_built_in_process(target)
-    with app_for(target) as app:
-        if isinstance(app, Flask):
-            app.add_url_rule("/gone", view_func=raise_a_subclass_of_not_found)
-        else:
-            app.add_api_route("/gone", raise_a_subclass_of_not_found)
-        with client_for(app) as client:
-            response = client.get("/gone")
+    app = app_for(target)
+    add_get_route(app, "/gone", raise_a_subclass_of_not_found)
+    with client_for(app) as client:
+        response = client.get("/gone")
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Employee 7 has left"}
@@ -56,10 +50,8 @@ def test_a_subclass_of_a_domain_error_answers_like_its_parent(target: Target) ->
 def test_utf8_credentials_open_every_protected_path(target: Target, path: str) -> None:
     needs_an_app_built_in_process(target)
     user, password = NON_ASCII_USER
-    with (
-        app_for(target, auth_username=user, auth_password=SecretStr(password)) as app,
-        client_for(app) as client,
-    ):
+    app = app_for(target, auth_username=user, auth_password=SecretStr(password))
+    with client_for(app) as client:
         response = client.get(path, headers=basic_auth(user, password))
 
     assert response.status_code == 200, response.text

@@ -13,6 +13,7 @@ SLICE_EXAMPLES = 4
 
 @dataclass
 class OperationRecord:
+    takes_input: bool = True
     cases: int = 0
     statuses: Counter[tuple[int, int]] = field(default_factory=Counter)
     differences: Counter[str] = field(default_factory=Counter)
@@ -22,17 +23,29 @@ RECORDS = pytest.StashKey[dict[str, OperationRecord]]()
 
 
 def record(
-    config: pytest.Config, operation: str, statuses: tuple[int, int], found: tuple[str, ...]
+    config: pytest.Config,
+    operation: str,
+    takes_input: bool,
+    statuses: tuple[int, int],
+    found: tuple[str, ...],
 ) -> None:
     records = config.stash.setdefault(RECORDS, defaultdict(OperationRecord))
     entry = records[operation]
+    entry.takes_input = takes_input
     entry.cases += 1
     entry.statuses[statuses] += 1
     entry.differences.update(found)
 
 
 def too_few_cases(records: dict[str, OperationRecord], wanted: int) -> list[str]:
-    return [name for name, entry in sorted(records.items()) if entry.cases < wanted]
+    """Operations that got fewer cases than asked. One without parameters or a body has a
+    handful of distinct requests in all (itself, and other methods on its path): Hypothesis
+    stops once it has sent each, so for those the count is what exists, not what was asked."""
+    return [
+        name
+        for name, entry in sorted(records.items())
+        if entry.takes_input and entry.cases < wanted
+    ]
 
 
 def pytest_terminal_summary(
@@ -49,7 +62,8 @@ def pytest_terminal_summary(
             f"{flask}/{fastapi}: {count}"
             for (flask, fastapi), count in sorted(entry.statuses.items())
         )
-        write(f"{operation:<32} {entry.cases:>6}  {statuses}")
+        every = "" if entry.takes_input else "  (no input: every distinct request)"
+        write(f"{operation:<32} {entry.cases:>6}  {statuses}{every}")
     total = sum(entry.cases for entry in records.values())
     differences: Counter[str] = Counter()
     for entry in records.values():

@@ -29,6 +29,11 @@ if not FULL_RUN_EXAMPLES:
     SCHEMA.config.phases.update(phases=["examples", "fuzzing"])
 
 
+def takes_input(case: GeneratedCase) -> bool:
+    declared = SCHEMA.raw_schema["paths"][case.operation.path][case.operation.method.lower()]
+    return bool(declared.get("parameters") or declared.get("requestBody"))
+
+
 @SCHEMA.parametrize()
 @settings(
     max_examples=FULL_RUN_EXAMPLES or SLICE_EXAMPLES,
@@ -53,6 +58,7 @@ def test_a_generated_request_gets_the_answer_the_schema_and_the_registry_allow(
     record(
         request.config,
         case.operation.label,
+        takes_input(case),
         (flask.status_code, fastapi.status_code),
         verdict.differences,
     )
