@@ -16,7 +16,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: up test lint types pytest postgres live parity claims screens transport load \
-	load-short compose-config db lock clean
+	load-short fuzz compose-config db lock clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -72,6 +72,13 @@ postgres: $(INSTALLED)
 live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
+
+## Differential fuzzing, in full: at least FUZZ_EXAMPLES (100) generated cases per operation of
+## FastAPI's schema, positive and negative, with Schemathesis' coverage phase, each sent to both
+## apps in-process and judged. `make test` runs a small seeded slice of the same test.
+FUZZ_EXAMPLES ?= 100
+fuzz: $(INSTALLED)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest parity_tests/fuzz -q -p no:cacheprovider
 
 ## Regenerate the parity report (docs/parity.md and .html, with what Chromium saw of each
 ## CORS case) and the summary in the README.

@@ -9,12 +9,19 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from fastapi_app import admin, docs, errors
-from fastapi_app.middleware import BodySizeLimitMiddleware, HostHeaderRule, ProcessTimeMiddleware
+from fastapi_app.middleware import (
+    AllowedHostsMiddleware,
+    BodySizeLimitMiddleware,
+    HostHeaderRule,
+    ProcessTimeMiddleware,
+)
+from fastapi_app.responses import HOST_REFUSED
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR
 from shared.settings import Settings
+from shared.uploads import start_recovering_pending_uploads
 
 
 class TimedFastAPI(FastAPI):
@@ -32,9 +39,12 @@ class TimedFastAPI(FastAPI):
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = create_db_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Uploads a stopped server accepted but never processed.
+        start_recovering_pending_uploads(session_factory, settings.upload_dir)
         yield
         engine.dispose()
 
@@ -46,10 +56,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Served by fastapi_app.docs from local assets instead of FastAPI's CDN-based pages.
         docs_url=None,
         redoc_url=None,
+        responses=HOST_REFUSED,
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.session_factory = create_session_factory(engine)
+    app.state.session_factory = session_factory
 
     errors.init_app(app)
     for router in ROUTERS:
@@ -72,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=list(policy.expose_headers),
         max_age=policy.max_age_seconds,
     )
-    # Added last, so run first: a request the server should have refused reaches nothing.
+    # Outermost, in this order: a request the server should have refused (no Host, two, a
+    # malformed one) reaches nothing; then a foreign Host is refused before anything
+    # (SQLAdmin's absolute links) can use it.
+    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(HostHeaderRule)
     return app

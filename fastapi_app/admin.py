@@ -1,15 +1,12 @@
 """SQLAdmin over the employees table, behind the configured HTTP Basic credentials."""
 
-import base64
-import binascii
-
 from fastapi import FastAPI
 from sqladmin import Admin, ModelView
 from sqladmin.authentication import AuthenticationBackend
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from shared.auth import basic_challenge, credentials_are_valid
+from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
 from shared.models import Employee
 from shared.settings import Settings
 
@@ -28,7 +25,7 @@ class BasicAuthBackend(AuthenticationBackend):
         return True
 
     async def authenticate(self, request: Request) -> Response | bool:
-        credentials = _basic_credentials(request.headers.get("Authorization"))
+        credentials = basic_credentials(request.headers.get("Authorization"))
         if credentials is not None and credentials_are_valid(self.settings, *credentials):
             return True
         return PlainTextResponse(
@@ -36,18 +33,6 @@ class BasicAuthBackend(AuthenticationBackend):
             status_code=401,
             headers={"WWW-Authenticate": basic_challenge(self.settings)},
         )
-
-
-def _basic_credentials(header: str | None) -> tuple[str, str] | None:
-    scheme, _, encoded = (header or "").partition(" ")
-    if scheme.lower() != "basic":
-        return None
-    try:
-        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        return None
-    username, colon, password = decoded.partition(":")
-    return (username, password) if colon else None
 
 
 class EmployeeAdmin(ModelView, model=Employee):

@@ -6,22 +6,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
-from shared.errors import Conflict, DomainError, NotFound
-from shared.validation import json_safe_errors
-
-STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+from shared.errors import STATUS_BY_ERROR, DomainError, http_status
+from shared.validation import public_errors
 
 
 async def domain_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
-    return JSONResponse({"detail": error.message}, status_code=STATUS_BY_ERROR[type(error)])
+    return JSONResponse({"detail": error.message}, status_code=http_status(error))
 
 
 async def validation_failed(_request: Request, error: Exception) -> JSONResponse:
-    # FastAPI's own 422 body, with inputs that strict JSON cannot carry escaped: the default
-    # handler answers a NaN or a lone surrogate in the input with a 500.
+    # FastAPI's own 422 body, made public by the shared rules: no secrets, bounded, and strict
+    # JSON (the default handler answers a NaN or a lone surrogate in the input with a 500).
     assert isinstance(error, RequestValidationError)
-    return JSONResponse({"detail": json_safe_errors(jsonable_encoder(error.errors()))}, 422)
+    return JSONResponse({"detail": jsonable_encoder(public_errors(error.errors()))}, 422)
 
 
 async def database_unavailable(_request: Request, _error: Exception) -> JSONResponse:

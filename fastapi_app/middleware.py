@@ -12,6 +12,7 @@ import time
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.hosts import host_header_problem
@@ -118,3 +119,18 @@ class HostHeaderRule:
         ]
         await send({"type": "http.response.start", "status": 400, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+class AllowedHostsMiddleware(TrustedHostMiddleware):
+    """Starlette's allowed-hosts check, except for a request that carries no Host at all.
+
+    RFC 9112 lets an HTTP/1.0 request omit Host (HostHeaderRule refuses HTTP/1.1 without
+    one), and Starlette would refuse it as an empty host. Werkzeug takes the server's own
+    address instead, which no client controls, so nothing can be reflected from it either.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not any(name == b"host" for name, _ in scope["headers"]):
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)

@@ -3,7 +3,7 @@
 from fastapi import HTTPException, Request
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
-from shared.auth import basic_challenge
+from shared.auth import basic_challenge, basic_credentials
 
 
 def not_authenticated(request: Request) -> HTTPException:
@@ -12,17 +12,16 @@ def not_authenticated(request: Request) -> HTTPException:
 
 
 class ConfiguredBasic(HTTPBasic):
-    """FastAPI's HTTPBasic (so /docs offers Basic auth), with the realm taken from Settings.
+    """FastAPI's HTTPBasic for what it declares (so /docs offers Basic auth), with our parser.
 
-    HTTPBasic fixes its realm when it is created, at import time, and refuses a malformed
-    header with a bare `WWW-Authenticate: Basic`; every refusal here names the realm.
+    HTTPBasic decodes credentials as ASCII only and fixes its realm at import time; the shared
+    parser decodes UTF-8 as browsers send it, as the admin pages and the Flask twin do, and
+    every refusal names the configured realm.
     """
 
     async def __call__(self, request: Request) -> HTTPBasicCredentials:  # type: ignore[override]
-        try:
-            credentials = await super().__call__(request)
-        except HTTPException as error:
-            raise not_authenticated(request) from error
+        credentials = basic_credentials(request.headers.get("Authorization"))
         if credentials is None:
             raise not_authenticated(request)
-        return credentials
+        username, password = credentials
+        return HTTPBasicCredentials(username=username, password=password)

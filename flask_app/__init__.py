@@ -1,16 +1,30 @@
 """The Flask twin: an app factory over the shared core."""
 
+import weakref
+
 from flask import Flask, Response
 from flask_cors import CORS
 
 from flask_app import admin, deps, errors
 from flask_app.json import SafeJSONProvider
-from flask_app.middleware import HostHeaderRule, ProcessTimeMiddleware
+from flask_app.middleware import (
+    HostHeaderRule,
+    ProcessTimeMiddleware,
+    UnreadableBodyIsBadRequestMiddleware,
+)
 from flask_app.routes import BLUEPRINTS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
 from shared.settings import Settings
+from shared.uploads import start_recovering_pending_uploads
+
+
+def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
+    """ALLOWED_HOSTS as Werkzeug spells it: ".example.com" for "*.example.com", None for "*"."""
+    if "*" in allowed_hosts:
+        return None
+    return [f".{host[2:]}" if host.startswith("*.") else host for host in allowed_hosts]
 
 
 def vary_on_origin(response: Response) -> Response:
@@ -34,10 +48,19 @@ def create_app(settings: Settings | None = None) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         # Unhandled errors become Flask's own 500 page, never a traceback, even under a test client.
         PROPAGATE_EXCEPTIONS=False,
+        TRUSTED_HOSTS=trusted_hosts(settings.allowed_hosts),
     )
 
     engine = create_db_engine(settings.database_url)
-    deps.init_app(app, deps.Resources(settings, engine, create_session_factory(engine)))
+    session_factory = create_session_factory(engine)
+    deps.init_app(app, deps.Resources(settings, engine, session_factory))
+    # Flask has no shutdown hook (FastAPI's lifespan disposes its engine): the pool's
+    # connections are closed when the app is collected, or when the interpreter exits, as a
+    # gunicorn worker's does when it stops.
+    weakref.finalize(app, engine.dispose)
+    # Uploads a stopped server accepted but never processed (Flask has no startup hook:
+    # the factory is where a worker starts).
+    start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
     policy = cors_policy(settings)
     CORS(
@@ -58,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         app.register_blueprint(blueprint)
     admin.init_app(app)
 
+    app.wsgi_app = UnreadableBodyIsBadRequestMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     # A request the server should have refused never reaches Flask.
     app.wsgi_app = HostHeaderRule(app.wsgi_app)  # type: ignore[method-assign]
     # Outermost, so that the time includes every layer of Flask, CORS and error handling.

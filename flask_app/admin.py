@@ -9,20 +9,14 @@ from flask_admin.contrib.sqla import ModelView
 from sqlalchemy.orm import scoped_session
 
 from flask_app.deps import get_resources, get_settings
-from shared.auth import basic_challenge, credentials_are_valid
+from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
 from shared.models import Employee
 
 
 class BasicAuthMixin:
     def is_accessible(self) -> bool:
-        credentials = request.authorization
-        return (
-            credentials is not None
-            and credentials.type == "basic"
-            and credentials_are_valid(
-                get_settings(), credentials.username or "", credentials.password or ""
-            )
-        )
+        credentials = basic_credentials(request.headers.get("Authorization"))
+        return credentials is not None and credentials_are_valid(get_settings(), *credentials)
 
     def inaccessible_callback(self, name: str, **kwargs: Any) -> Response:
         return Response(

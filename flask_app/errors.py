@@ -3,16 +3,15 @@
 from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
+from werkzeug.exceptions import SecurityError
 
 from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
-from shared.errors import Conflict, DomainError, NotFound
-from shared.validation import json_safe_errors
-
-STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+from shared.errors import STATUS_BY_ERROR, DomainError, http_status
+from shared.validation import public_errors
 
 
 def domain_error(error: DomainError) -> tuple[Response, int]:
-    return jsonify(detail=error.message), STATUS_BY_ERROR[type(error)]
+    return jsonify(detail=error.message), http_status(error)
 
 
 def body_not_an_object(_error: JsonBodyParsingError) -> tuple[Response, int]:
@@ -22,15 +21,22 @@ def body_not_an_object(_error: JsonBodyParsingError) -> tuple[Response, int]:
 
 
 def validation_failed(error: FlaskPydanticValidationError) -> tuple[Response, int]:
-    # flask-pydantic's own body and status, with inputs that strict JSON cannot carry escaped.
+    # flask-pydantic's own body and status, made public by the shared rules: no secrets,
+    # bounded, and strict JSON.
     locations = ("path_params", "query_params", "body_params", "form_params")
     found = {where: getattr(error, where) for where in locations if getattr(error, where)}
-    body = {where: json_safe_errors(errors) for where, errors in found.items()}
+    body = {where: public_errors(errors) for where, errors in found.items()}
     return jsonify(validation_error=body), 400
 
 
 def database_unavailable(_error: Exception) -> tuple[Response, int, dict[str, str]]:
     return jsonify(detail=UNAVAILABLE_DETAIL), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
+def untrusted_host(_error: SecurityError) -> Response:
+    # Werkzeug's own page says "Host 'evil.example' is not trusted", echoing the header it
+    # refuses; this says what Starlette's TrustedHostMiddleware says, and echoes nothing.
+    return Response("Invalid host header", status=400, mimetype="text/plain")
 
 
 def init_app(app: Flask) -> None:
@@ -42,3 +48,4 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)
     for unavailable in UNAVAILABLE_ERRORS:
         app.register_error_handler(unavailable, database_unavailable)
+    app.register_error_handler(SecurityError, untrusted_host)

@@ -1,5 +1,6 @@
-"""Pure WSGI middleware: the process-time header, on every response Flask produces, and the
-Host rule of RFC 9112 section 3.2, which gunicorn enforces only in part.
+"""Pure WSGI middleware: the process-time header, on every response Flask produces; the
+Host rule of RFC 9112 section 3.2, which gunicorn enforces only in part; and unreadable
+bodies as client errors.
 
 The body-size limit needs no middleware in Flask: MAX_CONTENT_LENGTH (set by create_app from
 Settings.max_body_bytes) makes Werkzeug answer 413.
@@ -7,13 +8,15 @@ Settings.max_body_bytes) makes Werkzeug answer 413.
 
 import json
 import time
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from werkzeug.exceptions import BadRequest, ClientDisconnected, HTTPException
 
 from shared.hosts import host_header_problem
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+    from _typeshed.wsgi import InputStream, StartResponse, WSGIApplication, WSGIEnvironment
 
 PROCESS_TIME_HEADER = "X-Process-Time"
 
@@ -60,3 +63,57 @@ class HostHeaderRule:
         headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
         start_response("400 Bad Request", headers)
         return [body]
+
+
+Result = TypeVar("Result")
+
+
+class _ClientErrorsOnRead:
+    """wsgi.input, with the server's failures to decode the body raised as Werkzeug's 400s."""
+
+    def __init__(self, stream: "InputStream") -> None:
+        self._stream = stream
+
+    def _read(self, method: Callable[..., Result], *args: Any) -> Result:
+        try:
+            return method(*args)
+        except HTTPException:
+            raise
+        except OSError as error:
+            # gunicorn's NoMoreData: the client went away before the end of its body.
+            raise ClientDisconnected() from error
+        except Exception as error:
+            # PEP 3333 leaves the type to the server: gunicorn raises InvalidChunkSize,
+            # ChunkMissingTerminator and their kin, all about the bytes the client sent.
+            raise BadRequest("The request body could not be decoded.") from error
+
+    def read(self, *args: Any) -> bytes:
+        return self._read(self._stream.read, *args)
+
+    def readline(self, *args: Any) -> bytes:
+        return self._read(self._stream.readline, *args)
+
+    def readlines(self, *args: Any) -> list[bytes]:
+        return self._read(self._stream.readlines, *args)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.readline, b"")
+
+
+class UnreadableBodyIsBadRequestMiddleware:
+    """A request body the server cannot decode is answered 400, not 500.
+
+    gunicorn decodes a chunked body while the app reads wsgi.input, so a malformed chunk
+    raises inside the view, where Flask turns any unknown exception into a 500 (uvicorn, which
+    decodes before the app runs, answers 400 itself). Upstream: benoitc/gunicorn#2832.
+    """
+
+    def __init__(self, app: "WSGIApplication") -> None:
+        self.app = app
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        if "wsgi.input" in environ:
+            environ["wsgi.input"] = _ClientErrorsOnRead(environ["wsgi.input"])
+        return self.app(environ, start_response)

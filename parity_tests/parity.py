@@ -11,6 +11,8 @@ import pytest
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
 from parity_tests.registry import REGISTRY
 from parity_tests.targets import Target
+from shared.public import REDACTED
+from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
 
 Verdict = Literal["same", "documented", "unexpected"]
@@ -32,6 +34,18 @@ class PerApp:
 
 def _resolve(value: Any, settings: Settings) -> Any:
     return value.build(settings) if isinstance(value, PerApp) else value
+
+
+def _without_secrets(value: Any) -> Any:
+    """A JSON body as the report may show it: secret fields' values redacted."""
+    if isinstance(value, dict):
+        return {
+            key: REDACTED if key in SECRET_FIELDS else _without_secrets(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_secrets(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -68,7 +82,7 @@ class Probe:
         if isinstance(value, PerApp):
             text = str(value)
         elif kind == "json":
-            text = json.dumps(value, ensure_ascii=False)
+            text = json.dumps(_without_secrets(value), ensure_ascii=False)
         elif kind == "content":
             text = repr(value[:limit]) + (f" ({len(value)} bytes)" if len(value) > limit else "")
         else:

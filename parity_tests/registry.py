@@ -156,14 +156,15 @@ REGISTRY: dict[str, Difference] = _entries(
         id="repeated-query-parameter",
         title="A repeated query parameter: Flask takes the first, FastAPI the last",
         flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
-        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last).",
+        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last); so "
+        "?limit=0&limit=5 is a 400 in Flask and a 200 in FastAPI.",
         why="Werkzeug's MultiDict returns the first value of a key; Starlette's QueryParams "
         "returns the last.",
         bridge="Declare the parameter as list[int] in FastAPI and use the first item, or "
         "reject repeated keys in both apps.",
         reference="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
         "#werkzeug.datastructures.MultiDict",
-        aspects=frozenset({"body"}),
+        aspects=frozenset({"status", "body"}),
         impact="breaks clients",
         impact_reason=(
             "The same URL returns different data: Flask obeys the first value, FastAPI the last."
@@ -450,16 +451,19 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="errors-outside-cors",
-        title="An unhandled 500 in FastAPI comes from outside CORS: no Vary, no CORS headers",
-        flask="The 500 of an unhandled error passes through flask-cors and the Vary hook like "
-        "any response: Vary: Origin, and the CORS headers when the origin is allowed.",
-        fastapi="Starlette's ServerErrorMiddleware sits outside every user middleware, CORS "
-        "included, so its 500 carries no Vary and no CORS headers.",
+        title="Answers FastAPI makes outside CORS (an unhandled 500, a refused Host): no Vary",
+        flask="The 500 of an unhandled error and the 400 for a foreign Host pass through "
+        "flask-cors and the Vary hook like any response: Vary: Origin, and the CORS headers "
+        "when the origin is allowed.",
+        fastapi="Starlette's ServerErrorMiddleware and the TrustedHostMiddleware sit outside "
+        "CORSMiddleware, so their 500 and 400 carry no Vary and no CORS headers.",
         why="Flask's after_request hooks run on every response Flask makes, its error pages "
         "included; Starlette's middleware only decorates the responses of the layers inside "
-        "it, and ServerErrorMiddleware is always the outermost.",
+        "it. ServerErrorMiddleware is always the outermost, and the host check is outermost on "
+        "purpose, so that a foreign Host reaches nothing.",
         bridge="An exception handler for Exception (app.add_exception_handler(Exception, ...)) "
-        "runs inside the middleware stack, so the 500 it returns passes through CORS.",
+        "runs inside the stack, so the 500 it returns passes through CORS; a refused Host "
+        "needs no CORS headers, since no page of an allowed origin sends one.",
         reference="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
             {
@@ -471,24 +475,62 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
         impact="visible but compatible",
         impact_reason=(
-            "An API client sees the same 500; a cross-origin page cannot read FastAPI's at "
-            "all, but it gets no data from either."
+            "An API client sees the same status; a cross-origin page cannot read FastAPI's "
+            "500 at all, but it gets no data from either, and no cache stores either answer."
         ),
     ),
     Difference(
-        id="basic-auth-utf8",
-        title="UTF-8 Basic credentials: Werkzeug decodes them, FastAPI's HTTPBasic refuses",
-        flask="200: Werkzeug decodes the credentials as UTF-8, so jörg:pässwörd logs in.",
-        fastapi="401: HTTPBasic decodes them as ASCII and treats the failure as "
-        "invalid credentials.",
-        why="RFC 7617 leaves the charset to a charset parameter; browsers send UTF-8.",
-        bridge="Subclass HTTPBasic and decode the base64 credentials as UTF-8.",
-        reference="https://github.com/fastapi/fastapi/issues/3235",
-        aspects=frozenset({"status", "body", "header:www-authenticate"}),
-        impact="breaks clients",
+        id="trusted-host-case",
+        title="An allowed host name in upper case: Werkzeug refuses it, Starlette accepts it",
+        flask="400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
+        "as written.",
+        fastapi="200: TrustedHostMiddleware lower-cases the Host header before comparing.",
+        why="Host names are case-insensitive (RFC 3986 section 3.2.2); Werkzeug's "
+        "host_is_trusted compares the IDNA-encoded name without folding case. Browsers send "
+        "host names in lower case, so only hand-made requests see this.",
+        bridge="A WSGI middleware in front of Flask that lower-cases HTTP_HOST, or list each "
+        "spelling in TRUSTED_HOSTS.",
+        reference="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
         impact_reason=(
-            "A user whose name or password is not ASCII can sign in to Flask and is refused "
-            "by FastAPI."
+            "Browsers send host names in lower case; only a hand-made request with an "
+            "upper-case Host sees a 400 from Flask."
         ),
+    ),
+    Difference(
+        id="converter-rejection-method-not-allowed",
+        title="An id a converter refuses, with PUT, PATCH or DELETE: 405 vs 422",
+        flask="405 with an Allow header listing the other routes of the path (DELETE "
+        "/employees/9223372036854775808 gives Allow: GET, HEAD, OPTIONS, PATCH, PUT), where "
+        "GET gives 404; none of those methods would work either.",
+        fastapi="422: the id fails validation, whatever the method.",
+        why="Werkzeug's state-machine matcher picks the first rule whose method matches and "
+        "only then runs its converter: when int(max=...) refuses the value, the methods of the "
+        "rules passed over become a 405's Allow, so the answer depends on rule order.",
+        bridge="In Flask, a converter whose regex cannot match an out-of-range id (at most 19 "
+        "digits, checked in to_python without a ValidationError), or one view per path that "
+        "dispatches on the method; in FastAPI, a 422-to-405 handler would copy the quirk.",
+        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#custom-converters",
+        aspects=frozenset({"status", "content-type", "body", "header:allow"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Only a request for an id no row can have (beyond 64 bits) gets either answer; "
+            "both refuse it with a 4xx."
+        ),
+    ),
+    Difference(
+        id="multipart-parse-error",
+        title="A multipart body without a boundary: Werkzeug reads no parts, Starlette refuses",
+        flask="The form parser finds no parts, so the view answers its own 400 (no file).",
+        fastapi='400 {"detail": "Missing boundary in multipart."} from Starlette\'s parser.',
+        why="Werkzeug treats a multipart body it cannot split as an empty form; Starlette's "
+        "parser raises, and FastAPI answers 400 with the parser's message.",
+        bridge="Both are 400s; for the same body, check the Content-Type's boundary parameter "
+        "in the Flask view before reading request.files.",
+        reference="https://www.starlette.io/requests/#request-files",
+        aspects=frozenset({"body"}),
+        impact="visible but compatible",
+        impact_reason="Only a malformed multipart body gets either answer, and both are 400s.",
     ),
 )

@@ -1,10 +1,10 @@
 """The two apps behind one client interface: in-process by default, live servers by URL."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx2
 from fastapi import FastAPI
@@ -16,6 +16,9 @@ from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
 from shared.manage import migrate, seed
 from shared.settings import Settings
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 Framework = Literal["flask", "fastapi"]
 FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
@@ -86,11 +89,29 @@ def build_app(framework: Framework, settings: Settings) -> Flask | FastAPI:
     return create_flask_app(settings) if framework == "flask" else create_fastapi_app(settings)
 
 
+class Pep3333Path:
+    """Rewrites PATH_INFO as PEP 3333 asks: the path's UTF-8 bytes, each as one latin-1 character.
+
+    httpx2's WSGITransport puts the percent-decoded path there as text, so a path such as
+    /employees/Ā reaches Werkzeug as a character latin-1 cannot encode, and Werkzeug raises
+    UnicodeEncodeError before the app sees the request. A real WSGI server passes the bytes.
+    """
+
+    def __init__(self, app: "WSGIApplication") -> None:
+        self.app = app
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        environ["PATH_INFO"] = environ["PATH_INFO"].encode("utf-8").decode("latin-1")
+        return self.app(environ, start_response)
+
+
 @contextmanager
 def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
     """A client that drives the app without a server; server errors come back as 500s."""
     if isinstance(app, Flask):
-        transport = httpx2.WSGITransport(app=app, raise_app_exceptions=False)
+        transport = httpx2.WSGITransport(app=Pep3333Path(app), raise_app_exceptions=False)
         with httpx2.Client(
             transport=transport, base_url=BASE_URL, follow_redirects=False
         ) as client:

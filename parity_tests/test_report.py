@@ -74,3 +74,14 @@ def test_a_probe_without_a_result_is_reported_as_unsent() -> None:
     results = {(result.feature, result.title): result for result in RESULTS}
 
     assert unsent(results, [sent, never_sent]) == ["routing: another unknown path"]
+
+
+def test_a_request_line_never_shows_the_value_of_a_secret_field() -> None:
+    probe = Probe(
+        "auth", "a login", "POST", "/login", {"json": {"username": "admin", "password": "hunter2"}}
+    )
+
+    line = probe.request_line()
+
+    assert "hunter2" not in line
+    assert '"password": "**********"' in line

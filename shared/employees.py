@@ -40,11 +40,14 @@ def _load(session: Session, employee_id: int) -> Employee:
 
 
 def _commit(session: Session, employee: Employee) -> EmployeeOut:
+    # Read before the commit: rollback() expires the object, and reading it afterwards would
+    # reload the row as it was, naming the old email instead of the one that is taken.
+    email = employee.email
     try:
         session.commit()
     except IntegrityError as error:
         session.rollback()
-        raise Conflict(f"An employee with email {employee.email} already exists") from error
+        raise Conflict(f"An employee with email {email} already exists") from error
     return EmployeeOut.model_validate(employee)
 
 

@@ -15,3 +15,15 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The change would break a uniqueness rule."""
+
+
+STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+
+
+def http_status(error: DomainError) -> int:
+    """The status of the nearest class in the error's MRO that has one, so that a subclass
+    (EmployeeGone(NotFound)) answers like its parent instead of failing the lookup."""
+    for cls in type(error).__mro__:
+        if cls in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[cls]
+    raise LookupError(f"{type(error).__name__} has no HTTP status: add it to STATUS_BY_ERROR")

@@ -3,7 +3,9 @@
 from datetime import UTC, date, datetime
 
 from sqlalchemy import BigInteger, Date, DateTime, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from shared.emails import canonical_email
 
 
 def utcnow() -> datetime:
@@ -30,6 +32,10 @@ class Employee(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+    @validates("email")
+    def _canonical_email(self, _key: str, address: str) -> str:
+        return canonical_email(address)
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"

@@ -1,18 +1,25 @@
 """Request and response shapes, shared by both apps so that both validate alike."""
 
+import re
 import uuid
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
+    SecretStr,
     StringConstraints,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from shared.emails import canonical_email
 
 MAX_ID = 2**63 - 1  # the largest id a 64-bit database column holds
 
@@ -29,16 +36,80 @@ def _reject_unstorable_characters(value: str) -> str:
 
 _Storable = AfterValidator(_reject_unstorable_characters)
 
+# The characters str.strip() removes (those for which str.isspace() is true), as one regular
+# expression class, so that the schema can say what the validators do.
+WHITESPACE_CLASS = (
+    "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a"
+    "\\u2028\\u2029\\u202f\\u205f\\u3000"
+)
+NO_NUL = "^[^\\x00]*$"
+NOT_BLANK_NOR_NUL = f"^[^\\x00]*[^\\x00{WHITESPACE_CLASS}][^\\x00]*$"
 
-def _bounded(max_length: int) -> StringConstraints:
-    return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)
+
+def _stripped(value: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least 1 character that is not whitespace"
+        )
+    return stripped
 
 
-Name = Annotated[str, _bounded(100), _Storable]
-Username = Annotated[str, _bounded(100), _Storable]
-Department = Annotated[str, _bounded(50), _Storable]
-Title = Annotated[str, _bounded(100), _Storable]
-Password = Annotated[str, StringConstraints(max_length=128), _Storable]
+def _text(max_length: int) -> tuple[object, ...]:
+    """Text stored stripped: at most max_length characters as sent, NUL refused, and at
+    least one that is not whitespace. The schema states the same rule as a pattern."""
+    return (
+        StringConstraints(max_length=max_length),
+        _Storable,
+        AfterValidator(_stripped),
+        Field(json_schema_extra={"minLength": 1, "pattern": NOT_BLANK_NOR_NUL}),
+    )
+
+
+Name = Annotated[str, *_text(100)]
+Username = Annotated[str, *_text(100)]
+Department = Annotated[str, *_text(50)]
+Title = Annotated[str, *_text(100)]
+
+
+def _reject_unstorable_secret(value: SecretStr) -> SecretStr:
+    _reject_unstorable_characters(value.get_secret_value())
+    return value
+
+
+# SecretStr: never shown by repr or str, and marked writeOnly, format password in the schema.
+Password = Annotated[
+    SecretStr,
+    Field(max_length=128, json_schema_extra={"pattern": NO_NUL}),
+    AfterValidator(_reject_unstorable_secret),
+]
+
+
+Email = Annotated[
+    EmailStr,
+    AfterValidator(canonical_email),
+    Field(
+        description="An address email-validator accepts, which is stricter than the email "
+        "format: special-use domains such as .test or .local are refused. Stored in lower "
+        "case: an address is unique whatever its case."
+    ),
+]
+
+_CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_date_only(value: object) -> object:
+    # Pydantic's lax mode reads a number, or digits in a string, as a Unix timestamp, so
+    # "hired_on": 0 would become 1970-01-01. In this API a date is YYYY-MM-DD text (or a date,
+    # from Python callers such as the seed), and nothing else.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _CALENDAR_DATE.fullmatch(value):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date in the format YYYY-MM-DD")
+
+
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date_only)]
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -47,7 +118,18 @@ def _as_utc(value: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
-Salary = Annotated[int, Field(ge=0, le=100_000_000)]
+
+
+def _a_number(value: object) -> object:
+    # In lax mode pydantic reads false as 0 and "100000" as 100000; a JSON body carries
+    # numbers as numbers (1000.0 is an integer to JSON Schema, so it stays one). Query
+    # parameters, text by nature, are not validated by this.
+    if isinstance(value, bool | str):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+Salary = Annotated[int, Field(ge=0, le=100_000_000), BeforeValidator(_a_number)]
 
 
 class StrictModel(BaseModel):
@@ -78,22 +160,31 @@ class PublicSettings(BaseModel):
 
 class EmployeeIn(StrictModel):
     name: Name
-    email: EmailStr
+    email: Email
     department: Department
     title: Title
     salary: Salary
-    hired_on: date
+    hired_on: CalendarDate
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+# A field a PATCH may leave out. None stands for "not sent" in Python only: the schema shows
+# neither null nor a default, since a null is refused (reject_explicit_nulls).
+_Optional = Field(default=None, json_schema_extra=_no_default)
 
 
 class EmployeePatch(StrictModel):
     """Any subset of EmployeeIn's fields; a field sent as null is an error, not a delete."""
 
-    name: Name | None = None
-    email: EmailStr | None = None
-    department: Department | None = None
-    title: Title | None = None
-    salary: Salary | None = None
-    hired_on: date | None = None
+    name: Name | SkipJsonSchema[None] = _Optional
+    email: Email | SkipJsonSchema[None] = _Optional
+    department: Department | SkipJsonSchema[None] = _Optional
+    title: Title | SkipJsonSchema[None] = _Optional
+    salary: Salary | SkipJsonSchema[None] = _Optional
+    hired_on: CalendarDate | SkipJsonSchema[None] = _Optional
 
     @model_validator(mode="after")
     def reject_explicit_nulls(self) -> "EmployeePatch":
@@ -137,6 +228,15 @@ class LoginIn(StrictModel):
     username: Username
     email: EmailStr
     password: Password
+
+
+# Fields whose values are never echoed, in an error or anywhere else (shared/validation.py).
+SECRET_FIELDS = frozenset(
+    name
+    for model in StrictModel.__subclasses__()
+    for name, field in model.model_fields.items()
+    if field.annotation is SecretStr
+)
 
 
 class UserOut(BaseModel):

@@ -13,7 +13,10 @@ Environment = Literal["development", "test", "production"]
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # hide_input_in_errors: an error a server logs when it cannot start never shows a secret.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Environment = "development"
     message: str = "Same endpoints, two frameworks."
@@ -23,6 +26,13 @@ class Settings(BaseSettings):
         default_factory=lambda: ["http://localhost:3000"]
     )
     cors_allow_credentials: bool = True
+    # Host names the apps answer to; a request with any other Host header is refused with 400,
+    # so nothing can build a link from a foreign one. Comma-separated; "*.example.com" allows
+    # the subdomains. The defaults are what make up, compose (ports published on the
+    # loopback), the live tests (127.0.0.1) and the in-process test clients (testserver) use.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.1", "testserver"]
+    )
     auth_username: str = "admin"
     auth_email: str = "admin@example.com"
     auth_password: SecretStr = SecretStr(DEV_AUTH_PASSWORD)
@@ -31,11 +41,11 @@ class Settings(BaseSettings):
     upload_dir: Path = Path("var/uploads")
     max_body_bytes: int = Field(default=1_048_576, gt=0)
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod
     def split_comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
     @model_validator(mode="after")

@@ -1,11 +1,15 @@
 """Uploads: store the file under a generated name, then count it in a background job."""
 
 import hashlib
+import logging
 import re
+import threading
 import uuid
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.errors import NotFound
@@ -13,6 +17,7 @@ from shared.models import Upload, utcnow
 from shared.schemas import UploadOut
 
 CHUNK_BYTES = 64 * 1024
+log = logging.getLogger(__name__)
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -46,7 +51,15 @@ def store_upload(
 def process_upload(
     session_factory: sessionmaker[Session], upload_dir: Path, upload_id: str
 ) -> None:
-    """Count lines and words and hash the file; record the result or the reason it failed."""
+    """Count lines and words and hash the file; record the result or the reason it failed.
+
+    Idempotent: an upload that is no longer pending is left alone, and two processes that
+    count the same file (a recovery racing the request's own job) record the same result.
+    """
+    with session_factory() as session:
+        upload = session.get(Upload, upload_id)
+        if upload is None or upload.status != "pending":
+            return
     digest = hashlib.sha256()
     lines = words = 0
     error: str | None = None
@@ -69,6 +82,39 @@ def process_upload(
             upload.status, upload.error = "failed", error
         upload.finished_at = utcnow()
         session.commit()
+
+
+def recover_pending_uploads(session_factory: sessionmaker[Session], upload_dir: Path) -> int:
+    """Process every upload still pending: a server stopped between its 202 and its job.
+
+    Each app runs this when it starts (in a thread, so that it serves meanwhile). The
+    request's own job and a recovery may count the same file; process_upload makes that
+    harmless. Returns how many uploads were processed.
+    """
+    try:
+        with session_factory() as session:
+            pending = list(session.scalars(select(Upload.id).where(Upload.status == "pending")))
+    except SQLAlchemyError:
+        # No database yet (not migrated, or unreachable): /health says so; nothing to recover.
+        log.warning("upload recovery skipped: the uploads table cannot be read")
+        return 0
+    for done, upload_id in enumerate(pending, start=1):
+        process_upload(session_factory, upload_dir, upload_id)
+        log.info("recovered pending upload %s (%d of %d)", upload_id, done, len(pending))
+    return len(pending)
+
+
+def start_recovering_pending_uploads(
+    session_factory: sessionmaker[Session], upload_dir: Path
+) -> threading.Thread:
+    thread = threading.Thread(
+        target=recover_pending_uploads,
+        args=(session_factory, upload_dir),
+        name="upload-recovery",
+        daemon=True,  # a stop mid-recovery leaves the rest pending, for the next start
+    )
+    thread.start()
+    return thread
 
 
 def get_upload(session: Session, upload_id: uuid.UUID) -> UploadOut:

@@ -69,3 +69,25 @@ def test_a_process_given_the_environment_of_settings_gets_exactly_those_settings
         monkeypatch.setenv(name, value)
 
     assert Settings() == wanted
+
+
+def test_a_settings_error_never_prints_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server that cannot start logs this error; the configured secrets must not be in it.
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("AUTH_PASSWORD", "a-real-password")
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None)
+
+    assert "SECRET_KEY" in str(refused.value)
+    assert "a-real-password" not in str(refused.value)
+
+
+def test_the_default_hosts_are_those_make_up_compose_and_the_tests_use() -> None:
+    assert Settings(_env_file=None).allowed_hosts == ["localhost", "127.0.0.1", "testserver"]
+
+
+def test_allowed_hosts_come_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLOWED_HOSTS", "api.example.com, *.example.org")
+
+    assert Settings(_env_file=None).allowed_hosts == ["api.example.com", "*.example.org"]

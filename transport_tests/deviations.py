@@ -14,11 +14,6 @@ class Deviation:
     reference: str
 
 
-DEVIATIONS: dict[tuple[str, str], Deviation] = {
-    ("bad-chunk-size", "gthread"): Deviation(
-        "gunicorn raises InvalidChunkSize from `wsgi.input.read()` inside the app, and Flask "
-        "turns an exception it does not know into a 500. Issue 9 lists it under *Defects found*; "
-        "its fix (a 400 in the Flask twin) belongs to that work, and this entry goes with it.",
-        "https://github.com/benoitc/gunicorn/issues/2832",
-    ),
-}
+# Empty today: the one entry (gunicorn's bad chunk size, a 500 from gthread) was retired when
+# the Flask twin's UnreadableBodyIsBadRequestMiddleware made it a 400.
+DEVIATIONS: dict[tuple[str, str], Deviation] = {}

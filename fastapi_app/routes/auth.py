@@ -4,23 +4,24 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPBasicCredentials
 
 from fastapi_app.deps import SettingsDep
+from fastapi_app.responses import UNAUTHORIZED, WITH_BODY
 from fastapi_app.security import ConfiguredBasic, not_authenticated
 from shared.auth import credentials_are_valid
-from shared.schemas import ErrorOut, LoginIn, UserOut, WhoAmI
+from shared.schemas import LoginIn, UserOut, WhoAmI
 
 router = APIRouter(tags=["auth"])
 basic = ConfiguredBasic()
 
 
-@router.post("/login", responses={401: {"model": ErrorOut}})
+@router.post("/login", responses=WITH_BODY | UNAUTHORIZED)
 def login(body: LoginIn, settings: SettingsDep) -> UserOut:
-    if not credentials_are_valid(settings, body.username, body.password):
+    if not credentials_are_valid(settings, body.username, body.password.get_secret_value()):
         raise HTTPException(401, "Incorrect username or password")
     # The response model has no password field: it cannot leak, whatever the handler returns.
     return UserOut(username=body.username, email=body.email)
 
 
-@router.get("/whoami", responses={401: {"model": ErrorOut}})
+@router.get("/whoami", responses=UNAUTHORIZED)
 def whoami(
     request: Request,
     settings: SettingsDep,

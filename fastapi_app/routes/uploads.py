@@ -3,13 +3,14 @@ import uuid
 from fastapi import APIRouter, BackgroundTasks, Request, Response, UploadFile
 
 from fastapi_app.deps import SessionDep, SessionFactoryDep, SettingsDep
+from fastapi_app.responses import NOT_FOUND, WITH_BODY
 from shared import uploads
 from shared.schemas import UploadOut
 
 router = APIRouter(tags=["uploads"])
 
 
-@router.post("/uploads", status_code=202)
+@router.post("/uploads", status_code=202, responses=WITH_BODY)
 def create_upload(
     file: UploadFile,
     background: BackgroundTasks,
@@ -26,6 +27,6 @@ def create_upload(
     return upload
 
 
-@router.get("/uploads/{upload_id}")
+@router.get("/uploads/{upload_id}", responses=NOT_FOUND)
 def get_upload(db: SessionDep, upload_id: uuid.UUID) -> UploadOut:
     return uploads.get_upload(db, upload_id)

@@ -2,7 +2,7 @@ from flask import Blueprint, Response, jsonify, request
 from flask_pydantic import validate
 
 from flask_app.deps import get_settings
-from shared.auth import basic_challenge, credentials_are_valid
+from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
 from shared.schemas import LoginIn, UserOut, WhoAmI
 
 bp = Blueprint("auth", __name__)
@@ -11,7 +11,7 @@ bp = Blueprint("auth", __name__)
 @bp.post("/login")
 @validate()
 def login(body: LoginIn) -> UserOut | tuple[Response, int]:
-    if not credentials_are_valid(get_settings(), body.username, body.password):
+    if not credentials_are_valid(get_settings(), body.username, body.password.get_secret_value()):
         return jsonify(detail="Incorrect username or password"), 401
     # The response model has no password field: it cannot leak, whatever the view returns.
     return UserOut(username=body.username, email=body.email)
@@ -21,15 +21,10 @@ def login(body: LoginIn) -> UserOut | tuple[Response, int]:
 @validate()
 def whoami() -> WhoAmI | tuple[Response, int, dict[str, str]]:
     settings = get_settings()
-    # Werkzeug parses the header; a missing, malformed or non-Basic one gives None here.
-    credentials = request.authorization
-    if (
-        credentials is None
-        or credentials.type != "basic"
-        or not credentials_are_valid(
-            settings, credentials.username or "", credentials.password or ""
-        )
-    ):
+    # The shared parser rather than Werkzeug's request.authorization: both apps read
+    # credentials alike (None for a missing, malformed or non-Basic header).
+    credentials = basic_credentials(request.headers.get("Authorization"))
+    if credentials is None or not credentials_are_valid(settings, *credentials):
         challenge = {"WWW-Authenticate": basic_challenge(settings)}
         return jsonify(detail="Not authenticated"), 401, challenge
-    return WhoAmI(username=credentials.username or "")
+    return WhoAmI(username=credentials[0])

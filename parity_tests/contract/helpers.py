@@ -3,7 +3,11 @@
 import base64
 import itertools
 import uuid
+from collections.abc import Callable
 from typing import Any
+
+from fastapi import FastAPI
+from flask import Flask
 
 from parity_tests.targets import Framework
 
@@ -32,3 +36,11 @@ def new_employee(**overrides: Any) -> dict[str, Any]:
 def basic_auth(username: str, password: str) -> dict[str, str]:
     token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
     return {"Authorization": f"Basic {token}"}
+
+
+def add_get_route(app: Flask | FastAPI, path: str, view: Callable[[], str]) -> None:
+    """A plain GET route, added in each framework's own way (for a view that raises)."""
+    if isinstance(app, Flask):
+        app.add_url_rule(path, view_func=view)
+    else:
+        app.add_api_route(path, view)

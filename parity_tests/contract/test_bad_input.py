@@ -76,6 +76,7 @@ BAD_REQUESTS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "a negative id": ("GET", "/employees/-1", {}),
     "an id beyond 64 bits": ("GET", "/employees/99999999999999999999999", {}),
     "a float id": ("GET", "/employees/1.5", {}),
+    "an id that is not Latin-1 text": ("GET", "/employees/Ā", {}),
     "a non-integer limit": ("GET", "/employees?limit=ten", {}),
     "a limit over the maximum": ("GET", "/employees?limit=100000", {}),
     "a negative offset": ("GET", "/employees?offset=-1", {}),

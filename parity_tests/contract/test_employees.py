@@ -123,6 +123,10 @@ def test_text_is_stored_stripped_and_non_ascii_survives(client: httpx2.Client) -
         ("email", "not-an-email"),
         ("salary", -1),
         ("salary", 2**64),
+        ("salary", False),
+        ("salary", "100000"),
+        ("salary", 1000.5),
+        ("salary", True),
         ("hired_on", "yesterday"),
         ("unknown_field", 1),
     ],
@@ -134,3 +138,63 @@ def test_an_invalid_field_is_a_validation_error(
 
     assert response.status_code == VALIDATION_STATUS[target.framework]
     assert field in response.text
+
+
+def test_a_patch_to_an_email_in_use_names_the_email_that_is_taken(client: httpx2.Client) -> None:
+    first, second = create(client), create(client)
+
+    response = client.patch(f"/employees/{second['id']}", json={"email": first["email"]})
+
+    assert response.status_code == 409
+    assert response.json() == {"detail": f"An employee with email {first['email']} already exists"}
+    assert client.get(f"/employees/{second['id']}").json()["email"] == second["email"]
+
+
+def test_an_email_that_differs_only_in_case_is_the_same_address(client: httpx2.Client) -> None:
+    first = create(client)
+
+    response = client.post("/employees", json=new_employee(email=str(first["email"]).upper()))
+
+    assert response.status_code == 409
+    assert str(first["email"]) in response.json()["detail"]
+
+
+def test_an_email_is_stored_in_lower_case(client: httpx2.Client) -> None:
+    email = new_employee()["email"]
+
+    created = create(client, email=email.replace("person", "Person").upper())
+
+    assert created["email"] == email
+
+
+@pytest.mark.parametrize(
+    "hired_on",
+    [0, 1_700_000_000, 1_699_920_000.0, "1699920000", "2024-05-01T00:00:00", True, "20240501"],
+    ids=[
+        "zero",
+        "a timestamp",
+        "a float timestamp",
+        "a timestamp as text",
+        "a datetime",
+        "a boolean",
+        "digits only",
+    ],
+)
+def test_a_hiring_date_must_be_a_calendar_date_not_a_number(
+    client: httpx2.Client, target: Target, hired_on: object
+) -> None:
+    response = client.post("/employees", json=new_employee(hired_on=hired_on))
+
+    assert response.status_code == VALIDATION_STATUS[target.framework], response.text
+    assert "hired_on" in response.text
+
+
+def test_a_patch_cannot_set_a_hiring_date_to_a_number(
+    client: httpx2.Client, target: Target
+) -> None:
+    created = create(client)
+
+    response = client.patch(f"/employees/{created['id']}", json={"hired_on": 0})
+
+    assert response.status_code == VALIDATION_STATUS[target.framework]
+    assert client.get(f"/employees/{created['id']}").json()["hired_on"] == created["hired_on"]

@@ -1,7 +1,7 @@
 import httpx2
 import pytest
-from flask import Flask
 
+from parity_tests.contract.helpers import add_get_route
 from parity_tests.targets import Target, build_app, client_for
 
 
@@ -22,10 +22,7 @@ def test_an_unhandled_error_is_a_500_that_still_carries_its_process_time(target:
     if target.live:
         pytest.skip("needs a route that raises, added to an app built in-process")
     app = build_app(target.framework, target.settings)
-    if isinstance(app, Flask):
-        app.add_url_rule("/boom", view_func=raise_an_unexpected_error)
-    else:
-        app.add_api_route("/boom", raise_an_unexpected_error)
+    add_get_route(app, "/boom", raise_an_unexpected_error)
 
     with client_for(app) as client:
         response = client.get("/boom")

@@ -78,6 +78,14 @@ PROBES = [
     ),
     Probe(
         "uploads",
+        "a multipart upload without a boundary",
+        "POST",
+        "/uploads",
+        {"content": b"", "headers": {"Content-Type": "multipart/form-data"}},
+        differences=("multipart-parse-error",),
+    ),
+    Probe(
+        "uploads",
         "an upload id that is not a UUID",
         "GET",
         "/uploads/not-a-uuid",

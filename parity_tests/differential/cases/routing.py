@@ -38,6 +38,16 @@ PROBES = [
         "/admin",
         differences=("trailing-slash-redirect",),
     ),
+    Probe(
+        "routing",
+        "a method no route knows",
+        "TRACE",
+        "/employees",
+        differences=(
+            "werkzeug-html-errors",
+            "allow-header-per-route",
+        ),
+    ),
     Probe("routing", "HEAD on a GET route", "HEAD", "/", differences=("automatic-head",)),
     Probe(
         "routing",
