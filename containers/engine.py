@@ -96,7 +96,7 @@ def _running_dockerd(pidfile: Path) -> int | None:
     return pid if command == "dockerd" else None
 
 
-def _check_paths(paths: EnginePaths) -> None:
+def check_paths(paths: EnginePaths) -> None:
     socket_path = paths.exec_root / _LONGEST_SOCKET
     if len(str(socket_path)) > _UNIX_PATH_MAX:
         raise EngineError(
@@ -125,7 +125,7 @@ class Engine:
         return self.process.pid if self.process else None
 
     def start(self) -> dict[str, str]:
-        _check_paths(self.paths)
+        check_paths(self.paths)
         for directory in (self.paths.data, self.paths.exec_root, self.paths.client_config):
             directory.mkdir(parents=True, exist_ok=True)
         dockerd = shutil.which("dockerd")

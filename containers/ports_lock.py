@@ -60,7 +60,7 @@ def _tick(signum: int, frame: FrameType | None) -> None:
     raise _Tick
 
 
-def _acquire(descriptor: int, path: Path, timeout: float) -> str:
+def _acquire(descriptor: int, path: Path, timeout: float, report_every: float) -> str:
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return f"taken by this run (PID {os.getpid()})"
@@ -77,7 +77,7 @@ def _acquire(descriptor: int, path: Path, timeout: float) -> str:
         while True:
             named = ", ".join(str(pid) for pid in sorted(flock_holders(path))) or "?"
             say(f"waiting for {path}, held by PID {named}")
-            signal.alarm(int(WAIT_REPORT_EVERY_SECONDS))
+            signal.alarm(max(1, round(report_every)))
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX)
                 return f"taken by this run after {time.monotonic() - started:.0f} s of waiting"
@@ -94,10 +94,14 @@ def _acquire(descriptor: int, path: Path, timeout: float) -> str:
 
 
 @contextmanager
-def holding_ports_lock(path: Path = LOCK, timeout: float = WAIT_TIMEOUT_SECONDS) -> Iterator[str]:
+def holding_ports_lock(
+    path: Path = LOCK,
+    timeout: float = WAIT_TIMEOUT_SECONDS,
+    report_every: float = WAIT_REPORT_EVERY_SECONDS,
+) -> Iterator[str]:
     """Hold the lock for the block, or go on inside an ancestor's; yields who holds it."""
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     try:
-        yield _acquire(descriptor, path, timeout)
+        yield _acquire(descriptor, path, timeout, report_every)
     finally:
         os.close(descriptor)  # which releases the lock if this run took it
