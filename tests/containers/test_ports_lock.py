@@ -67,7 +67,7 @@ def test_a_lock_held_by_an_ancestor_is_gone_on_inside(tmp_path: Path) -> None:
     with lock.open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
 
-        with holding_ports_lock(lock, timeout=0) as holder:
+        with holding_ports_lock(lock, timeout=0, report_every=1) as holder:
             assert holder == f"held by PID {os.getpid()}, which started this run"
 
 
