@@ -15,7 +15,15 @@ from containers.engine import Engine, EngineError
 from containers.host import install, missing_packages, why_not_here
 from containers.ports_lock import LOCK, PortsLockTimeoutError, holding_ports_lock
 from containers.progress import Progress, say
-from containers.stack import URLS, Stack, StackError, check_restart, completed_successfully
+from containers.stack import (
+    URLS,
+    Stack,
+    StackError,
+    check_restart,
+    completed_successfully,
+    has_no_health_check,
+    started_after_completion,
+)
 from containers.wheelhouse import REQUIREMENTS, exported_lock, fill, image_target, staleness
 from parity_tests.databases import must_not_skip
 from parity_tests.live import SERVER_SETTINGS
@@ -68,8 +76,17 @@ def bring_up(progress: Progress, stack: Stack) -> None:
             raise StackError(f"something already listens at {', '.join(taken)}: stop it first")
         # Compose itself waits for postgres to be healthy and migrate to complete, in order.
         stack.compose("up", "--detach", "--no-build", log="up", timeout=COMPOSE_TIMEOUT_SECONDS)
-        completed_successfully("migrate", stack.state("migrate"))
-        step.outcome = f"postgres healthy ({POSTGRES_IMAGE.tag}), migrate exited 0"
+        # What compose 1.29 must honour: migrate ran to completion, with its health check
+        # disabled, before either server started.
+        migrate = stack.state("migrate")
+        completed_successfully("migrate", migrate)
+        has_no_health_check("migrate", migrate)
+        for service in APP_SERVICES:
+            started_after_completion(service, stack.state(service), "migrate", migrate)
+        step.outcome = (
+            f"postgres healthy ({POSTGRES_IMAGE.tag}); migrate exited 0 before flask and "
+            "fastapi started"
+        )
     with progress.step("health (both apps' Docker health checks)") as step:
         stack.wait_healthy(APP_SERVICES)
         step.outcome = "flask and fastapi healthy"

@@ -4,6 +4,7 @@ import json
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx2
@@ -53,6 +54,29 @@ def completed_successfully(service: str, state: Mapping[str, Any]) -> None:
         raise StackError(
             f"{service} should have exited with status 0; it is {state.get('Status')} "
             f"(exit status {state.get('ExitCode')})"
+        )
+
+
+def has_no_health_check(service: str, state: Mapping[str, Any]) -> None:
+    """Raises if the container has a health check (a one-shot service's must be disabled)."""
+    if "Health" in state:
+        raise StackError(f"{service} has a health check: `healthcheck: disable` was ignored")
+
+
+def docker_time(text: str) -> tuple[datetime, int]:
+    """A time as `docker inspect` writes it (RFC 3339, 0 to 9 fraction digits): sortable."""
+    whole, _, fraction = text.removesuffix("Z").partition(".")
+    return datetime.fromisoformat(whole).replace(tzinfo=UTC), int(fraction.ljust(9, "0"))
+
+
+def started_after_completion(
+    service: str, state: Mapping[str, Any], one_shot: str, one_shot_state: Mapping[str, Any]
+) -> None:
+    """Raises unless `service` started only once the one-shot service had exited."""
+    if docker_time(state["StartedAt"]) < docker_time(one_shot_state["FinishedAt"]):
+        raise StackError(
+            f"{service} started at {state['StartedAt']}, before {one_shot} had exited "
+            f"(at {one_shot_state['FinishedAt']})"
         )
 
 

@@ -2,7 +2,15 @@ from typing import Any
 
 import pytest
 
-from containers.stack import StackError, completed_successfully, is_healthy, lost_after_restart
+from containers.stack import (
+    StackError,
+    completed_successfully,
+    docker_time,
+    has_no_health_check,
+    is_healthy,
+    lost_after_restart,
+    started_after_completion,
+)
 from parity_tests.targets import Framework
 
 Answers = dict[Framework, tuple[int, Any]]
@@ -73,3 +81,36 @@ def test_an_employee_changed_by_the_restart_is_lost() -> None:
     answers: Answers = {"flask": (200, changed), "fastapi": (200, changed)}
 
     assert len(lost_after_restart(WRITTEN, answers)) == 2
+
+
+def test_a_one_shot_service_with_its_health_check_disabled_has_none() -> None:
+    has_no_health_check("migrate", {"Status": "exited", "ExitCode": 0})
+
+
+def test_a_one_shot_service_whose_health_check_runs_is_refused() -> None:
+    state = {"Status": "exited", "ExitCode": 0, "Health": {"Status": "starting"}}
+
+    with pytest.raises(StackError, match="healthcheck: disable"):
+        has_no_health_check("migrate", state)
+
+
+def test_docker_times_sort_whatever_their_number_of_fraction_digits() -> None:
+    # Go's RFC 3339 drops trailing zeros: "…:12Z" is before "…:12.5Z", though "Z" > "." as text.
+    times = ["2026-11-26T12:45:12.5Z", "2026-11-26T12:45:12Z", "2026-11-26T12:45:12.123456789Z"]
+
+    assert sorted(times, key=docker_time) == [times[1], times[2], times[0]]
+
+
+def test_a_server_started_after_the_migration_exited_waited_for_it() -> None:
+    migrate = {"FinishedAt": "2026-11-26T12:45:12.900Z"}
+
+    started_after_completion("flask", {"StartedAt": "2026-11-26T12:45:13.1Z"}, "migrate", migrate)
+
+
+def test_a_server_started_before_the_migration_exited_did_not_wait() -> None:
+    migrate = {"FinishedAt": "2026-11-26T12:45:12.900Z"}
+
+    with pytest.raises(StackError, match=r"flask started at .*, before migrate had exited"):
+        started_after_completion(
+            "flask", {"StartedAt": "2026-11-26T12:45:12.1Z"}, "migrate", migrate
+        )
