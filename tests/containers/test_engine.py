@@ -1,5 +1,6 @@
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,11 @@ def test_a_dockerd_still_running_on_the_same_data_is_refused(tmp_path: Path) -> 
     dockerd.chmod(0o755)
     process = subprocess.Popen([dockerd, "30"])
     try:
+        # The name is the new one only once the child has exec'd.
+        comm = Path(f"/proc/{process.pid}/comm")
+        deadline = time.monotonic() + 10
+        while comm.read_text().strip() != "dockerd" and time.monotonic() < deadline:
+            time.sleep(0.01)
         paths.pidfile.write_text(f"{process.pid}\n")
         with pytest.raises(EngineError, match=f"still uses .* as PID {process.pid}"):
             check_paths(paths)
