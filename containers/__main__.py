@@ -22,11 +22,11 @@ from containers.stack import (
     check_restart,
     completed_successfully,
     has_no_health_check,
+    live_suite_settings,
     started_after_completion,
 )
 from containers.wheelhouse import REQUIREMENTS, exported_lock, fill, image_target, staleness
 from parity_tests.databases import must_not_skip
-from parity_tests.live import SERVER_SETTINGS
 from parity_tests.servers import port_is_free
 from parity_tests.targets import FRAMEWORKS
 
@@ -138,7 +138,7 @@ def run_everything(progress: Progress) -> None:
         env = engine.start()
         step.outcome = f"dockerd PID {engine.pid}, socket {engine.paths.socket}"
     try:
-        stack = Stack({**env, **SERVER_SETTINGS, "ENVIRONMENT": "test"})
+        stack = Stack({**env, **live_suite_settings()})
         prepare_images(progress, stack)
         with progress.step("leftovers of an earlier run removed") as step:
             stack.compose("down", "--volumes", "--remove-orphans", log="down", timeout=120)

@@ -13,7 +13,7 @@ import yaml
 from containers.commands import ROOT, WORK, run
 from containers.progress import say
 from parity_tests.contract.helpers import new_employee
-from parity_tests.targets import FRAMEWORKS, Framework
+from parity_tests.targets import FRAMEWORKS, Framework, isolated_settings
 from shared.settings import Settings
 
 # A fixed name, so a run killed half-way leaves containers the next run finds and removes.
@@ -25,8 +25,22 @@ HEALTH_REPORT_EVERY_SECONDS = 10.0
 REQUEST_TIMEOUT_SECONDS = 10.0
 
 
+# Compose sets these for the containers itself; every other setting it reads from ${VARIABLES}.
+FIXED_IN_COMPOSE = frozenset({"DATABASE_URL", "UPLOAD_DIR"})
+
+
 class StackError(RuntimeError):
     pass
+
+
+def live_suite_settings() -> dict[str, str]:
+    """Every setting the live parity suite expects of the apps, for compose to pass on.
+
+    The same as `make live` gives its servers, each one explicit, so that neither the shell
+    nor a `.env` changes what the containers run.
+    """
+    settings = isolated_settings(WORK).as_environment()
+    return {name: value for name, value in settings.items() if name not in FIXED_IN_COMPOSE}
 
 
 def is_healthy(service: str, state: Mapping[str, Any]) -> bool:

@@ -8,10 +8,12 @@ from containers.stack import (
     docker_time,
     has_no_health_check,
     is_healthy,
+    live_suite_settings,
     lost_after_restart,
     started_after_completion,
 )
 from parity_tests.targets import Framework
+from shared.settings import Settings
 
 Answers = dict[Framework, tuple[int, Any]]
 WRITTEN = {"id": 7, "name": "Test Person", "email": "person@example.com", "salary": 100_000}
@@ -114,3 +116,17 @@ def test_a_server_started_before_the_migration_exited_did_not_wait() -> None:
         started_after_completion(
             "flask", {"StartedAt": "2026-11-26T12:45:12.1Z"}, "migrate", migrate
         )
+
+
+def test_compose_passes_the_apps_every_setting_the_live_suite_expects_none_left_to_the_shell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CORS_ORIGINS", "http://from-the-shell.example")
+    every_setting = {name.upper() for name in Settings.model_fields}
+
+    settings = live_suite_settings()
+
+    assert set(settings) == every_setting - {"DATABASE_URL", "UPLOAD_DIR"}
+    assert settings["ENVIRONMENT"] == "test"
+    assert settings["CORS_ORIGINS"] == "https://allowed.example"
+    assert settings["MAX_BODY_BYTES"] == str(64 * 1024)
