@@ -140,7 +140,7 @@ def run_everything(progress: Progress) -> None:
     try:
         stack = Stack({**env, **live_suite_settings()})
         prepare_images(progress, stack)
-        with progress.step("leftovers of an earlier run removed") as step:
+        with progress.step("leftovers of an earlier run removed"):
             stack.compose("down", "--volumes", "--remove-orphans", log="down", timeout=120)
         failed = True
         try:
