@@ -1,32 +1,41 @@
 # One image for both twins. The default command serves FastAPI on uvicorn; docker-compose.yml
 # gives each service the command from the Procfile instead.
 
-# --- builder: the dependencies and the project, installed into a virtualenv ------------------
-FROM python:3.11-slim AS builder
+# The official image by default. `python -m containers` (make compose-up-test) passes a Debian
+# one built where Docker Hub is out of reach: any image with python 3.11 and venv will do.
+ARG BASE_IMAGE=python:3.11-slim
+
+# --- builder: exactly the locked dependencies, installed into a virtualenv --------------------
+FROM ${BASE_IMAGE} AS builder
 
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
 
-# A virtualenv is one directory the final stage can copy whole; its interpreter links to
-# /usr/local/bin/python3.11, which the final stage has too (same base image).
+# A virtualenv is one directory the final stage can copy whole; its interpreter links to the base
+# image's python3.11, which the final stage has too (same base image).
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 
-WORKDIR /src
-# README.md is read by the build backend (pyproject's `readme`).
-COPY pyproject.toml README.md ./
-COPY shared ./shared
-COPY flask_app ./flask_app
-COPY fastapi_app ./fastapi_app
-# Every dependency, psycopg[binary] included, ships binary wheels for Linux, so this stage needs
-# no compiler either. If a platform lacks one, install build-essential here, never below.
-RUN pip install ".[postgres]"
+# requirements.txt is uv.lock exported with every hash (`make requirements`). wheelhouse/ is empty
+# in the repository: then pip fetches those exact files from PyPI. When it holds wheels (the
+# compose test downloads them on the host), pip installs from it alone and needs no network.
+# Either way --require-hashes refuses any file the lock does not name. Every dependency,
+# psycopg[binary] included, ships binary wheels for Linux, so no compiler is needed.
+COPY requirements.txt /build/
+COPY wheelhouse/ /build/wheelhouse/
+RUN if ls /build/wheelhouse/*.whl >/dev/null 2>&1; then \
+        set -- --no-index --find-links /build/wheelhouse; \
+    fi \
+    && pip install --require-hashes --requirement /build/requirements.txt "$@"
 
 # --- runtime: the virtualenv and the source, no build tools -----------------------------------
-FROM python:3.11-slim AS runtime
+FROM ${BASE_IMAGE} AS runtime
 
+# The project itself is not installed: its source is in /app, first on every command's path
+# (alembic's included), so what runs is exactly what was copied.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
+    PYTHONPATH=/app \
     PATH="/opt/venv/bin:$PATH" \
     PORT=8000
 
@@ -37,8 +46,7 @@ RUN groupadd --system --gid 10001 app \
 
 WORKDIR /app
 COPY --from=builder /opt/venv /opt/venv
-# The servers import from /app (the working directory comes first on sys.path); alembic.ini
-# and the gunicorn configs are read from here by relative path, as on the host.
+# alembic.ini and the gunicorn configs are read from /app by relative path, as on the host.
 COPY alembic.ini ./
 COPY shared ./shared
 COPY flask_app ./flask_app

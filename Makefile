@@ -16,7 +16,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: up test lint types pytest postgres live parity claims screens transport load \
-	load-short fuzz compose-config db lock clean
+	load-short fuzz compose-config compose-up-test db lock requirements clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -41,9 +41,10 @@ db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
 ## The whole suite: lint, format check, types; every test in-process on SQLite, then on
-## PostgreSQL; the parity suite live against gunicorn and uvicorn; a short load run; the
+## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack built
+## and run for real with the parity suite against the containers; a short load run; the
 ## compose file.
-test: lint types pytest postgres live load-short compose-config
+test: lint types pytest postgres live compose-up-test load-short compose-config
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -117,12 +118,23 @@ compose-config:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq docker-compose >/dev/null; }
 	docker-compose --file docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
+## The compose stack for real (root and Debian's packages; skipped without them, failed in CI):
+## a dockerd of its own under var/compose/, Debian-built base images, the project's image from
+## a host wheelhouse, the live parity suite against the containers, data across a restart.
+## It holds /tmp/twins-ports.lock (ports 5000 and 8000) for the whole run.
+compose-up-test: $(INSTALLED)
+	$(BIN)/python -m containers
+
+## requirements.txt, what the image installs: uv.lock exported with every hash.
+requirements: $(INSTALLED)
+	$(BIN)/python -m containers.wheelhouse write
+
 ## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
-## what records versions (the parity report and the claims ledger). Review the diff before
-## committing it.
+## what records versions (requirements.txt, the parity report and the claims ledger). Review
+## the diff before committing it.
 lock: | $(UV)
 	$(UV) lock --upgrade --python $(PYTHON)
-	$(MAKE) parity claims
+	$(MAKE) requirements parity claims
 
 clean:
-	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache wheelhouse/*.whl

@@ -1,8 +1,11 @@
 """The deployment files read as data: no Docker needed, so they cannot drift unnoticed.
 
 Compose must run the Procfile's server commands, wait for the migrations and a healthy
-database, and pass every setting through; the image must run as a non-root user with a
-health check; `.env.example` must document every variable and be a valid configuration.
+database, and pass every setting through; the image must install exactly the locked
+requirements, run as a non-root user with a health check, and build from a context holding
+only what it copies; the Debian override must swap images and nothing else; `.env.example`
+must document every variable and be a valid configuration. (`make compose-up-test` builds and
+runs all of it for real.)
 """
 
 import itertools
@@ -10,6 +13,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +25,7 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
+from containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE
 from parity_tests.servers import SETUPS
 from shared.settings import Settings
 
@@ -84,18 +89,46 @@ def setting_names() -> set[str]:
     return {name.upper() for name in Settings.model_fields}
 
 
-def dockerfile_stages() -> list[list[str]]:
-    """Instructions per stage, continuation lines joined, comments dropped."""
+def dockerfile_instructions() -> list[str]:
+    """Every instruction, continuation lines joined, comments dropped."""
     text = (ROOT / "Dockerfile").read_text()
     lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-    instructions = [" ".join(i.split()) for i in "\n".join(lines).replace("\\\n", " ").split("\n")]
+    joined = "\n".join(lines).replace("\\\n", " ").split("\n")
+    return [" ".join(instruction.split()) for instruction in joined if instruction.strip()]
+
+
+def dockerfile_preamble() -> list[str]:
+    """The instructions before the first FROM (global build arguments)."""
+    preamble = []
+    for instruction in dockerfile_instructions():
+        if instruction.upper().startswith("FROM "):
+            break
+        preamble.append(instruction)
+    return preamble
+
+
+def dockerfile_stages() -> list[list[str]]:
+    """Instructions per stage, each list starting with its FROM."""
     stages: list[list[str]] = []
-    for instruction in filter(None, instructions):
+    for instruction in dockerfile_instructions()[len(dockerfile_preamble()) :]:
         if instruction.upper().startswith("FROM "):
             stages.append([])
-        assert stages, "the Dockerfile must start with FROM"
         stages[-1].append(instruction)
     return stages
+
+
+def copy_sources(stage: list[str]) -> list[str]:
+    """What a stage's COPY instructions take from the build context (not from other stages)."""
+    sources = []
+    for copy in instructions(stage, "COPY"):
+        if not copy.startswith("--from="):
+            sources += [source.rstrip("/") for source in copy.split()[:-1]]
+    return sources
+
+
+def debian_override() -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.debian.yml").read_text())
+    return document
 
 
 def instructions(stage: list[str], keyword: str) -> list[str]:
@@ -233,18 +266,107 @@ def test_the_env_example_is_a_valid_development_configuration(
     assert settings.database_backend == "sqlite"
 
 
-def test_the_image_is_built_in_two_stages_from_python_slim() -> None:
+def test_the_image_is_built_in_two_stages_on_one_base_image_the_official_one_by_default() -> None:
     stages = dockerfile_stages()
 
+    assert dockerfile_preamble() == ["ARG BASE_IMAGE=python:3.11-slim"]
     assert len(stages) == 2
     for stage in stages:
-        assert stage[0].startswith("FROM python:3.11-slim")
+        assert stage[0].startswith("FROM ${BASE_IMAGE} ")
     runtime = stages[-1]
     assert any("--from=builder /opt/venv" in line for line in instructions(runtime, "COPY"))
     # No package installs in the final stage: compilers and pip's work stay in the builder.
     assert all(
         "apt-get" not in line and "pip " not in line for line in instructions(runtime, "RUN")
     )
+
+
+def builder_install_script() -> str:
+    (script,) = [run for run in instructions(dockerfile_stages()[0], "RUN") if "pip install" in run]
+    return script
+
+
+def test_the_builder_installs_the_lock_export_and_nothing_else_each_file_checked_by_hash() -> None:
+    builder = dockerfile_stages()[0]
+    script = builder_install_script()
+
+    assert copy_sources(builder) == ["requirements.txt", "wheelhouse"]
+    assert "pip install --require-hashes --requirement /build/requirements.txt" in script
+    # Not the project itself: its source is copied into /app and put on the path.
+    assert "pip install ." not in script
+    assert "PYTHONPATH=/app" in " ".join(instructions(dockerfile_stages()[-1], "ENV"))
+
+
+def test_requirements_txt_pins_every_package_with_its_hashes() -> None:
+    text = (ROOT / "requirements.txt").read_text()
+    requirements = [
+        " ".join(block.split())
+        for block in text.replace("\\\n", " ").splitlines()
+        if block.strip() and not block.lstrip().startswith("#")
+    ]
+
+    assert requirements, "requirements.txt names no package"
+    for requirement in requirements:
+        assert "==" in requirement.split(";")[0], requirement
+        assert "--hash=sha256:" in requirement, requirement
+
+
+def pip_arguments_of_the_builder(workdir: Path, wheels: list[str]) -> list[str]:
+    """Run the builder's install script against a stand-in pip; return pip's arguments."""
+    (workdir / "wheelhouse").mkdir()
+    (workdir / "wheelhouse" / "README.md").write_text("the repository's copy\n")
+    for wheel in wheels:
+        (workdir / "wheelhouse" / wheel).write_bytes(b"")
+    bin_dir = workdir / "bin"
+    bin_dir.mkdir()
+    pip = bin_dir / "pip"
+    pip.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {workdir}/pip-arguments\n')
+    pip.chmod(0o755)
+    script = builder_install_script().replace("/build", str(workdir))
+
+    subprocess.run(
+        ["/bin/sh", "-c", script],
+        env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"},
+        check=True,
+        timeout=10,
+    )
+    return (workdir / "pip-arguments").read_text().splitlines()
+
+
+def test_the_builder_installs_from_the_wheelhouse_alone_when_it_holds_wheels(
+    tmp_path: Path,
+) -> None:
+    arguments = pip_arguments_of_the_builder(tmp_path, ["alembic-1.20.1-py3-none-any.whl"])
+
+    assert arguments[:2] == ["install", "--require-hashes"]
+    assert "--no-index" in arguments
+    assert arguments[arguments.index("--find-links") + 1] == f"{tmp_path}/wheelhouse"
+
+
+def test_the_builder_installs_from_pypi_when_the_wheelhouse_is_empty(tmp_path: Path) -> None:
+    arguments = pip_arguments_of_the_builder(tmp_path, [])
+
+    assert arguments == [
+        "install",
+        "--require-hashes",
+        "--requirement",
+        f"{tmp_path}/requirements.txt",
+    ]
+
+
+def test_the_repository_wheelhouse_holds_no_wheel_so_the_default_build_uses_pypi() -> None:
+    git = shutil.which("git")
+    assert git, "git is needed to list the repository's files"
+    tracked = subprocess.run(
+        [git, "ls-files", "wheelhouse"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=10,
+    ).stdout.split()
+
+    assert tracked == ["wheelhouse/README.md"]
 
 
 def test_the_final_stage_runs_as_a_non_root_user() -> None:
@@ -295,10 +417,74 @@ def test_the_image_exposes_both_apps_ports() -> None:
     assert sorted(exposed) == sorted(str(port) for port in SERVERS.values())
 
 
-def test_the_build_context_leaves_out_secrets_and_local_state() -> None:
-    ignored = set((ROOT / ".dockerignore").read_text().splitlines())
+def test_the_build_context_is_exactly_what_the_dockerfile_copies() -> None:
+    patterns = [
+        line
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    let_in = {pattern[1:] for pattern in patterns if pattern.startswith("!")}
+    copied = {source for stage in dockerfile_stages() for source in copy_sources(stage)}
 
-    assert {".env", ".venv", "var", ".git"} <= ignored
+    assert patterns[0] == "*", "everything is left out first"
+    assert let_in == copied
+    assert not let_in & {".env", ".venv", "var", ".git", ".tools"}
+    for path in copied:
+        assert (ROOT / path).exists(), f"the Dockerfile copies {path}, which does not exist"
+
+
+def test_the_debian_override_swaps_the_images_and_nothing_else() -> None:
+    override = debian_override()
+    services = override["services"]
+    built = {name for name, spec in compose()["services"].items() if "build" in spec}
+
+    assert {key for key in override if not key.startswith("x-")} == {"services"}
+    assert services.pop("postgres") == {"image": POSTGRES_IMAGE.tag}
+    # Every service built from the Dockerfile gets the Debian base, so none keeps the official
+    # one by accident; the build may use no network (its wheels come from wheelhouse/).
+    assert set(services) == built
+    for spec in services.values():
+        assert spec == {"build": {"args": {"BASE_IMAGE": PYTHON_IMAGE.tag}, "network": "none"}}
+
+
+DOCKER_COMPOSE = shutil.which("docker-compose")
+
+
+@pytest.mark.skipif(
+    DOCKER_COMPOSE is None,
+    reason="docker-compose is not installed (make compose-config installs it)",
+)
+def test_compose_merges_the_debian_override_into_the_compose_file(tmp_path: Path) -> None:
+    # No .env: the defaults alone, as in CI.
+    empty_env = tmp_path / "empty.env"
+    empty_env.touch()
+    merged = yaml.safe_load(
+        subprocess.run(
+            [
+                str(DOCKER_COMPOSE),
+                f"--env-file={empty_env}",
+                "--file=docker-compose.yml",
+                "--file=docker-compose.debian.yml",
+                "config",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    )
+    services = merged["services"]
+
+    assert services["postgres"]["image"] == POSTGRES_IMAGE.tag
+    assert services["postgres"]["healthcheck"] == service("postgres")["healthcheck"]
+    for name in ("migrate", *SERVERS):
+        assert services[name]["build"] == {
+            "context": str(ROOT),
+            "args": {"BASE_IMAGE": PYTHON_IMAGE.tag},
+            "network": "none",
+        }
+        assert services[name]["image"] == service(name)["image"]
 
 
 def test_the_third_set_up_runs_the_command_the_deployment_guide_gives() -> None:
