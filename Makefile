@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
-EXTRAS := --extra dev --extra postgres --extra browser --extra load
+EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra bench
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 

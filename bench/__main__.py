@@ -1,0 +1,75 @@
+"""`python -m bench run|report|check`: measure, write the report, check a report is complete."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench import check, report
+from bench.profiles import PROFILES, customised
+from bench.run import command_line, run
+
+
+def _keys(text: str | None) -> list[str] | None:
+    return [key.strip() for key in text.split(",") if key.strip()] if text else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    commands = parser.add_subparsers(dest="action", required=True)
+
+    measure = commands.add_parser("run", help="run the benchmark, then write its report")
+    measure.add_argument("--profile", choices=sorted(PROFILES), default="full")
+    measure.add_argument("--out-dir", type=Path, default=Path("var/bench"))
+    measure.add_argument("--report-dir", type=Path, help="where the report goes (no report if unset)")
+    measure.add_argument("--rounds", type=int)
+    measure.add_argument("--warmup", type=int, help="seconds of warm-up before each case")
+    measure.add_argument("--duration", type=int, help="seconds each case is measured")
+    measure.add_argument("--subjects", help="comma-separated subject keys (default: the profile's)")
+    measure.add_argument("--workloads", help="comma-separated workload keys")
+    measure.add_argument("--note", default="", help="a remark stored with the run")
+    measure.add_argument(
+        "--started-by", default=None, help="the command that started the run, for the report"
+    )
+
+    write = commands.add_parser("report", help="write the report of a run's JSON")
+    write.add_argument("run_json", type=Path)
+    write.add_argument("--report-dir", type=Path, default=Path("docs"))
+
+    verify = commands.add_parser("check", help="check that a report directory is complete")
+    verify.add_argument("report_dir", type=Path)
+    verify.add_argument(
+        "--allow-failed-cases",
+        action="store_true",
+        help="a failed case is a finding of the run, not a fault of the harness",
+    )
+
+    args = parser.parse_args(argv)
+    if args.action == "run":
+        profile = customised(
+            PROFILES[args.profile],
+            rounds=args.rounds,
+            warmup_s=args.warmup,
+            duration_s=args.duration,
+            subject_keys=_keys(args.subjects),
+            workload_keys=_keys(args.workloads),
+        )
+        path = run(profile, args.out_dir, args.started_by or command_line(), args.note)
+        print(f"wrote {path}")
+        if args.report_dir:
+            for written in report.write(path, args.report_dir):
+                print(f"wrote {written}")
+        return 0
+    if args.action == "report":
+        for written in report.write(args.run_json, args.report_dir):
+            print(f"wrote {written}")
+        return 0
+    problems = check.problems(args.report_dir, args.allow_failed_cases)
+    for problem in problems:
+        print(f"incomplete: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"{args.report_dir}: report, JSON and charts complete")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,513 @@
+"""docs/benchmarks.md from a run's JSON: tables, a reading under each, charts, the machine.
+
+Everything in the report is computed from the JSON written beside it; nothing is typed in.
+"""
+
+import json
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bench import charts
+from bench.judge import SATURATION_CPU_SHARE, Spread
+from bench.summary import (
+    CaseSummary,
+    Run,
+    case,
+    case_ratio,
+    ran,
+    subject_info,
+    subjects_of,
+    workload_info,
+)
+
+REPORT_NAME = "benchmarks.md"
+JSON_NAME = "benchmarks.json"
+CHARTS_DIR = "benchmarks"
+SERVER_ORDER = (
+    "gunicorn-gthread",
+    "gunicorn-gevent",
+    "granian-wsgi",
+    "uvicorn",
+    "gunicorn-uvicorn",
+    "granian-asgi",
+)
+BARE_APP = {"flask": "bare-flask", "fastapi": "bare-fastapi"}
+RAW_APP = {"wsgi": "raw-wsgi", "asgi": "raw-asgi"}
+SERVER_INTERFACE = {
+    "gunicorn-gthread": "wsgi",
+    "gunicorn-gevent": "wsgi",
+    "granian-wsgi": "wsgi",
+    "uvicorn": "asgi",
+    "gunicorn-uvicorn": "asgi",
+    "granian-asgi": "asgi",
+}
+TWIN = {"wsgi": "flask-twin", "asgi": "fastapi-twin"}
+# FastAPI ÷ Flask, each pair of servers a question of its own.
+FRAMEWORK_PAIRS = (
+    ("server held equal (granian)", "fastapi-twin@granian-asgi", "flask-twin@granian-wsgi"),
+    ("native servers (uvicorn ÷ gunicorn gthread)", "fastapi-twin@uvicorn", "flask-twin@gunicorn-gthread"),
+    ("both under gunicorn (uvicorn worker ÷ gthread)", "fastapi-twin@gunicorn-uvicorn", "flask-twin@gunicorn-gthread"),
+    ("FastAPI native ÷ Flask on gevent", "fastapi-twin@uvicorn", "flask-twin@gunicorn-gevent"),
+)
+
+
+# --- formatting -------------------------------------------------------------------------------
+
+
+def rate(value: Spread | None) -> str:
+    if value is None:
+        return "FAILED"
+    if value.rounds == 1:
+        return f"{value.median:,.0f}"
+    return f"{value.median:,.0f} ({value.low:,.0f}–{value.high:,.0f})"
+
+
+def times(value: Spread | None) -> str:
+    if value is None:
+        return "–"
+    if value.rounds == 1:
+        return f"{value.median:.2f}"
+    return f"{value.median:.2f} ({value.low:.2f}–{value.high:.2f})"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def flags(summary: CaseSummary) -> str:
+    notes = []
+    if summary.failed_rounds:
+        notes.append(f"{summary.failed_rounds}/{summary.rounds} rounds failed")
+    if summary.saturated_rounds:
+        notes.append(f"load generator saturated in {summary.saturated_rounds}")
+    return "; ".join(notes)
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def reading(text: str) -> list[str]:
+    return ["", f"*Reading:* {text}", ""]
+
+
+def label(run: Run, subject: str) -> str:
+    info = subject_info(run, subject)
+    return str(info["label"]) if info else subject
+
+
+def server_label(run: Run, server: str) -> str:
+    found = subjects_of(run, server=server)
+    return str(found[0]["server_label"]) if found else server
+
+
+def workload_label(run: Run, key: str) -> str:
+    info = workload_info(run, key)
+    return str(info["label"]) if info else key
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def servers_in(run: Run) -> list[str]:
+    present = {s["server"] for s in run["subjects"]}
+    return [server for server in SERVER_ORDER if server in present]
+
+
+def hello_section(run: Run) -> list[str]:
+    rows = []
+    twin_ratios: list[tuple[str, Spread]] = []
+    raw_ratios: list[tuple[str, Spread]] = []
+    for server in servers_in(run):
+        interface = SERVER_INTERFACE[server]
+        twin = f"{TWIN[interface]}@{server}"
+        framework = "flask" if interface == "wsgi" else "fastapi"
+        bare = f"{BARE_APP[framework]}@{server}"
+        raw = f"{RAW_APP[interface]}@{server}"
+        if not any(ran(run, s, "hello") for s in (twin, bare, raw)):
+            continue
+        cells = {s: case(run, s, "hello") for s in (twin, bare, raw)}
+        twin_over_bare = case_ratio(run, twin, bare, "hello")
+        bare_over_raw = case_ratio(run, bare, raw, "hello")
+        if twin_over_bare:
+            twin_ratios.append((server, twin_over_bare))
+        if bare_over_raw:
+            raw_ratios.append((server, bare_over_raw))
+        twin_cell = cells[twin]
+        rows.append(
+            [
+                server_label(run, server),
+                *(rate(c.requests_per_s) if c else "–" for c in cells.values()),
+                times(twin_over_bare),
+                times(bare_over_raw),
+                number(twin_cell.p99_ms) if twin_cell else "–",
+                number(twin_cell.rss_mb, 0) if twin_cell else "–",
+            ]
+        )
+    lines = [
+        "## Hello: what each layer costs, server by server",
+        "",
+        "`GET /` at 32 connections. *Twin* is the app of this repository with every feature on; "
+        "*bare* is the framework's own hello world (one route returning a dict); *raw* is a "
+        "callable with no framework, the server's own limit.",
+        "",
+        *table(
+            [
+                "server",
+                "twin req/s",
+                "bare req/s",
+                "raw req/s",
+                "twin ÷ bare",
+                "bare ÷ raw",
+                "twin p99 ms",
+                "twin RSS MB",
+            ],
+            rows,
+        ),
+    ]
+    if twin_ratios:
+        worst = min(twin_ratios, key=lambda item: item[1].median)
+        best = max(twin_ratios, key=lambda item: item[1].median)
+        text = (
+            f"the twins keep between {worst[1].median:.2f} ({server_label(run, worst[0])}) and "
+            f"{best[1].median:.2f} ({server_label(run, best[0])}) of their bare framework's hello"
+        )
+        if raw_ratios:
+            lowest = min(raw_ratios, key=lambda item: item[1].median)
+            text += (
+                f"; the frameworks themselves keep as little as {lowest[1].median:.2f} of the raw "
+                f"callable ({server_label(run, lowest[0])})"
+            )
+        lines += reading(text + ".")
+    lines += extension_section(run)
+    return lines
+
+
+def extension_section(run: Run) -> list[str]:
+    """flask-pydantic on its own: the extension the twin chose, apart from the twin's layers."""
+    server = "gunicorn-gthread"
+    with_extension = f"bare-flask-pydantic@{server}"
+    if not ran(run, with_extension, "hello"):
+        return []
+    bare, twin = f"bare-flask@{server}", f"flask-twin@{server}"
+    extension_cost = case_ratio(run, with_extension, bare, "hello")
+    twin_over_extension = case_ratio(run, twin, with_extension, "hello")
+    summary = case(run, with_extension, "hello")
+    lines = [
+        "### flask-pydantic on its own",
+        "",
+        *table(
+            ["on gunicorn gthread", "req/s", "÷ bare Flask", "Flask twin ÷ it"],
+            [
+                [
+                    "bare Flask + flask-pydantic `@validate` and a model",
+                    rate(summary.requests_per_s) if summary else "–",
+                    times(extension_cost),
+                    times(twin_over_extension),
+                ]
+            ],
+        ),
+    ]
+    if extension_cost and twin_over_extension:
+        lines += reading(
+            f"flask-pydantic's `@validate` alone keeps {extension_cost.median:.2f} of bare Flask; "
+            f"against a bare app that already has it, the twin keeps "
+            f"{twin_over_extension.median:.2f}."
+        )
+    return lines
+
+
+def twin_workloads(run: Run) -> list[str]:
+    return [w["key"] for w in run["workloads"] if w["group"] in ("hello", "app", "list", "io")]
+
+
+def framework_section(run: Run) -> list[str]:
+    rows = []
+    verdicts: list[tuple[str, float]] = []
+    for workload in twin_workloads(run):
+        cells = [case_ratio(run, fastapi, flask, workload) for _, fastapi, flask in FRAMEWORK_PAIRS]
+        if not any(cells):
+            continue
+        rows.append([workload_label(run, workload), *(times(c) for c in cells)])
+        equal = cells[0] or cells[1]
+        if equal:
+            verdicts.append((workload, equal.median))
+    if not rows:
+        return []
+    lines = [
+        "## FastAPI ÷ Flask, the twins side by side",
+        "",
+        "Above 1, the FastAPI twin serves more requests per second than the Flask twin.",
+        "",
+        *table(["workload", *(name for name, _, _ in FRAMEWORK_PAIRS)], rows),
+    ]
+    if verdicts:
+        wins = [workload_label(run, w) for w, value in verdicts if value >= 1.05]
+        losses = [workload_label(run, w) for w, value in verdicts if value <= 0.95]
+        text = "with the server held equal (or on the native servers where granian did not run), "
+        text += f"FastAPI is ahead on {', '.join(wins) or 'nothing'}"
+        text += f" and behind on {', '.join(losses) or 'nothing'}"
+        lines += reading(text + "; within 5% elsewhere.")
+    return lines
+
+
+def twin_subjects(run: Run) -> list[str]:
+    return [s["key"] for s in run["subjects"] if s["kind"] == "twin"]
+
+
+def workload_sections(run: Run) -> list[str]:
+    lines = ["## Every workload on every server", ""]
+    for workload in twin_workloads(run):
+        summaries = [c for s in twin_subjects(run) if (c := case(run, s, workload))]
+        if not summaries:
+            continue
+        rows = [
+            [
+                label(run, c.subject),
+                rate(c.requests_per_s),
+                number(c.p99_ms),
+                number(c.rss_mb, 0),
+                flags(c) or "",
+            ]
+            for c in summaries
+        ]
+        lines += [
+            f"### {workload_label(run, workload)}",
+            "",
+            *table(["subject", "req/s", "p99 ms", "RSS MB", "notes"], rows),
+        ]
+        lines += reading(workload_reading(run, workload, summaries))
+    return lines
+
+
+def workload_reading(run: Run, workload: str, summaries: Sequence[CaseSummary]) -> str:
+    measured = [c for c in summaries if c.requests_per_s is not None]
+    failed = [label(run, c.subject) for c in summaries if c.requests_per_s is None]
+    if not measured:
+        return "every subject failed this case: " + "; ".join(
+            f"{label(run, c.subject)}: {', '.join(c.reasons)}" for c in summaries
+        )
+    ranked = sorted(measured, key=lambda c: c.requests_per_s.median if c.requests_per_s else 0)
+    best, worst = ranked[-1], ranked[0]
+    assert best.requests_per_s and worst.requests_per_s
+    text = (
+        f"fastest {label(run, best.subject)} ({best.requests_per_s.median:,.0f} req/s), "
+        f"slowest {label(run, worst.subject)} ({worst.requests_per_s.median:,.0f})"
+    )
+    info = workload_info(run, workload)
+    if info and info["group"] == "io":
+        ideal = ideal_async_rate(info)
+        if ideal:
+            text += f"; the ideal is {ideal:,.0f} req/s (connections ÷ delay)"
+    if failed:
+        text += f"; failed: {', '.join(failed)}"
+    return text + "."
+
+
+def ideal_async_rate(info: Mapping[str, Any]) -> float | None:
+    _, _, delay = str(info["path"]).partition("delay=")
+    try:
+        return float(info["connections"]) / float(delay)
+    except ValueError:
+        return None
+
+
+def sweep_section(
+    run: Run,
+    title: str,
+    intro: str,
+    group: str,
+    axis: str,
+    subjects: Sequence[str],
+    extra: tuple[int, str] | None,
+    chart: str,
+    explain: Callable[[Run, list[tuple[int, str]], Sequence[str]], str],
+) -> list[str]:
+    points = sorted(
+        (int(w["size"]), str(w["key"])) for w in run["workloads"] if w["group"] == group
+    )
+    if extra and any(ran(run, s, extra[1]) for s in subjects):
+        points = sorted([*points, extra])
+    shown = [s for s in subjects if any(ran(run, s, key) for _, key in points)]
+    if not points or not shown:
+        return []
+    rows = []
+    for size, key in points:
+        cells = [case(run, s, key) for s in shown]
+        rows.append([str(size), *(rate(c.requests_per_s) if c else "–" for c in cells)])
+    return [
+        f"## {title}",
+        "",
+        intro,
+        "",
+        *table([axis, *(label(run, s) for s in shown)], rows),
+        *reading(explain(run, points, shown)),
+        f"![{title}]({CHARTS_DIR}/{chart})",
+        "",
+    ]
+
+
+def list_reading(run: Run, points: list[tuple[int, str]], subjects: Sequence[str]) -> str:
+    """The cost of one more row: the slope of seconds per request against rows listed."""
+    (small, small_key), (large, large_key) = points[0], points[-1]
+    if large == small:
+        return f"only {small} rows were listed: no growth to show."
+    parts = []
+    for subject in subjects:
+        low, high = case(run, subject, small_key), case(run, subject, large_key)
+        if low and high and low.requests_per_s and high.requests_per_s:
+            per_row_us = (1 / high.requests_per_s.median - 1 / low.requests_per_s.median) / (
+                large - small
+            )
+            parts.append(f"{label(run, subject)} {per_row_us * 1e6:.0f} µs")
+    if not parts:
+        return "no subject completed both ends of the sweep."
+    return (
+        f"each row from {small} to {large} adds, per request: " + ", ".join(parts) + " (one CPU)."
+    )
+
+
+def concurrency_reading(run: Run, points: list[tuple[int, str]], subjects: Sequence[str]) -> str:
+    parts = []
+    for subject in subjects:
+        rates = [
+            (size, c.requests_per_s.median)
+            for size, key in points
+            if (c := case(run, subject, key)) and c.requests_per_s
+        ]
+        if rates:
+            size, best = max(rates, key=lambda item: item[1])
+            parts.append(f"{label(run, subject)} peaks at {size} ({best:,.0f} req/s)")
+    return "; ".join(parts) + "." if parts else "no subject completed the sweep."
+
+
+def failures_section(run: Run) -> list[str]:
+    failed = [r for r in run["results"] if r["failed"]]
+    saturated = [r for r in run["results"] if r.get("saturated")]
+    lines = ["## Failed and doubtful cases", ""]
+    if not failed and not saturated:
+        return [*lines, "None: every case of every round passed, and wrk never saturated.", ""]
+    rows = [
+        [
+            str(r["round"]),
+            label(run, r["subject"]),
+            r["workload"],
+            "failed: " + "; ".join(r["reasons"]) if r["failed"] else "load generator saturated",
+        ]
+        for r in [*failed, *saturated]
+    ]
+    return [*lines, *table(["round", "subject", "workload", "what"], rows), ""]
+
+
+def method_section(run: Run) -> list[str]:
+    profile = run["profile"]
+    machine = run["machine"]
+    started = datetime.fromisoformat(run["started"])
+    pinned = (
+        f"every server pinned to CPU {machine['server_cpu']}, wrk to CPU "
+        f"{machine['load_generator_cpu']}"
+        if machine.get("server_cpu") is not None
+        else "no pinning (fewer than two CPUs were usable)"
+    )
+    load = machine.get("load_average_at_start", [])
+    load_end = machine.get("load_average_at_end", [])
+    lines = [
+        f"Made by `{run['command']}` on {started:%Y-%m-%d} ({started:%H:%M} UTC): "
+        f"{profile['rounds']} round(s); before each case {profile['warmup_s']:g} s of warm-up, "
+        f"then {profile['duration_s']:g} s measured with {profile['load_generator']}.",
+        "",
+        f"Machine: {machine['cpu_model']}, {machine['cores']} cores, "
+        f"{machine['memory_gb']} GB, {machine['platform']}; {pinned}. "
+        f"Load average (1, 5, 15 min) {', '.join(map(str, load))} at the start, "
+        f"{', '.join(map(str, load_end))} at the end.",
+    ]
+    if run.get("note"):
+        lines += ["", f"**Note:** {run['note']}"]
+    lines += [
+        "",
+        "How to read it: each round starts every server afresh on a freshly copied database "
+        "and runs every case once, workload by workload, so the two sides of a ratio are "
+        "measured seconds apart. Requests per second are the median of the rounds with the "
+        "lowest and highest in brackets; p99 is the 99th percentile latency of the median "
+        "round; RSS is the memory of the server process that holds the app, after the case. "
+        "A ratio is taken within each round, then its median shown. A case with any socket "
+        "error or error status (or whose first request did not answer as expected) is failed "
+        "and left out of every median; a case where wrk used "
+        f"{SATURATION_CPU_SHARE:.0%} or more of its CPU is marked saturated: there the load "
+        "generator, not the server, may have set the pace. Every server runs one worker and "
+        "no access log. The servers' command lines are in `bench/subjects.py`.",
+        "",
+    ]
+    return lines
+
+
+def versions_section(run: Run) -> list[str]:
+    rows = [[name, version] for name, version in run["versions"].items()]
+    return ["## Versions", "", *table(["component", "version"], rows), ""]
+
+
+def render(run: Run) -> str:
+    list_subjects = twin_subjects(run)
+    sweep_subjects = [
+        s["key"]
+        for s in run["subjects"]
+        if s["server"] in ("gunicorn-gthread", "uvicorn") and s["app"] != "bare-flask-pydantic"
+    ]
+    lines = [
+        "# Benchmarks: what each framework costs at run time",
+        "",
+        "<!-- Generated by `python -m bench report` from benchmarks.json beside it: "
+        "do not edit by hand; `make bench` regenerates both. -->",
+        "",
+        *method_section(run),
+        *hello_section(run),
+        f"![Hello on every server]({CHARTS_DIR}/{charts.HELLO})",
+        "",
+        *framework_section(run),
+        *sweep_section(
+            run,
+            "The employee list: how cost grows with rows",
+            "`GET /employees?limit=N` on the bench database (1,000 employees), req/s.",
+            "list",
+            "rows",
+            list_subjects,
+            None,
+            charts.LIST,
+            list_reading,
+        ),
+        *sweep_section(
+            run,
+            "Concurrency: hello at 1 to 256 connections",
+            "`GET /` on each twin's own server beside its bare and raw apps, req/s.",
+            "sweep",
+            "connections",
+            sweep_subjects,
+            (32, "hello"),
+            charts.CONCURRENCY,
+            concurrency_reading,
+        ),
+        *workload_sections(run),
+        f"![Every workload]({CHARTS_DIR}/{charts.WORKLOADS})",
+        "",
+        *failures_section(run),
+        *versions_section(run),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write(run_json: Path, report_dir: Path) -> list[Path]:
+    """The report, a copy of its JSON and its charts in `report_dir`; the paths written."""
+    run = json.loads(run_json.read_text(encoding="utf-8"))
+    report_dir.mkdir(parents=True, exist_ok=True)
+    json_copy = report_dir / JSON_NAME
+    if run_json.resolve() != json_copy.resolve():
+        shutil.copyfile(run_json, json_copy)
+    chart_paths = charts.draw(run, report_dir / CHARTS_DIR)
+    report = report_dir / REPORT_NAME
+    report.write_text(render(run), encoding="utf-8")
+    return [report, json_copy, *chart_paths]

@@ -1,0 +1,177 @@
+"""What the harness measures: apps, the servers that run them, and the pairs of the two.
+
+A subject is one app on one server. Every twin runs beside a bare app of its framework and a
+raw callable on the same server, so that each ratio holds everything but one thing equal.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Interface = Literal["wsgi", "asgi"]
+Kind = Literal["twin", "bare", "raw"]
+
+# One worker everywhere; the Flask twin's production threads (flask_app/gunicorn.conf.py).
+THREADS = 4
+GEVENT_CONNECTIONS = 1000
+
+
+@dataclass(frozen=True)
+class App:
+    key: str
+    label: str
+    kind: Kind
+    framework: str | None
+    interface: Interface
+    target: str
+    factory: bool = True
+
+
+@dataclass(frozen=True)
+class Server:
+    key: str
+    label: str
+    interface: Interface
+    # The argument list before the bind address and the app, and the options after them.
+    program: tuple[str, ...]
+    environment: dict[str, str] = field(default_factory=dict)
+
+    def command(self, app: App, port: int) -> list[str]:
+        if app.interface != self.interface:
+            raise ValueError(f"{self.label} serves {self.interface}, not {app.label}")
+        return [*self.program, *_bind_and_target(self.program[0], app, port)]
+
+
+def _bind_and_target(program: str, app: App, port: int) -> list[str]:
+    host = "127.0.0.1"
+    if program == "gunicorn":
+        return ["--bind", f"{host}:{port}", f"{app.target}()" if app.factory else app.target]
+    factory = ["--factory"] if app.factory else []
+    if program == "uvicorn":
+        return ["--host", host, "--port", str(port), *factory, app.target]
+    if program == "granian":
+        return ["--host", host, "--port", str(port), *factory, app.target]
+    raise ValueError(f"no command line known for {program}")
+
+
+GUNICORN_ENVIRONMENT = {
+    "GUNICORN_WORKERS": "1",
+    "GUNICORN_THREADS": str(THREADS),
+    # Off for every server alike: the benchmark measures frameworks, not log formatting.
+    "GUNICORN_ACCESS_LOG": "",
+}
+
+GUNICORN_GTHREAD = Server(
+    "gunicorn-gthread",
+    "gunicorn gthread",
+    "wsgi",
+    ("gunicorn", "--config", "flask_app/gunicorn.conf.py"),
+    GUNICORN_ENVIRONMENT,
+)
+GUNICORN_GEVENT = Server(
+    "gunicorn-gevent",
+    "gunicorn gevent",
+    "wsgi",
+    (
+        "gunicorn",
+        "--config",
+        "flask_app/gunicorn.conf.py",
+        "--worker-class",
+        "gevent",
+        "--worker-connections",
+        str(GEVENT_CONNECTIONS),
+    ),
+    GUNICORN_ENVIRONMENT,
+)
+GRANIAN_WSGI = Server(
+    "granian-wsgi",
+    "granian (WSGI)",
+    "wsgi",
+    (
+        "granian",
+        "--interface",
+        "wsgi",
+        "--workers",
+        "1",
+        "--blocking-threads",
+        str(THREADS),
+        "--no-access-log",
+    ),
+)
+UVICORN = Server(
+    "uvicorn",
+    "uvicorn",
+    "asgi",
+    ("uvicorn", "--workers", "1", "--no-access-log"),
+)
+GUNICORN_UVICORN = Server(
+    "gunicorn-uvicorn",
+    "gunicorn + uvicorn worker",
+    "asgi",
+    ("gunicorn", "--config", "fastapi_app/gunicorn.conf.py"),
+    GUNICORN_ENVIRONMENT,
+)
+GRANIAN_ASGI = Server(
+    "granian-asgi",
+    "granian (ASGI)",
+    "asgi",
+    ("granian", "--interface", "asgi", "--workers", "1", "--no-access-log"),
+)
+SERVERS = (GUNICORN_GTHREAD, GUNICORN_GEVENT, GRANIAN_WSGI, UVICORN, GUNICORN_UVICORN, GRANIAN_ASGI)
+
+FLASK_TWIN = App("flask-twin", "Flask twin", "twin", "flask", "wsgi", "flask_app.wsgi:app", False)
+FASTAPI_TWIN = App(
+    "fastapi-twin", "FastAPI twin", "twin", "fastapi", "asgi", "fastapi_app.asgi:app", False
+)
+BARE_FLASK = App("bare-flask", "bare Flask", "bare", "flask", "wsgi", "bench.apps.bare_flask:create_app")
+BARE_FLASK_PYDANTIC = App(
+    "bare-flask-pydantic",
+    "bare Flask + flask-pydantic",
+    "bare",
+    "flask",
+    "wsgi",
+    "bench.apps.bare_flask_pydantic:create_app",
+)
+BARE_FASTAPI = App(
+    "bare-fastapi", "bare FastAPI", "bare", "fastapi", "asgi", "bench.apps.bare_fastapi:create_app"
+)
+RAW_WSGI = App("raw-wsgi", "raw WSGI", "raw", None, "wsgi", "bench.apps.raw_wsgi:create_app")
+RAW_ASGI = App("raw-asgi", "raw ASGI", "raw", None, "asgi", "bench.apps.raw_asgi:create_app")
+APPS = (FLASK_TWIN, FASTAPI_TWIN, BARE_FLASK, BARE_FLASK_PYDANTIC, BARE_FASTAPI, RAW_WSGI, RAW_ASGI)
+
+
+@dataclass(frozen=True)
+class Subject:
+    app: App
+    server: Server
+
+    @property
+    def key(self) -> str:
+        return f"{self.app.key}@{self.server.key}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.app.label} on {self.server.label}"
+
+
+def _on(server: Server, *apps: App) -> list[Subject]:
+    return [Subject(app, server) for app in apps]
+
+
+SUBJECTS: tuple[Subject, ...] = (
+    *_on(GUNICORN_GTHREAD, FLASK_TWIN, BARE_FLASK, BARE_FLASK_PYDANTIC, RAW_WSGI),
+    *_on(GUNICORN_GEVENT, FLASK_TWIN, BARE_FLASK, RAW_WSGI),
+    *_on(GRANIAN_WSGI, FLASK_TWIN, BARE_FLASK, RAW_WSGI),
+    *_on(UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
+    *_on(GUNICORN_UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
+    *_on(GRANIAN_ASGI, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
+)
+
+# Each twin's own production server, where the concurrency sweep runs.
+NATIVE_SERVERS = {"flask": GUNICORN_GTHREAD, "fastapi": UVICORN}
+
+
+def subject(key: str) -> Subject:
+    for candidate in SUBJECTS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(f"no subject {key!r}; known: {', '.join(s.key for s in SUBJECTS)}")
