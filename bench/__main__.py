@@ -1,12 +1,16 @@
 """`python -m bench run|report|check`: measure, write the report, check a report is complete."""
 
 import argparse
+import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bench import check, report
+from bench.layers import PASSES, REQUESTS_PER_PASS, measure_layers
 from bench.profiles import PROFILES, customised
 from bench.run import command_line, run
+from bench.subjects import before_subjects
 
 
 def _keys(text: str | None) -> list[str] | None:
@@ -20,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     measure = commands.add_parser("run", help="run the benchmark, then write its report")
     measure.add_argument("--profile", choices=sorted(PROFILES), default="full")
     measure.add_argument("--out-dir", type=Path, default=Path("var/bench"))
-    measure.add_argument("--report-dir", type=Path, help="where the report goes (no report if unset)")
+    measure.add_argument(
+        "--report-dir", type=Path, help="where the report goes (no report if unset)"
+    )
     measure.add_argument("--rounds", type=int)
     measure.add_argument("--warmup", type=int, help="seconds of warm-up before each case")
     measure.add_argument("--duration", type=int, help="seconds each case is measured")
@@ -28,12 +34,23 @@ def main(argv: list[str] | None = None) -> int:
     measure.add_argument("--workloads", help="comma-separated workload keys")
     measure.add_argument("--note", default="", help="a remark stored with the run")
     measure.add_argument(
+        "--before-tree",
+        type=Path,
+        help="an older checkout: its twins run beside these, on their own servers",
+    )
+    measure.add_argument(
         "--started-by", default=None, help="the command that started the run, for the report"
     )
 
     write = commands.add_parser("report", help="write the report of a run's JSON")
     write.add_argument("run_json", type=Path)
     write.add_argument("--report-dir", type=Path, default=Path("docs"))
+
+    layers = commands.add_parser(
+        "layers", help="measure what each layer of the twins costs, in-process; JSON on stdout"
+    )
+    layers.add_argument("--passes", type=int, default=PASSES)
+    layers.add_argument("--requests", type=int, default=REQUESTS_PER_PASS)
 
     verify = commands.add_parser("check", help="check that a report directory is complete")
     verify.add_argument("report_dir", type=Path)
@@ -53,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             subject_keys=_keys(args.subjects),
             workload_keys=_keys(args.workloads),
         )
+        if args.before_tree:
+            extra = before_subjects(str(args.before_tree.resolve()))
+            profile = replace(profile, subjects=(*profile.subjects, *extra))
         path = run(profile, args.out_dir, args.started_by or command_line(), args.note)
         print(f"wrote {path}")
         if args.report_dir:
@@ -62,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "report":
         for written in report.write(args.run_json, args.report_dir):
             print(f"wrote {written}")
+        return 0
+    if args.action == "layers":
+        print(json.dumps(measure_layers(args.passes, args.requests)))
         return 0
     problems = check.problems(args.report_dir, args.allow_failed_cases)
     for problem in problems:

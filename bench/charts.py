@@ -7,11 +7,12 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only: no display, whatever the environment says
 
-import matplotlib.pyplot as plt  # noqa: E402 - after the backend is chosen
-from matplotlib.axes import Axes  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-from bench.judge import Spread  # noqa: E402
-from bench.summary import Run, case  # noqa: E402
+from bench.judge import Spread
+from bench.summary import Run, case
 
 HELLO = "hello.png"
 WORKLOADS = "workloads.png"
@@ -39,9 +40,7 @@ def _grouped_bars(
     width = 0.8 / max(len(series), 1)
     for index, (name, values) in enumerate(series.items()):
         positions = [g + (index - (len(series) - 1) / 2) * width for g in range(len(groups))]
-        axes.bar(
-            positions, _medians(values), width, yerr=_errors(values), capsize=3, label=name
-        )
+        axes.bar(positions, _medians(values), width, yerr=_errors(values), capsize=3, label=name)
     axes.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
     axes.set_ylabel("requests/s (median, min-max)")
     axes.legend(fontsize="small")
@@ -126,13 +125,11 @@ def sweep_chart(
     axes.grid(alpha=0.3, which="both")
     if axes.get_legend_handles_labels()[0]:
         axes.legend(fontsize="small")
-    axes.set_title(
-        "GET /employees?limit=N" if group == "list" else "GET / at 1 to 256 connections"
-    )
+    axes.set_title("GET /employees?limit=N" if group == "list" else "GET / at 1 to 256 connections")
     return _save(figure, path)
 
 
-def _save(figure: plt.Figure, path: Path) -> Path:
+def _save(figure: Figure, path: Path) -> Path:
     figure.tight_layout()
     figure.savefig(path, dpi=DPI)
     plt.close(figure)

@@ -5,10 +5,10 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench.workloads import LIST_SIZES
 from shared.db import create_db_engine, create_session_factory
 from shared.manage import migrate
 from shared.models import Employee
-from bench.workloads import LIST_SIZES
 
 SEEDED_EMPLOYEES = max(LIST_SIZES)
 DEPARTMENTS = ("engineering", "research", "sales", "support")
@@ -51,7 +51,11 @@ def create_template(path: Path, count: int = SEEDED_EMPLOYEES) -> Path:
 
 def fresh_copy(template: Path, target: Path) -> Path:
     """A copy of the template for one round (WAL files of an earlier copy removed first)."""
-    for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+    for leftover in (
+        target,
+        target.with_name(target.name + "-wal"),
+        target.with_name(target.name + "-shm"),
+    ):
         leftover.unlink(missing_ok=True)
     shutil.copyfile(template, target)
     return target

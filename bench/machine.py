@@ -6,6 +6,7 @@ import subprocess
 from importlib import metadata
 from typing import Any
 
+from bench.priority import NICENESS, can_raise
 from bench.wrk import wrk_path
 
 PACKAGES = (
@@ -74,6 +75,7 @@ def describe(server_cpu: int | None, wrk_cpu: int | None) -> dict[str, Any]:
         "platform": platform.platform(),
         "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "load_average_at_start": load_average(),
+        "niceness": NICENESS if can_raise() else 0,
     }
 
 

@@ -16,6 +16,9 @@ class Profile:
     duration_s: int
     subjects: tuple[Subject, ...] = SUBJECTS
     workloads: tuple[Workload, ...] = WORKLOADS
+    # The in-process measure of each layer (bench.layers): interleaved passes, requests each.
+    layer_passes: int = 7
+    layer_requests: int = 2000
 
     def __post_init__(self) -> None:
         if self.rounds < 1 or self.duration_s < 1 or self.warmup_s < 0:
@@ -35,13 +38,15 @@ class Profile:
 
 FULL = Profile("full", rounds=3, warmup_s=1, duration_s=4)
 # Under three minutes: one round, one second a case, and the first request as the only warm-up.
-QUICK = Profile("quick", rounds=1, warmup_s=0, duration_s=1)
+QUICK = Profile("quick", rounds=1, warmup_s=0, duration_s=1, layer_passes=3, layer_requests=500)
 # Every stage of the harness once, on one app of each kind per interface: for CI, not numbers.
 SMOKE = Profile(
     "smoke",
     rounds=1,
     warmup_s=0,
     duration_s=1,
+    layer_passes=2,
+    layer_requests=200,
     subjects=tuple(
         subject(key)
         for key in (

@@ -48,8 +48,16 @@ TWIN = {"wsgi": "flask-twin", "asgi": "fastapi-twin"}
 # FastAPI ÷ Flask, each pair of servers a question of its own.
 FRAMEWORK_PAIRS = (
     ("server held equal (granian)", "fastapi-twin@granian-asgi", "flask-twin@granian-wsgi"),
-    ("native servers (uvicorn ÷ gunicorn gthread)", "fastapi-twin@uvicorn", "flask-twin@gunicorn-gthread"),
-    ("both under gunicorn (uvicorn worker ÷ gthread)", "fastapi-twin@gunicorn-uvicorn", "flask-twin@gunicorn-gthread"),
+    (
+        "native servers (uvicorn ÷ gunicorn gthread)",
+        "fastapi-twin@uvicorn",
+        "flask-twin@gunicorn-gthread",
+    ),
+    (
+        "both under gunicorn (uvicorn worker ÷ gthread)",
+        "fastapi-twin@gunicorn-uvicorn",
+        "flask-twin@gunicorn-gthread",
+    ),
     ("FastAPI native ÷ Flask on gevent", "fastapi-twin@uvicorn", "flask-twin@gunicorn-gevent"),
 )
 
@@ -62,19 +70,19 @@ def rate(value: Spread | None) -> str:
         return "FAILED"
     if value.rounds == 1:
         return f"{value.median:,.0f}"
-    return f"{value.median:,.0f} ({value.low:,.0f}–{value.high:,.0f})"
+    return f"{value.median:,.0f} ({value.low:,.0f}-{value.high:,.0f})"
 
 
 def times(value: Spread | None) -> str:
     if value is None:
-        return "–"
+        return "n/a"
     if value.rounds == 1:
         return f"{value.median:.2f}"
-    return f"{value.median:.2f} ({value.low:.2f}–{value.high:.2f})"
+    return f"{value.median:.2f} ({value.low:.2f}-{value.high:.2f})"
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:,.{digits}f}"
+    return "n/a" if value is None else f"{value:,.{digits}f}"
 
 
 def flags(summary: CaseSummary) -> str:
@@ -142,11 +150,11 @@ def hello_section(run: Run) -> list[str]:
         rows.append(
             [
                 server_label(run, server),
-                *(rate(c.requests_per_s) if c else "–" for c in cells.values()),
+                *(rate(c.requests_per_s) if c else "n/a" for c in cells.values()),
                 times(twin_over_bare),
                 times(bare_over_raw),
-                number(twin_cell.p99_ms) if twin_cell else "–",
-                number(twin_cell.rss_mb, 0) if twin_cell else "–",
+                number(twin_cell.p99_ms) if twin_cell else "n/a",
+                number(twin_cell.rss_mb, 0) if twin_cell else "n/a",
             ]
         )
     lines = [
@@ -206,7 +214,7 @@ def extension_section(run: Run) -> list[str]:
             [
                 [
                     "bare Flask + flask-pydantic `@validate` and a model",
-                    rate(summary.requests_per_s) if summary else "–",
+                    rate(summary.requests_per_s) if summary else "n/a",
                     times(extension_cost),
                     times(twin_over_extension),
                 ]
@@ -292,12 +300,11 @@ def workload_reading(run: Run, workload: str, summaries: Sequence[CaseSummary]) 
         return "every subject failed this case: " + "; ".join(
             f"{label(run, c.subject)}: {', '.join(c.reasons)}" for c in summaries
         )
-    ranked = sorted(measured, key=lambda c: c.requests_per_s.median if c.requests_per_s else 0)
+    ranked = sorted(measured, key=rate_of)
     best, worst = ranked[-1], ranked[0]
-    assert best.requests_per_s and worst.requests_per_s
     text = (
-        f"fastest {label(run, best.subject)} ({best.requests_per_s.median:,.0f} req/s), "
-        f"slowest {label(run, worst.subject)} ({worst.requests_per_s.median:,.0f})"
+        f"fastest {label(run, best.subject)} ({rate_of(best):,.0f} req/s), "
+        f"slowest {label(run, worst.subject)} ({rate_of(worst):,.0f})"
     )
     info = workload_info(run, workload)
     if info and info["group"] == "io":
@@ -307,6 +314,10 @@ def workload_reading(run: Run, workload: str, summaries: Sequence[CaseSummary]) 
     if failed:
         text += f"; failed: {', '.join(failed)}"
     return text + "."
+
+
+def rate_of(summary: CaseSummary) -> float:
+    return summary.requests_per_s.median if summary.requests_per_s else 0.0
 
 
 def ideal_async_rate(info: Mapping[str, Any]) -> float | None:
@@ -339,7 +350,7 @@ def sweep_section(
     rows = []
     for size, key in points:
         cells = [case(run, s, key) for s in shown]
-        rows.append([str(size), *(rate(c.requests_per_s) if c else "–" for c in cells)])
+        rows.append([str(size), *(rate(c.requests_per_s) if c else "n/a" for c in cells)])
     return [
         f"## {title}",
         "",
@@ -384,6 +395,87 @@ def concurrency_reading(run: Run, points: list[tuple[int, str]], subjects: Seque
             size, best = max(rates, key=lambda item: item[1])
             parts.append(f"{label(run, subject)} peaks at {size} ({best:,.0f} req/s)")
     return "; ".join(parts) + "." if parts else "no subject completed the sweep."
+
+
+def layers_section(run: Run) -> list[str]:
+    layers = run.get("layers")
+    if not layers:
+        return []
+    lines = [
+        "## What each layer of the twins costs",
+        "",
+        f"CPU time per `GET /` with the app called in-process, no server ({layers['method']}). "
+        "A layer's cost is the whole twin minus the twin without that layer; *the rest* is what "
+        "no listed layer explains (a larger URL map, blueprints or routers, request hooks). "
+        "Differences of a few µs are within the noise of a shared machine.",
+        "",
+    ]
+    for framework, name in (("flask", "Flask"), ("fastapi", "FastAPI")):
+        rows = layers.get(framework)
+        if not rows:
+            continue
+        twin = next(row["us"] for row in rows if row["layer"] == "twin")
+        bare = next(row["us"] for row in rows if row["layer"] == "bare")
+        table_rows = [
+            [
+                row["label"],
+                f"{row['us']:.1f}",
+                "" if row["layer"].startswith("bare") else f"{row['us'] / twin:.0%}",
+            ]
+            for row in rows
+        ]
+        lines += [
+            f"### {name}",
+            "",
+            *table(["layer", "CPU µs per request", "share of the twin"], table_rows),
+        ]
+        own = [
+            row
+            for row in rows
+            if row["layer"] not in ("twin", "rest", "bare", "bare-pydantic", "bare-model")
+        ]
+        largest = max(own, key=lambda row: row["us"]) if own else None
+        text = f"the {name} twin costs {twin - bare:.0f} µs more than bare {name} per request"
+        if largest:
+            text += f"; its largest layer is {largest['label']} ({largest['us']:.0f} µs)"
+        lines += reading(text + ".")
+    return lines
+
+
+def before_after_section(run: Run) -> list[str]:
+    befores = [s for s in run["subjects"] if str(s["app"]).endswith("-before")]
+    rows = []
+    for before in befores:
+        app = str(before["app"]).removesuffix("-before")
+        after = f"{app}@{before['server']}"
+        framework = before["framework"]
+        bare = f"{BARE_APP[framework]}@{before['server']}"
+        for workload in twin_workloads(run):
+            if not ran(run, before["key"], workload):
+                continue
+            rows.append(
+                [
+                    f"{label(run, after)}, {workload_label(run, workload)}",
+                    times(case_ratio(run, before["key"], bare, workload))
+                    if ran(run, bare, workload)
+                    else "n/a",
+                    times(case_ratio(run, after, bare, workload))
+                    if ran(run, bare, workload)
+                    else "n/a",
+                    times(case_ratio(run, after, before["key"], workload)),
+                ]
+            )
+    if not rows:
+        return []
+    return [
+        "## Before and after: the twins' own overhead",
+        "",
+        "The twins as they were before this change ran beside the current ones, in the same "
+        "rounds, each against the same bare app.",
+        "",
+        *table(["twin and workload", "before ÷ bare", "after ÷ bare", "after ÷ before"], rows),
+        "",
+    ]
 
 
 def failures_section(run: Run) -> list[str]:
@@ -468,6 +560,8 @@ def render(run: Run) -> str:
         *hello_section(run),
         f"![Hello on every server]({CHARTS_DIR}/{charts.HELLO})",
         "",
+        *layers_section(run),
+        *before_after_section(run),
         *framework_section(run),
         *sweep_section(
             run,

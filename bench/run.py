@@ -7,6 +7,7 @@ subjects turns by one each round, so that none is always first.
 
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,10 +21,11 @@ import httpx2
 
 from bench import database, machine, wrk
 from bench.judge import judge
+from bench.priority import priority_prefix, raise_session
 from bench.profiles import Profile
 from bench.progress import RunProgress
 from bench.servers import RunningServer, running
-from bench.subjects import Subject
+from bench.subjects import ROOT, Subject
 from bench.workloads import Workload
 
 SCHEMA_VERSION = 1
@@ -120,6 +122,10 @@ def measure(
         "preflight_status": status,
         "load_generator_cpu_share": round(result.cpu_share, 3),
         "server_cpu_share": round(server_cpu_s / result.duration_s, 3),
+        # CPU time per request: what a request costs, whatever share of its CPU the server got.
+        "server_cpu_us_per_request": (
+            round(server_cpu_s / result.requests * 1e6, 1) if result.requests else None
+        ),
         "saturated": verdict.saturated,
         "failed": verdict.failed,
         "reasons": list(verdict.reasons),
@@ -136,6 +142,35 @@ def outcome(record: dict[str, Any]) -> str:
         return "FAILED: " + "; ".join(record["reasons"])
     text = f"{record['requests_per_s']:,.0f} req/s, p99 {record['p99_ms']:.1f} ms"
     return text + (" (load generator saturated)" if record["saturated"] else "")
+
+
+def measure_layers(profile: Profile, database_url: str, cpu: int | None) -> dict[str, Any]:
+    """bench.layers in a process of its own, pinned and prioritised like a server."""
+    command = [
+        sys.executable,
+        "-m",
+        "bench",
+        "layers",
+        "--passes",
+        str(profile.layer_passes),
+        "--requests",
+        str(profile.layer_requests),
+    ]
+    if cpu is not None:
+        command = ["taskset", "-c", str(cpu), *command]
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, running bench.layers
+        [*priority_prefix(), *command],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": database_url},
+        stdout=subprocess.PIPE,
+        start_new_session=True,
+    )
+    raise_session(process.pid)
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"measuring the layers failed with {process.returncode}")
+    layers: dict[str, Any] = json.loads(output)
+    return layers
 
 
 def run(
@@ -200,6 +235,8 @@ def run(
     ):
         progress.note("seeding the bench database")
         template = database.create_template(Path(scratch) / "template.sqlite")
+        progress.note("measuring what each layer of the twins costs, in-process")
+        data["layers"] = measure_layers(profile, database.sqlite_url(template), server_cpu)
         for round_number in range(1, profile.rounds + 1):
             db = database.fresh_copy(template, Path(scratch) / f"round-{round_number}.sqlite")
             environment = {

@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx2
 import psutil
 
-from bench.subjects import Subject
+from bench.priority import priority_prefix, raise_session
+from bench.subjects import ROOT, Subject
 
-ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 15.0
 
@@ -104,12 +104,19 @@ def launch(
     if cpu is not None:
         # Pinned before it starts, so that every process and thread it makes inherits the CPU.
         command = ["taskset", "-c", str(cpu), *command]
+    command = [*priority_prefix(), *command]
     env = scripts_on_path({**environment, **subject.server.environment})
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:
         process = subprocess.Popen(  # noqa: S603 - a server command built by bench.subjects
-            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            command,
+            cwd=subject.app.tree or ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+    raise_session(process.pid)
     return RunningServer(subject, f"http://127.0.0.1:{port}", process, log)
 
 

@@ -4,8 +4,14 @@ A subject is one app on one server. Every twin runs beside a bare app of its fra
 raw callable on the same server, so that each ratio holds everything but one thing equal.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal
+
+ROOT = Path(__file__).resolve().parents[1]
+# Absolute, so that a twin run from another checkout gets the very same server settings.
+FLASK_GUNICORN_CONF = str(ROOT / "flask_app" / "gunicorn.conf.py")
+FASTAPI_GUNICORN_CONF = str(ROOT / "fastapi_app" / "gunicorn.conf.py")
 
 Interface = Literal["wsgi", "asgi"]
 Kind = Literal["twin", "bare", "raw"]
@@ -24,6 +30,9 @@ class App:
     interface: Interface
     target: str
     factory: bool = True
+    # The source tree the server runs in; None for this checkout. An older checkout of the
+    # twins runs beside the current one to measure a change side by side.
+    tree: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ GUNICORN_GTHREAD = Server(
     "gunicorn-gthread",
     "gunicorn gthread",
     "wsgi",
-    ("gunicorn", "--config", "flask_app/gunicorn.conf.py"),
+    ("gunicorn", "--config", FLASK_GUNICORN_CONF),
     GUNICORN_ENVIRONMENT,
 )
 GUNICORN_GEVENT = Server(
@@ -74,7 +83,7 @@ GUNICORN_GEVENT = Server(
     (
         "gunicorn",
         "--config",
-        "flask_app/gunicorn.conf.py",
+        FLASK_GUNICORN_CONF,
         "--worker-class",
         "gevent",
         "--worker-connections",
@@ -107,7 +116,7 @@ GUNICORN_UVICORN = Server(
     "gunicorn-uvicorn",
     "gunicorn + uvicorn worker",
     "asgi",
-    ("gunicorn", "--config", "fastapi_app/gunicorn.conf.py"),
+    ("gunicorn", "--config", FASTAPI_GUNICORN_CONF),
     GUNICORN_ENVIRONMENT,
 )
 GRANIAN_ASGI = Server(
@@ -122,7 +131,9 @@ FLASK_TWIN = App("flask-twin", "Flask twin", "twin", "flask", "wsgi", "flask_app
 FASTAPI_TWIN = App(
     "fastapi-twin", "FastAPI twin", "twin", "fastapi", "asgi", "fastapi_app.asgi:app", False
 )
-BARE_FLASK = App("bare-flask", "bare Flask", "bare", "flask", "wsgi", "bench.apps.bare_flask:create_app")
+BARE_FLASK = App(
+    "bare-flask", "bare Flask", "bare", "flask", "wsgi", "bench.apps.bare_flask:create_app"
+)
 BARE_FLASK_PYDANTIC = App(
     "bare-flask-pydantic",
     "bare Flask + flask-pydantic",
@@ -170,8 +181,23 @@ SUBJECTS: tuple[Subject, ...] = (
 NATIVE_SERVERS = {"flask": GUNICORN_GTHREAD, "fastapi": UVICORN}
 
 
-def subject(key: str) -> Subject:
-    for candidate in SUBJECTS:
+BEFORE_SUFFIX = "-before"
+
+
+def before_subjects(tree: str) -> tuple[Subject, ...]:
+    """Each twin on its own server, run from an older checkout `tree`: "before" beside "after"."""
+    return tuple(
+        Subject(
+            replace(app, key=app.key + BEFORE_SUFFIX, label=app.label + " (before)", tree=tree),
+            NATIVE_SERVERS[str(app.framework)],
+        )
+        for app in (FLASK_TWIN, FASTAPI_TWIN)
+    )
+
+
+def subject(key: str, tree: str = "") -> Subject:
+    """The subject named `key`; a "-before" twin runs from `tree`."""
+    for candidate in (*SUBJECTS, *before_subjects(tree)):
         if candidate.key == key:
             return candidate
     raise KeyError(f"no subject {key!r}; known: {', '.join(s.key for s in SUBJECTS)}")

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.priority import priority_prefix, raise_session
 from bench.workloads import Workload
 
 SCRIPT = Path(__file__).parent / "wrk" / "report.lua"
@@ -127,6 +128,7 @@ def run(
         ]
         if cpu is not None:
             command = ["taskset", "-c", str(cpu), *command]
+        command = [*priority_prefix(), *command]
         environment = {
             **os.environ,
             **request_environment(workload, unique_tag),
@@ -134,8 +136,13 @@ def run(
         }
         with output.open("wb") as sink:
             process = subprocess.Popen(  # noqa: S603 - wrk, with arguments built above
-                command, stdout=sink, stderr=subprocess.STDOUT, env=environment
+                command,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                env=environment,
+                start_new_session=True,
             )
+        raise_session(process.pid)
         status, cpu_s = _wait_with_rusage(process, duration_s + REQUEST_TIMEOUT_SECONDS + 10)
         if status != 0 or not report.exists():
             raise WrkError(

@@ -2,10 +2,9 @@
 
 import weakref
 
-from flask import Flask, Response
-from flask_cors import CORS
+from flask import Flask
 
-from flask_app import admin, deps, errors
+from flask_app import admin, cors, deps, errors
 from flask_app.json import SafeJSONProvider
 from flask_app.middleware import (
     HostHeaderRule,
@@ -13,6 +12,7 @@ from flask_app.middleware import (
     UnreadableBodyIsBadRequestMiddleware,
 )
 from flask_app.routes import BLUEPRINTS
+from flask_app.sessions import LazySigningSessionInterface
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
@@ -27,13 +27,6 @@ def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
     return [f".{host[2:]}" if host.startswith("*.") else host for host in allowed_hosts]
 
 
-def vary_on_origin(response: Response) -> Response:
-    """Every answer depends on the request's Origin (CORS headers or none), so a shared cache
-    must key on it; flask-cors says so only when several origins are configured."""
-    response.vary.add("Origin")
-    return response
-
-
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
     app = Flask(
@@ -43,6 +36,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         template_folder=TEMPLATES_DIR,
     )
     app.json = SafeJSONProvider(app)
+    app.session_interface = LazySigningSessionInterface()
     app.config.update(
         SECRET_KEY=settings.secret_key.get_secret_value(),
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
@@ -62,20 +56,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     # the factory is where a worker starts).
     start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
-    policy = cors_policy(settings)
-    CORS(
-        app,
-        origins=policy.origins,
-        supports_credentials=policy.allow_credentials,
-        methods=list(policy.methods),
-        allow_headers=list(policy.headers),
-        expose_headers=list(policy.expose_headers),
-        max_age=policy.max_age_seconds,
-        # flask-cors otherwise adds CORS headers to requests that carry no Origin, which are
-        # not CORS requests; Starlette's middleware leaves them alone.
-        always_send=False,
-    )
-    app.after_request(vary_on_origin)
+    cors.init_app(app, cors_policy(settings))
     errors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

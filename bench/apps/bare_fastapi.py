@@ -1,4 +1,4 @@
-"""FastAPI's own hello world: one route returning a dict, nothing else."""
+"""FastAPI's own hello world ("First Steps"): one coroutine returning a dict, nothing else."""
 
 from fastapi import FastAPI
 
@@ -9,7 +9,7 @@ def create_app() -> FastAPI:
     # No response model, as in FastAPI's own first example: the dict goes through
     # jsonable_encoder, and the annotation is for the type checker only.
     @app.get("/", response_model=None)
-    def hello() -> dict[str, str]:
+    async def hello() -> dict[str, str]:
         return {"Hello": "World"}
 
     return app

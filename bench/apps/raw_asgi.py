@@ -17,7 +17,7 @@ Scope = dict[str, Any]
 async def hello(scope: Scope, receive: Any, send: Any) -> None:
     if scope["type"] == "lifespan":
         # Answer startup and shutdown so that every server runs it the same way.
-        while (message := await receive())["type"] != "lifespan.shutdown":
+        while (await receive())["type"] != "lifespan.shutdown":
             await send({"type": "lifespan.startup.complete"})
         await send({"type": "lifespan.shutdown.complete"})
         return

@@ -1,0 +1,251 @@
+"""What each layer of a twin costs: `GET /` driven in-process, the twin with one layer removed.
+
+No server and no socket: the app is called directly (WSGI) or awaited (ASGI) in a loop, and the
+CPU time per request is taken as the lowest of several interleaved passes, the figure least
+disturbed by other work on the machine. The difference between the whole twin and the twin
+without a layer is that layer's cost; what no layer explains is the rest of the app (its larger
+URL map, its blueprints or routers, its request hooks).
+"""
+
+import asyncio
+import io
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from werkzeug.test import EnvironBuilder
+
+from bench.apps import bare_fastapi, bare_flask, bare_flask_pydantic
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
+
+PASSES = 7
+REQUESTS_PER_PASS = 2000
+WARMUP_REQUESTS = 500
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str
+    label: str
+    build: Callable[[], Any]
+
+
+# --- drivers ----------------------------------------------------------------------------------
+
+
+def wsgi_driver(app: "WSGIApplication") -> Callable[[int], None]:
+    base = EnvironBuilder(path="/").get_environ()
+
+    def start_response(_status: str, _headers: list[tuple[str, str]], _exc: Any = None) -> Any:
+        return None
+
+    def serve(count: int) -> None:
+        for _ in range(count):
+            environ = {**base, "wsgi.input": io.BytesIO(b"")}
+            body = app(environ, start_response)
+            for _chunk in body:
+                pass
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+
+    return serve
+
+
+HTTP_SCOPE: dict[str, Any] = {
+    "type": "http",
+    "asgi": {"version": "3.0"},
+    "http_version": "1.1",
+    "method": "GET",
+    "scheme": "http",
+    "path": "/",
+    "raw_path": b"/",
+    "root_path": "",
+    "query_string": b"",
+    "headers": [(b"host", b"127.0.0.1")],
+    "client": ("127.0.0.1", 50000),
+    "server": ("127.0.0.1", 8000),
+    "state": {},
+}
+
+
+def asgi_driver(app: Any) -> Callable[[int], None]:
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_message: dict[str, Any]) -> None:
+        return None
+
+    async def serve_all(count: int) -> None:
+        for _ in range(count):
+            await app({**HTTP_SCOPE, "headers": list(HTTP_SCOPE["headers"])}, receive, send)
+
+    def serve(count: int) -> None:
+        asyncio.run(serve_all(count))
+
+    return serve
+
+
+def cpu_us_per_request(serve: Callable[[int], None], requests: int) -> float:
+    started = time.process_time()
+    serve(requests)
+    return (time.process_time() - started) / requests * 1e6
+
+
+def measure(
+    variants: Iterable[Variant],
+    driver: Callable[[Any], Callable[[int], None]],
+    passes: int = PASSES,
+    requests: int = REQUESTS_PER_PASS,
+) -> dict[str, float]:
+    """The lowest CPU µs per request of each variant, over passes that interleave them."""
+    servers = {v.key: driver(v.build()) for v in variants}
+    for serve in servers.values():
+        serve(min(WARMUP_REQUESTS, requests))
+    lowest = {key: float("inf") for key in servers}
+    for _ in range(passes):
+        for key, serve in servers.items():
+            lowest[key] = min(lowest[key], cpu_us_per_request(serve, requests))
+    return lowest
+
+
+# --- the twins with one layer removed ---------------------------------------------------------
+
+
+def flask_twin() -> Any:
+    from flask_app import create_app
+
+    return create_app()
+
+
+def flask_without_cors() -> Any:
+    app = flask_twin()
+    hooks = app.after_request_funcs[None]
+    app.after_request_funcs[None] = [h for h in hooks if h.__name__ != "cors_if_origin"]
+    return app
+
+
+def flask_without_process_time() -> Any:
+    app = flask_twin()
+    app.wsgi_app = app.wsgi_app.app
+    return app
+
+
+def flask_without_session() -> Any:
+    app = flask_twin()
+    app.secret_key = None
+    return app
+
+
+def flask_without_teardown() -> Any:
+    app = flask_twin()
+    app.teardown_appcontext_funcs = []
+    return app
+
+
+def flask_without_validate() -> Any:
+    app = flask_twin()
+    # The same body, from the view's own model, without flask-pydantic's wrapper.
+    hello = app.view_functions["hello.hello"].__wrapped__
+    app.view_functions["hello.hello"] = lambda: app.response_class(
+        hello().model_dump_json(), mimetype="application/json"
+    )
+    return app
+
+
+def fastapi_twin() -> Any:
+    from fastapi_app import create_app
+
+    return create_app()
+
+
+def fastapi_without(middleware_name: str) -> Callable[[], Any]:
+    def build() -> Any:
+        app = fastapi_twin()
+        app.user_middleware = [m for m in app.user_middleware if m.cls.__name__ != middleware_name]
+        return app
+
+    return build
+
+
+def fastapi_without_process_time() -> Any:
+    from fastapi import FastAPI
+
+    app = fastapi_twin()
+    app.build_middleware_stack = lambda: FastAPI.build_middleware_stack(app)
+    return app
+
+
+def fastapi_without_error_handlers() -> Any:
+    app = fastapi_twin()
+    app.exception_handlers = {}
+    return app
+
+
+def fastapi_bare_with_model() -> Any:
+    from fastapi import FastAPI
+
+    from shared.schemas import Hello
+
+    app = FastAPI()
+
+    @app.get("/")
+    async def hello() -> Hello:
+        return Hello()
+
+    return app
+
+
+FLASK_VARIANTS = (
+    Variant("twin", "the Flask twin", flask_twin),
+    Variant("cors", "flask-cors (consulted only with an Origin)", flask_without_cors),
+    Variant("process-time", "process-time WSGI middleware", flask_without_process_time),
+    Variant("session", "cookie session (SECRET_KEY set)", flask_without_session),
+    Variant("teardown", "teardown: database and admin sessions", flask_without_teardown),
+    Variant("validate", "flask-pydantic @validate on the view", flask_without_validate),
+    Variant("bare-pydantic", "bare Flask + flask-pydantic", bare_flask_pydantic.create_app),
+    Variant("bare", "bare Flask", bare_flask.create_app),
+)
+FASTAPI_VARIANTS = (
+    Variant("twin", "the FastAPI twin", fastapi_twin),
+    Variant("cors", "Starlette CORSMiddleware", fastapi_without("CORSMiddleware")),
+    Variant("body-size", "body-size limit middleware", fastapi_without("BodySizeLimitMiddleware")),
+    Variant("process-time", "process-time ASGI middleware", fastapi_without_process_time),
+    Variant("error-handlers", "exception handlers", fastapi_without_error_handlers),
+    Variant("bare-model", "bare FastAPI + the twin's response model", fastapi_bare_with_model),
+    Variant("bare", "bare FastAPI", bare_fastapi.create_app),
+)
+
+
+def layer_table(
+    variants: tuple[Variant, ...], costs: dict[str, float], bare_key: str = "bare"
+) -> list[dict[str, Any]]:
+    """Rows: the twin, each layer's cost (twin minus twin-without), the rest, the bare app."""
+    twin = costs["twin"]
+    rows: list[dict[str, Any]] = [{"layer": "twin", "label": variants[0].label, "us": twin}]
+    explained = 0.0
+    for variant in variants[1:]:
+        if variant.key.startswith("bare"):
+            rows.append({"layer": variant.key, "label": variant.label, "us": costs[variant.key]})
+            continue
+        cost = twin - costs[variant.key]
+        explained += cost
+        rows.append({"layer": variant.key, "label": variant.label, "us": cost})
+    rest = twin - costs[bare_key] - explained
+    rows.append({"layer": "rest", "label": "the rest of the twin", "us": rest})
+    return rows
+
+
+def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> dict[str, Any]:
+    """Both twins' layer tables; the database must be configured (DATABASE_URL) beforehand."""
+    flask_costs = measure(FLASK_VARIANTS, wsgi_driver, passes, requests)
+    fastapi_costs = measure(FASTAPI_VARIANTS, asgi_driver, passes, requests)
+    return {
+        "method": f"in-process GET /, lowest CPU µs per request of {passes} interleaved passes "
+        f"of {requests} requests",
+        "flask": layer_table(FLASK_VARIANTS, flask_costs),
+        "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs),
+    }

@@ -1,0 +1,160 @@
+"""A small, made-up run: the shape `bench.run` writes, with numbers chosen to be checked."""
+
+import copy
+from typing import Any
+
+import pytest
+
+SUBJECTS = [
+    (
+        "flask-twin@gunicorn-gthread",
+        "flask-twin",
+        "Flask twin",
+        "twin",
+        "flask",
+        "gunicorn-gthread",
+        "gunicorn gthread",
+    ),
+    (
+        "bare-flask@gunicorn-gthread",
+        "bare-flask",
+        "bare Flask",
+        "bare",
+        "flask",
+        "gunicorn-gthread",
+        "gunicorn gthread",
+    ),
+    (
+        "raw-wsgi@gunicorn-gthread",
+        "raw-wsgi",
+        "raw WSGI",
+        "raw",
+        None,
+        "gunicorn-gthread",
+        "gunicorn gthread",
+    ),
+    (
+        "fastapi-twin@uvicorn",
+        "fastapi-twin",
+        "FastAPI twin",
+        "twin",
+        "fastapi",
+        "uvicorn",
+        "uvicorn",
+    ),
+]
+WORKLOADS = [
+    ("hello", "GET / (hello)", "hello", "/", 32, None),
+    ("hello-c1", "GET / at 1 connections", "sweep", "/", 1, 1),
+    ("list-10", "GET /employees?limit=10", "list", "/employees?limit=10", 32, 10),
+    ("list-100", "GET /employees?limit=100", "list", "/employees?limit=100", 32, 100),
+]
+# requests/s per round: (subject, workload) -> [round 1, round 2, round 3]
+RATES = {
+    ("flask-twin@gunicorn-gthread", "hello"): [900.0, 1000.0, 1100.0],
+    ("bare-flask@gunicorn-gthread", "hello"): [1000.0, 1000.0, 1000.0],
+    ("raw-wsgi@gunicorn-gthread", "hello"): [4000.0, 5000.0, 2000.0],
+    ("fastapi-twin@uvicorn", "hello"): [1800.0, 2000.0, 2200.0],
+    ("flask-twin@gunicorn-gthread", "hello-c1"): [500.0, 500.0, 500.0],
+    ("bare-flask@gunicorn-gthread", "hello-c1"): [600.0, 600.0, 600.0],
+    ("raw-wsgi@gunicorn-gthread", "hello-c1"): [3000.0, 3000.0, 3000.0],
+    ("fastapi-twin@uvicorn", "hello-c1"): [700.0, 700.0, 700.0],
+    ("flask-twin@gunicorn-gthread", "list-10"): [400.0, 400.0, 400.0],
+    ("fastapi-twin@uvicorn", "list-10"): [500.0, 500.0, 500.0],
+    ("flask-twin@gunicorn-gthread", "list-100"): [100.0, 100.0, 100.0],
+    ("fastapi-twin@uvicorn", "list-100"): [125.0, 125.0, 125.0],
+}
+
+
+def result(round_number: int, subject: str, workload: str, rate: float) -> dict[str, Any]:
+    app, _, server = subject.partition("@")
+    return {
+        "round": round_number,
+        "subject": subject,
+        "app": app,
+        "server": server,
+        "workload": workload,
+        "connections": 32,
+        "requests": int(rate * 4),
+        "duration_s": 4.0,
+        "requests_per_s": rate,
+        "p50_ms": 10.0,
+        "p90_ms": 20.0,
+        "p99_ms": 30.0 + round_number,
+        "mean_ms": 12.0,
+        "errors": {"connect": 0, "read": 0, "write": 0, "timeout": 0, "status": 0},
+        "socket_errors": 0,
+        "status_errors": 0,
+        "preflight_status": 200,
+        "load_generator_cpu_share": 0.2,
+        "server_cpu_share": 0.95,
+        "server_cpu_us_per_request": 250.0,
+        "saturated": False,
+        "failed": False,
+        "reasons": [],
+        "rss_mb": 70.0 + round_number,
+    }
+
+
+RUN: dict[str, Any] = {
+    "schema": 1,
+    "started": "2026-11-26T12:00:00+00:00",
+    "finished": "2026-11-26T12:10:00+00:00",
+    "command": "make bench",
+    "note": "",
+    "profile": {
+        "name": "full",
+        "rounds": 3,
+        "warmup_s": 1,
+        "duration_s": 4,
+        "load_generator": "wrk -t1, timeout 10 s",
+    },
+    "machine": {
+        "cpu_model": "Test CPU",
+        "cores": 2,
+        "usable_cpus": [0, 1],
+        "server_cpu": 0,
+        "load_generator_cpu": 1,
+        "platform": "Linux",
+        "memory_gb": 24.0,
+        "load_average_at_start": [0.5, 0.4, 0.3],
+        "load_average_at_end": [0.6, 0.5, 0.4],
+        "niceness": -20,
+    },
+    "versions": {"python": "3.11.7", "wrk": "wrk 4.1.0", "flask": "3.1.3"},
+    "subjects": [
+        {
+            "key": key,
+            "label": f"{app_label} on {server_label}",
+            "app": app,
+            "app_label": app_label,
+            "kind": kind,
+            "framework": framework,
+            "server": server,
+            "server_label": server_label,
+        }
+        for key, app, app_label, kind, framework, server, server_label in SUBJECTS
+    ],
+    "workloads": [
+        {
+            "key": key,
+            "label": label,
+            "group": group,
+            "path": path,
+            "method": "GET",
+            "connections": connections,
+            "size": size,
+        }
+        for key, label, group, path, connections, size in WORKLOADS
+    ],
+    "results": [
+        result(round_number, subject, workload, rates[round_number - 1])
+        for round_number in (1, 2, 3)
+        for (subject, workload), rates in RATES.items()
+    ],
+}
+
+
+@pytest.fixture
+def run() -> dict[str, Any]:
+    return copy.deepcopy(RUN)

@@ -1,0 +1,65 @@
+import pytest
+
+from bench.profiles import FULL, QUICK, SMOKE, Profile
+from bench.run import round_order
+from bench.subjects import SUBJECTS, subject
+from bench.workloads import workload
+
+
+def test_baselines_serve_only_the_hello() -> None:
+    bare = subject("bare-fastapi@uvicorn")
+    assert workload("hello").runs_on(bare)
+    assert not workload("list-100").runs_on(bare)
+    assert workload("list-100").runs_on(subject("fastapi-twin@granian-asgi"))
+
+
+def test_the_sweep_runs_on_each_twins_own_server_only() -> None:
+    sweep = workload("hello-c256")
+    assert sweep.runs_on(subject("raw-asgi@uvicorn"))
+    assert sweep.runs_on(subject("flask-twin@gunicorn-gthread"))
+    assert not sweep.runs_on(subject("flask-twin@granian-wsgi"))
+    assert not sweep.runs_on(subject("raw-asgi@granian-asgi"))
+
+
+def test_every_twin_runs_beside_a_bare_app_and_a_raw_callable_on_its_server() -> None:
+    for twin in (s for s in SUBJECTS if s.app.kind == "twin"):
+        beside = {s.app.kind for s in SUBJECTS if s.server == twin.server}
+        assert beside == {"twin", "bare", "raw"}, twin.key
+
+
+def test_a_factory_app_is_called_by_gunicorn_and_flagged_to_uvicorn() -> None:
+    gunicorn = subject("bare-flask@gunicorn-gthread")
+    assert gunicorn.server.command(gunicorn.app, 8123)[-3:] == [
+        "--bind",
+        "127.0.0.1:8123",
+        "bench.apps.bare_flask:create_app()",
+    ]
+    uvicorn = subject("raw-asgi@uvicorn")
+    assert uvicorn.server.command(uvicorn.app, 8123)[-2:] == [
+        "--factory",
+        "bench.apps.raw_asgi:create_app",
+    ]
+
+
+def test_a_server_refuses_an_app_of_the_other_interface() -> None:
+    with pytest.raises(ValueError, match="serves asgi"):
+        subject("raw-asgi@uvicorn").server.command(subject("raw-wsgi@granian-wsgi").app, 1)
+
+
+def test_the_order_of_subjects_turns_each_round_and_writes_come_last() -> None:
+    first = [s.key for w, s in round_order(FULL, 1) if w.key == "hello"]
+    second = [s.key for w, s in round_order(FULL, 2) if w.key == "hello"]
+    assert second == first[1:] + first[:1]
+    assert round_order(FULL, 1)[-1][0].key == "create"
+
+
+def test_the_full_run_has_three_rounds_and_the_quick_one_plans_under_three_minutes() -> None:
+    assert FULL.rounds >= 3
+    assert QUICK.rounds == 1
+    assert QUICK.planned_s() < 180
+    assert SMOKE.planned_s() < 30
+
+
+def test_a_profile_shorter_than_wrk_can_measure_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one round of one second"):
+        Profile("broken", rounds=1, warmup_s=0, duration_s=0)

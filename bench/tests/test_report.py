@@ -1,0 +1,129 @@
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import check, report
+from bench.summary import case, case_ratio
+
+
+def _row(markdown: str, first_cell: str) -> str:
+    return next(line for line in markdown.splitlines() if line.startswith(f"| {first_cell} |"))
+
+
+def test_the_hello_table_shows_medians_with_their_range_and_ratios_per_round(
+    run: dict[str, Any],
+) -> None:
+    row = _row(report.render(run), "gunicorn gthread")
+    # twin ÷ bare per round: 0.90, 1.00, 1.10; bare ÷ raw: 0.25, 0.20, 0.50.
+    assert "1,000 (900-1,100)" in row
+    assert "| 1.00 (0.90-1.10) | 0.25 (0.20-0.50) |" in row
+
+
+def test_a_failed_round_is_left_out_of_the_median_and_listed(run: dict[str, Any]) -> None:
+    for result in run["results"]:
+        if (result["subject"], result["workload"], result["round"]) == (
+            "flask-twin@gunicorn-gthread",
+            "hello",
+            3,
+        ):
+            result.update(failed=True, reasons=["7 socket errors"], requests_per_s=5.0)
+    summary = case(run, "flask-twin@gunicorn-gthread", "hello")
+    assert summary is not None
+    assert summary.requests_per_s is not None
+    assert summary.requests_per_s.median == 950.0
+    assert summary.failed_rounds == 1
+    text = report.render(run)
+    assert "failed: 7 socket errors" in text
+    assert "1/3 rounds failed" in text
+
+
+def test_a_case_failed_in_every_round_shows_as_failed(run: dict[str, Any]) -> None:
+    for result in run["results"]:
+        if result["subject"] == "fastapi-twin@uvicorn" and result["workload"] == "list-10":
+            result.update(failed=True, reasons=["no request completed"])
+    section = report.render(run).split("### GET /employees?limit=10")[1]
+    assert _row(section, "FastAPI twin on uvicorn").startswith(
+        "| FastAPI twin on uvicorn | FAILED |"
+    )
+    assert "every subject failed" not in section.split("###")[0]
+
+
+def test_the_list_reading_gives_the_cost_of_one_more_row(run: dict[str, Any]) -> None:
+    text = report.render(run)
+    # Flask: 1/100 - 1/400 = 7,500 µs over 90 rows = 83 µs a row.
+    assert "Flask twin on gunicorn gthread 83 µs" in text
+
+
+def test_fastapi_over_flask_is_taken_round_by_round_on_the_native_servers(
+    run: dict[str, Any],
+) -> None:
+    value = case_ratio(run, "fastapi-twin@uvicorn", "flask-twin@gunicorn-gthread", "hello")
+    assert value is not None
+    assert value.median == pytest.approx(2.0)
+    assert "| GET / (hello) | n/a | 2.00 (2.00-2.00) |" in report.render(run)
+
+
+def test_a_saturated_case_is_reported(run: dict[str, Any]) -> None:
+    run["results"][0]["saturated"] = True
+    assert "load generator saturated" in report.render(run)
+
+
+def test_the_report_names_the_machine_the_date_and_the_command(run: dict[str, Any]) -> None:
+    text = report.render(run)
+    assert "Made by `make bench` on 2026-11-26" in text
+    assert "Test CPU, 2 cores" in text
+
+
+def _written(run: dict[str, Any], tmp_path: Path) -> Path:
+    source = tmp_path / "run.json"
+    source.write_text(json.dumps(run))
+    report.write(source, tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def test_a_written_report_is_complete(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    assert check.problems(docs) == []
+    assert json.loads((docs / report.JSON_NAME).read_text()) == run
+
+
+def test_a_report_edited_by_hand_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    markdown = docs / report.REPORT_NAME
+    markdown.write_text(markdown.read_text().replace("1,000", "1,200"))
+    assert any("stale or edited by hand" in problem for problem in check.problems(docs))
+
+
+def test_a_missing_chart_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    (docs / report.CHARTS_DIR / "hello.png").unlink()
+    assert "chart benchmarks/hello.png is missing" in check.problems(docs)
+
+
+def test_a_chart_that_is_not_a_png_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    (docs / report.CHARTS_DIR / "list.png").write_text("not a picture")
+    assert "chart benchmarks/list.png is not a PNG" in check.problems(docs)
+
+
+def test_a_run_missing_a_planned_case_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    run["results"] = [
+        r for r in run["results"] if not (r["round"] == 2 and r["workload"] == "hello-c1")
+    ]
+    problems = check.problems(_written(run, tmp_path))
+    assert "round 2: hello-c1 on raw-wsgi@gunicorn-gthread missing" in problems
+
+
+def test_a_failed_case_is_refused_unless_failures_are_allowed(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    run["results"][0].update(failed=True, reasons=["1 socket errors"])
+    docs = _written(run, tmp_path)
+    assert any("failed: 1 socket errors" in problem for problem in check.problems(docs))
+    assert check.problems(docs, allow_failed_cases=True) == []
+
+
+def test_a_directory_without_a_report_is_refused(tmp_path: Path) -> None:
+    assert check.problems(tmp_path) == [f"{tmp_path / report.REPORT_NAME} is missing"]
