@@ -16,7 +16,8 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: up test lint types pytest postgres live parity claims screens transport load \
-	load-short fuzz compose-config compose-up-test db lock requirements clean
+	load-short fuzz compose-config compose-up-test db lock requirements clean \
+	bench bench-quick bench-smoke wrk
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -43,8 +44,8 @@ db: $(INSTALLED)
 ## The whole suite: lint, format check, types; every test in-process on SQLite, then on
 ## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack built
 ## and run for real with the parity suite against the containers; a short load run; the
-## compose file.
-test: lint types pytest postgres live compose-up-test load-short compose-config
+## compose file; the benchmark harness in its quickest form.
+test: lint types pytest postgres live compose-up-test load-short compose-config bench-smoke
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -128,6 +129,37 @@ compose-up-test: $(INSTALLED)
 ## requirements.txt, what the image installs: uv.lock exported with every hash.
 requirements: $(INSTALLED)
 	$(BIN)/python -m containers.wheelhouse write
+
+## wrk, the load generator, from Debian's packages when it is missing.
+wrk:
+	@command -v wrk >/dev/null || { \
+		echo "installing Debian's wrk for the benchmark"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 wrk >/dev/null; }
+
+## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 35 minutes.
+## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
+## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
+bench: $(INSTALLED) wrk
+	$(BIN)/python -m bench run --profile full --report-dir docs --readme README.md \
+		--started-by "make bench" --note "$(BENCH_NOTE)"
+	$(BIN)/python -m bench check docs --allow-failed-cases
+
+## One short round of everything, under three minutes: the report goes to var/bench/quick.
+bench-quick: $(INSTALLED) wrk
+	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
+		--started-by "make bench-quick"
+	$(BIN)/python -m bench check var/bench/quick --allow-failed-cases
+
+## The harness in its quickest form, for CI: a few subjects for a second each, written to a
+## temporary directory and checked complete (every case passed, every chart drawn). No
+## number is judged: a broken harness fails, a slow machine does not.
+bench-smoke: $(INSTALLED) wrk
+	@scratch=$$(mktemp -d); \
+	$(BIN)/python -m bench run --profile smoke --out-dir $$scratch \
+		--report-dir $$scratch/report --started-by "make bench-smoke" \
+	&& $(BIN)/python -m bench check $$scratch/report; \
+	status=$$?; rm -rf $$scratch; exit $$status
 
 ## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
 ## what records versions (requirements.txt, the parity report and the claims ledger). Review

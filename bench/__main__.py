@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     measure.add_argument(
         "--report-dir", type=Path, help="where the report goes (no report if unset)"
     )
+    measure.add_argument("--readme", type=Path, help="a README whose bench summary to update")
     measure.add_argument("--rounds", type=int)
     measure.add_argument("--warmup", type=int, help="seconds of warm-up before each case")
     measure.add_argument("--duration", type=int, help="seconds each case is measured")
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     write = commands.add_parser("report", help="write the report of a run's JSON")
     write.add_argument("run_json", type=Path)
     write.add_argument("--report-dir", type=Path, default=Path("docs"))
+    write.add_argument("--readme", type=Path, help="a README whose bench summary to update")
 
     layers = commands.add_parser(
         "layers", help="measure what each layer of the twins costs, in-process; JSON on stdout"
@@ -76,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         path = run(profile, args.out_dir, args.started_by or command_line(), args.note)
         print(f"wrote {path}")
         if args.report_dir:
-            for written in report.write(path, args.report_dir):
+            for written in report.write(path, args.report_dir, args.readme):
                 print(f"wrote {written}")
         return 0
     if args.action == "report":
-        for written in report.write(args.run_json, args.report_dir):
+        for written in report.write(args.run_json, args.report_dir, args.readme):
             print(f"wrote {written}")
         return 0
     if args.action == "layers":

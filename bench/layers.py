@@ -36,8 +36,8 @@ class Variant:
 # --- drivers ----------------------------------------------------------------------------------
 
 
-def wsgi_driver(app: "WSGIApplication") -> Callable[[int], None]:
-    base = EnvironBuilder(path="/").get_environ()
+def wsgi_driver(app: "WSGIApplication", url: str = "/") -> Callable[[int], None]:
+    base = EnvironBuilder(path=url).get_environ()
 
     def start_response(_status: str, _headers: list[tuple[str, str]], _exc: Any = None) -> Any:
         return None
@@ -72,7 +72,10 @@ HTTP_SCOPE: dict[str, Any] = {
 }
 
 
-def asgi_driver(app: Any) -> Callable[[int], None]:
+def asgi_driver(app: Any, url: str = "/") -> Callable[[int], None]:
+    path, _, query = url.partition("?")
+    scope = {**HTTP_SCOPE, "path": path, "raw_path": path.encode(), "query_string": query.encode()}
+
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
 
@@ -81,7 +84,7 @@ def asgi_driver(app: Any) -> Callable[[int], None]:
 
     async def serve_all(count: int) -> None:
         for _ in range(count):
-            await app({**HTTP_SCOPE, "headers": list(HTTP_SCOPE["headers"])}, receive, send)
+            await app({**scope, "headers": list(scope["headers"])}, receive, send)
 
     def serve(count: int) -> None:
         asyncio.run(serve_all(count))
@@ -239,8 +242,92 @@ def layer_table(
     return rows
 
 
+# --- the employee list, part by part ----------------------------------------------------------
+
+
+def list_parts(rows: int, passes: int, requests: int) -> dict[str, float]:
+    """CPU µs per `GET /employees?limit=rows`: the core's parts, and each whole twin request."""
+    from sqlalchemy import func, select
+
+    from shared.db import create_db_engine, create_session_factory
+    from shared.employees import _EMPLOYEE_ROWS, _EMPLOYEES_OUT
+    from shared.models import Employee
+    from shared.schemas import EmployeeList
+    from shared.settings import Settings
+
+    engine = create_db_engine(Settings().database_url)
+    sessions = create_session_factory(engine)
+    page = _EMPLOYEE_ROWS.order_by(Employee.id).limit(rows)
+    counted = select(func.count()).select_from(Employee)
+    with sessions() as session:
+        fetched = list(session.execute(page))
+    listed = EmployeeList(
+        items=_EMPLOYEES_OUT.validate_python(fetched, from_attributes=True),
+        total=0,
+        limit=rows,
+        offset=0,
+    )
+
+    def query(count: int) -> None:
+        for _ in range(count):
+            with sessions() as session:
+                list(session.execute(page))
+                session.scalar(counted)
+
+    def validate(count: int) -> None:
+        for _ in range(count):
+            _EMPLOYEES_OUT.validate_python(fetched, from_attributes=True)
+
+    def serialise(count: int) -> None:
+        for _ in range(count):
+            listed.model_dump_json()
+
+    url = f"/employees?limit={rows}"
+    parts = {
+        "query": query,
+        "validate": validate,
+        "serialise": serialise,
+        "flask": wsgi_driver(flask_twin(), url),
+        "fastapi": asgi_driver(fastapi_twin(), url),
+    }
+    lowest = {key: float("inf") for key in parts}
+    for serve in parts.values():
+        serve(1)
+    for _ in range(passes):
+        for key, serve in parts.items():
+            lowest[key] = min(lowest[key], cpu_us_per_request(serve, requests))
+    engine.dispose()
+    return lowest
+
+
+def list_table(
+    sizes: tuple[int, ...], passes: int, requests_for_ten_rows: int
+) -> list[dict[str, Any]]:
+    """Per list size: SQLAlchemy, validation, JSON, and what is left to each framework."""
+    rows = []
+    for size in sizes:
+        requests = max(2, requests_for_ten_rows * 10 // size)
+        parts = list_parts(size, passes, requests)
+        core = parts["query"] + parts["validate"] + parts["serialise"]
+        rows.append(
+            {
+                "rows": size,
+                "query_us": parts["query"],
+                "validate_us": parts["validate"],
+                "serialise_us": parts["serialise"],
+                "flask_us": parts["flask"],
+                "fastapi_us": parts["fastapi"],
+                "flask_framework_us": parts["flask"] - core,
+                "fastapi_framework_us": parts["fastapi"] - core,
+            }
+        )
+    return rows
+
+
 def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> dict[str, Any]:
-    """Both twins' layer tables; the database must be configured (DATABASE_URL) beforehand."""
+    """Both twins' layer tables and the list's parts; DATABASE_URL must name a seeded database."""
+    from bench.workloads import LIST_SIZES
+
     flask_costs = measure(FLASK_VARIANTS, wsgi_driver, passes, requests)
     fastapi_costs = measure(FASTAPI_VARIANTS, asgi_driver, passes, requests)
     return {
@@ -248,4 +335,5 @@ def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> d
         f"of {requests} requests",
         "flask": layer_table(FLASK_VARIANTS, flask_costs),
         "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs),
+        "list": list_table(LIST_SIZES, passes, max(2, requests // 10)),
     }

@@ -26,6 +26,8 @@ from bench.summary import (
 REPORT_NAME = "benchmarks.md"
 JSON_NAME = "benchmarks.json"
 CHARTS_DIR = "benchmarks"
+# A one-minute load average at least this high before the run: other work shared the machine.
+SHARED_LOAD = 1.0
 SERVER_ORDER = (
     "gunicorn-gthread",
     "gunicorn-gevent",
@@ -442,6 +444,57 @@ def layers_section(run: Run) -> list[str]:
     return lines
 
 
+def list_parts_section(run: Run) -> list[str]:
+    parts = (run.get("layers") or {}).get("list")
+    if not parts:
+        return []
+    rows = [
+        [
+            f"{p['rows']:,}",
+            f"{p['query_us']:,.0f}",
+            f"{p['validate_us']:,.0f}",
+            f"{p['serialise_us']:,.0f}",
+            f"{p['flask_framework_us']:,.0f} of {p['flask_us']:,.0f}",
+            f"{p['fastapi_framework_us']:,.0f} of {p['fastapi_us']:,.0f}",
+        ]
+        for p in parts
+    ]
+    largest = parts[-1]
+    core = largest["query_us"] + largest["validate_us"] + largest["serialise_us"]
+    shares = {
+        "SQLAlchemy": largest["query_us"],
+        "validation into the response models": largest["validate_us"],
+        "JSON": largest["serialise_us"],
+    }
+    biggest = max(shares, key=lambda name: shares[name])
+    return [
+        "### Where the employee list's time goes",
+        "",
+        "CPU µs per `GET /employees?limit=N`, in-process, the same way as the layers above: "
+        "*SQLAlchemy* is the page query and the count on SQLite; *validation* turns the rows "
+        "into `EmployeeOut` models (the shared core, the same code in both apps); *JSON* writes "
+        "the list; each framework's share is its whole request minus those three.",
+        "",
+        *table(
+            [
+                "rows",
+                "SQLAlchemy",
+                "validation",
+                "JSON",
+                "Flask: framework of total",
+                "FastAPI: framework of total",
+            ],
+            rows,
+        ),
+        *reading(
+            f"at {largest['rows']:,} rows the shared parts take {core:,.0f} µs, "
+            f"{core / largest['flask_us']:.0%} of the Flask twin's request and "
+            f"{core / largest['fastapi_us']:.0%} of the FastAPI twin's; the largest part is "
+            f"{biggest} ({shares[biggest]:,.0f} µs)."
+        ),
+    ]
+
+
 def before_after_section(run: Run) -> list[str]:
     befores = [s for s in run["subjects"] if str(s["app"]).endswith("-before")]
     rows = []
@@ -518,6 +571,14 @@ def method_section(run: Run) -> list[str]:
         f"Load average (1, 5, 15 min) {', '.join(map(str, load))} at the start, "
         f"{', '.join(map(str, load_end))} at the end.",
     ]
+    if load and load[0] >= SHARED_LOAD:
+        lines += [
+            "",
+            f"**The machine was shared:** other work was running beside the benchmark (a load "
+            f"average of {load[0]} before any server started). Each server and wrk ran at "
+            f"raised priority (niceness {machine.get('niceness', 0)}), and every ratio is taken "
+            "within a round, but single figures are noisier than on an idle machine.",
+        ]
     if run.get("note"):
         lines += ["", f"**Note:** {run['note']}"]
     lines += [
@@ -561,6 +622,7 @@ def render(run: Run) -> str:
         f"![Hello on every server]({CHARTS_DIR}/{charts.HELLO})",
         "",
         *layers_section(run),
+        *list_parts_section(run),
         *before_after_section(run),
         *framework_section(run),
         *sweep_section(
@@ -594,7 +656,61 @@ def render(run: Run) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write(run_json: Path, report_dir: Path) -> list[Path]:
+SUMMARY_START = "<!-- bench-summary:start -->"
+SUMMARY_END = "<!-- bench-summary:end -->"
+
+
+def median_rate(run: Run, subject: str, workload: str) -> float | None:
+    summary = case(run, subject, workload)
+    return summary.requests_per_s.median if summary and summary.requests_per_s else None
+
+
+def summary_sentences(run: Run) -> str:
+    """What it costs, in two sentences, from the run; parts whose cases did not run are left out."""
+    flask, fastapi = "flask-twin@gunicorn-gthread", "fastapi-twin@uvicorn"
+    parts = []
+    for twin, bare, name in (
+        (flask, "bare-flask@gunicorn-gthread", "Flask twin on gunicorn"),
+        (fastapi, "bare-fastapi@uvicorn", "FastAPI twin on uvicorn"),
+    ):
+        rate_now, kept = median_rate(run, twin, "hello"), case_ratio(run, twin, bare, "hello")
+        if rate_now and kept:
+            parts.append(
+                f"the {name} serves {rate_now:,.0f} `GET /` a second "
+                f"({kept.median:.2f} of its bare framework)"
+            )
+    first = "On one CPU core, " + " and ".join(parts) if parts else ""
+    ratios = []
+    for workload, words in (("hello", "the hello"), ("list-100", "a 100-row list")):
+        native = case_ratio(run, fastapi, flask, workload)
+        if native:
+            ratios.append(f"{native.median:.2f} for {words}")
+    if ratios:
+        first += "; FastAPI ÷ Flask on their own servers is " + ", ".join(ratios)
+    second = ""
+    gevent_flask = "flask-twin@gunicorn-gevent"
+    waits = {s: median_rate(run, s, "async") for s in (fastapi, flask, gevent_flask)}
+    if waits[fastapi] and waits[flask]:
+        second = (
+            f"For I/O-bound work (`/async?delay=0.1` at 100 connections, ideal 1,000) FastAPI "
+            f"serves {waits[fastapi]:,.0f} a second against Flask's {waits[flask]:,.0f} on "
+            "gthread"
+        )
+        gevent = waits[gevent_flask]
+        second += f" and {gevent:,.0f} on gevent." if gevent else "."
+    return " ".join(part for part in (first + "." if first else "", second) if part)
+
+
+def update_readme(readme: Path, run: Run) -> None:
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(SUMMARY_START), text.find(SUMMARY_END)
+    if start < 0 or end < start:
+        raise ValueError(f"{readme} has no {SUMMARY_START} ... {SUMMARY_END} block")
+    block = f"{SUMMARY_START}\n{summary_sentences(run)}\n{SUMMARY_END}"
+    readme.write_text(text[:start] + block + text[end + len(SUMMARY_END) :], encoding="utf-8")
+
+
+def write(run_json: Path, report_dir: Path, readme: Path | None = None) -> list[Path]:
     """The report, a copy of its JSON and its charts in `report_dir`; the paths written."""
     run = json.loads(run_json.read_text(encoding="utf-8"))
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -604,4 +720,8 @@ def write(run_json: Path, report_dir: Path) -> list[Path]:
     chart_paths = charts.draw(run, report_dir / CHARTS_DIR)
     report = report_dir / REPORT_NAME
     report.write_text(render(run), encoding="utf-8")
-    return [report, json_copy, *chart_paths]
+    written = [report, json_copy, *chart_paths]
+    if readme is not None:
+        update_readme(readme, run)
+        written.append(readme)
+    return written

@@ -1,6 +1,7 @@
 """The employees repository: plain functions over a Session that speak in schemas."""
 
-from sqlalchemy import func, select
+from pydantic import TypeAdapter
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -8,16 +9,25 @@ from shared.errors import Conflict, NotFound
 from shared.models import Employee
 from shared.schemas import EmployeeIn, EmployeeList, EmployeeOut, EmployeePatch, EmployeeQuery
 
+# Lists are read, never changed: plain table rows, validated as one list, cost about 40% less
+# per row than ORM objects validated one by one (bench.layers measures the list's parts).
+_EMPLOYEE_ROWS = select(*Employee.__table__.columns)
+_EMPLOYEES_OUT = TypeAdapter(list[EmployeeOut])
+
+
+def _employees_out(session: Session, statement: Select[tuple[object, ...]]) -> list[EmployeeOut]:
+    return _EMPLOYEES_OUT.validate_python(list(session.execute(statement)), from_attributes=True)
+
 
 def list_employees(session: Session, query: EmployeeQuery) -> EmployeeList:
-    selected = select(Employee)
+    selected = _EMPLOYEE_ROWS
     counted = select(func.count()).select_from(Employee)
     if query.department is not None:
         selected = selected.where(Employee.department == query.department)
         counted = counted.where(Employee.department == query.department)
-    rows = session.scalars(selected.order_by(Employee.id).limit(query.limit).offset(query.offset))
+    page = selected.order_by(Employee.id).limit(query.limit).offset(query.offset)
     return EmployeeList(
-        items=[EmployeeOut.model_validate(row) for row in rows],
+        items=_employees_out(session, page),
         total=session.scalar(counted) or 0,
         limit=query.limit,
         offset=query.offset,
@@ -28,8 +38,7 @@ def recently_hired(session: Session, limit: int) -> list[EmployeeOut]:
     """The newest hires first: by hiring date, then the one added last (the page lists them,
     and a reader takes "newest" to mean the date it shows, not the row's age)."""
     newest_first = (Employee.hired_on.desc(), Employee.id.desc())
-    rows = session.scalars(select(Employee).order_by(*newest_first).limit(limit))
-    return [EmployeeOut.model_validate(row) for row in rows]
+    return _employees_out(session, _EMPLOYEE_ROWS.order_by(*newest_first).limit(limit))
 
 
 def _load(session: Session, employee_id: int) -> Employee:

@@ -127,3 +127,74 @@ def test_a_failed_case_is_refused_unless_failures_are_allowed(
 
 def test_a_directory_without_a_report_is_refused(tmp_path: Path) -> None:
     assert check.problems(tmp_path) == [f"{tmp_path / report.REPORT_NAME} is missing"]
+
+
+def test_a_busy_machine_is_said_to_be_shared(run: dict[str, Any]) -> None:
+    assert "The machine was shared" not in report.render(run)
+    run["machine"]["load_average_at_start"] = [3.5, 2.0, 1.0]
+    assert "**The machine was shared:**" in report.render(run)
+
+
+def test_the_readme_summary_gives_the_figures_of_the_run(run: dict[str, Any]) -> None:
+    text = report.summary_sentences(run)
+    assert "the Flask twin on gunicorn serves 1,000 `GET /` a second (1.00 of its bare" in text
+    assert "FastAPI ÷ Flask on their own servers is 2.00 for the hello" in text
+
+
+def test_the_readme_block_is_replaced_and_the_rest_kept(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"before\n{report.SUMMARY_START}\nold\n{report.SUMMARY_END}\nafter\n")
+    report.update_readme(readme, run)
+    text = readme.read_text()
+    assert text.startswith("before\n")
+    assert text.endswith("after\n")
+    assert "old" not in text
+    assert report.summary_sentences(run) in text
+
+
+def test_a_readme_without_the_block_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("no block here\n")
+    with pytest.raises(ValueError, match="has no"):
+        report.update_readme(readme, run)
+
+
+LAYERS = {
+    "method": "in-process",
+    "flask": [
+        {"layer": "twin", "label": "the Flask twin", "us": 100.0},
+        {"layer": "cors", "label": "flask-cors", "us": 5.0},
+        {"layer": "validate", "label": "flask-pydantic", "us": 15.0},
+        {"layer": "bare", "label": "bare Flask", "us": 75.0},
+        {"layer": "rest", "label": "the rest of the twin", "us": 5.0},
+    ],
+    "list": [
+        {
+            "rows": 1000,
+            "query_us": 4000.0,
+            "validate_us": 8000.0,
+            "serialise_us": 1000.0,
+            "flask_us": 14000.0,
+            "fastapi_us": 15000.0,
+            "flask_framework_us": 1000.0,
+            "fastapi_framework_us": 2000.0,
+        }
+    ],
+}
+
+
+def test_the_layer_table_names_the_largest_layer(run: dict[str, Any]) -> None:
+    run["layers"] = LAYERS
+    text = report.render(run)
+    assert "| flask-pydantic | 15.0 | 15% |" in text
+    assert "the Flask twin costs 25 µs more than bare Flask per request" in text
+    assert "its largest layer is flask-pydantic (15 µs)" in text
+
+
+def test_the_list_breakdown_says_where_the_time_goes(run: dict[str, Any]) -> None:
+    run["layers"] = LAYERS
+    text = report.render(run)
+    assert "the shared parts take 13,000 µs, 93% of the Flask twin's request" in text
+    assert "the largest part is validation into the response models (8,000 µs)" in text

@@ -198,3 +198,16 @@ def test_a_patch_cannot_set_a_hiring_date_to_a_number(
 
     assert response.status_code == VALIDATION_STATUS[target.framework]
     assert client.get(f"/employees/{created['id']}").json()["hired_on"] == created["hired_on"]
+
+
+def test_a_page_holds_up_to_a_thousand_employees(client: httpx2.Client) -> None:
+    response = client.get("/employees", params={"limit": 1000})
+
+    assert response.status_code == 200
+    assert response.json()["limit"] == 1000
+
+
+def test_a_page_larger_than_a_thousand_is_refused(client: httpx2.Client, target: Target) -> None:
+    response = client.get("/employees", params={"limit": 1001})
+
+    assert response.status_code == VALIDATION_STATUS[target.framework]
