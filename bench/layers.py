@@ -202,6 +202,34 @@ def fastapi_bare_with_model() -> Any:
     return app
 
 
+def flask_bare_blueprint() -> Any:
+    from flask import Blueprint, Flask
+
+    app, blueprint = Flask(__name__), Blueprint("hello", __name__)
+
+    @blueprint.get("/")
+    def hello() -> dict[str, str]:
+        return {"Hello": "World"}
+
+    app.register_blueprint(blueprint)
+    return app
+
+
+def fastapi_bare_with_router() -> Any:
+    from fastapi import APIRouter, FastAPI
+
+    from shared.schemas import Hello
+
+    app, router = FastAPI(), APIRouter()
+
+    @router.get("/")
+    async def hello() -> Hello:
+        return Hello()
+
+    app.include_router(router)
+    return app
+
+
 FLASK_VARIANTS = (
     Variant("twin", "the Flask twin", flask_twin),
     Variant("cors", "flask-cors (consulted only with an Origin)", flask_without_cors),
@@ -210,8 +238,15 @@ FLASK_VARIANTS = (
     Variant("teardown", "teardown: database and admin sessions", flask_without_teardown),
     Variant("validate", "flask-pydantic @validate on the view", flask_without_validate),
     Variant("bare-pydantic", "bare Flask + flask-pydantic", bare_flask_pydantic.create_app),
+    Variant("bare-blueprint", "bare Flask, its hello in a Blueprint", flask_bare_blueprint),
     Variant("bare", "bare Flask", bare_flask.create_app),
 )
+# Modularity measured on bare apps: the same hello in a Blueprint or an APIRouter, less the
+# same hello on the app itself.
+MODULARITY = {
+    "flask": ("blueprint", "a Blueprint (measured on bare Flask)", "bare-blueprint", "bare"),
+    "fastapi": ("router", "include_router (measured on bare FastAPI)", "bare-router", "bare-model"),
+}
 FASTAPI_VARIANTS = (
     Variant("twin", "the FastAPI twin", fastapi_twin),
     Variant("cors", "Starlette CORSMiddleware", fastapi_without("CORSMiddleware")),
@@ -219,24 +254,36 @@ FASTAPI_VARIANTS = (
     Variant("process-time", "process-time ASGI middleware", fastapi_without_process_time),
     Variant("error-handlers", "exception handlers", fastapi_without_error_handlers),
     Variant("bare-model", "bare FastAPI + the twin's response model", fastapi_bare_with_model),
+    Variant("bare-router", "bare FastAPI, its hello in an APIRouter", fastapi_bare_with_router),
     Variant("bare", "bare FastAPI", bare_fastapi.create_app),
 )
 
 
 def layer_table(
-    variants: tuple[Variant, ...], costs: dict[str, float], bare_key: str = "bare"
+    variants: tuple[Variant, ...],
+    costs: dict[str, float],
+    modularity: tuple[str, str, str, str],
+    bare_key: str = "bare",
 ) -> list[dict[str, Any]]:
-    """Rows: the twin, each layer's cost (twin minus twin-without), the rest, the bare app."""
+    """Rows: the twin, each layer's cost (twin minus twin-without), the rest, the bare apps."""
     twin = costs["twin"]
     rows: list[dict[str, Any]] = [{"layer": "twin", "label": variants[0].label, "us": twin}]
     explained = 0.0
     for variant in variants[1:]:
         if variant.key.startswith("bare"):
-            rows.append({"layer": variant.key, "label": variant.label, "us": costs[variant.key]})
             continue
         cost = twin - costs[variant.key]
         explained += cost
         rows.append({"layer": variant.key, "label": variant.label, "us": cost})
+    key, label, with_it, without_it = modularity
+    modular = costs[with_it] - costs[without_it]
+    explained += modular
+    rows.append({"layer": key, "label": label, "us": modular})
+    rows += [
+        {"layer": v.key, "label": v.label, "us": costs[v.key]}
+        for v in variants
+        if v.key.startswith("bare")
+    ]
     rest = twin - costs[bare_key] - explained
     rows.append({"layer": "rest", "label": "the rest of the twin", "us": rest})
     return rows
@@ -333,7 +380,7 @@ def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> d
     return {
         "method": f"in-process GET /, lowest CPU µs per request of {passes} interleaved passes "
         f"of {requests} requests",
-        "flask": layer_table(FLASK_VARIANTS, flask_costs),
-        "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs),
+        "flask": layer_table(FLASK_VARIANTS, flask_costs, MODULARITY["flask"]),
+        "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs, MODULARITY["fastapi"]),
         "list": list_table(LIST_SIZES, passes, max(2, requests // 10)),
     }

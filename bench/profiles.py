@@ -38,7 +38,7 @@ class Profile:
 
 FULL = Profile("full", rounds=3, warmup_s=1, duration_s=4)
 # Under three minutes: one round, one second a case, and the first request as the only warm-up.
-QUICK = Profile("quick", rounds=1, warmup_s=0, duration_s=1, layer_passes=3, layer_requests=500)
+QUICK = Profile("quick", rounds=1, warmup_s=0, duration_s=1, layer_passes=2, layer_requests=200)
 # Every stage of the harness once, on one app of each kind per interface: for CI, not numbers.
 SMOKE = Profile(
     "smoke",

@@ -431,11 +431,8 @@ def layers_section(run: Run) -> list[str]:
             "",
             *table(["layer", "CPU µs per request", "share of the twin"], table_rows),
         ]
-        own = [
-            row
-            for row in rows
-            if row["layer"] not in ("twin", "rest", "bare", "bare-pydantic", "bare-model")
-        ]
+        own = [row for row in rows if row["layer"] != "twin" and row["layer"] != "rest"]
+        own = [row for row in own if not row["layer"].startswith("bare")]
         largest = max(own, key=lambda row: row["us"]) if own else None
         text = f"the {name} twin costs {twin - bare:.0f} µs more than bare {name} per request"
         if largest:
