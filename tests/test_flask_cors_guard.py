@@ -40,4 +40,4 @@ def test_the_twins_cors_hook_is_the_guarded_one() -> None:
     from flask_app import create_app
 
     hooks = create_app().after_request_funcs[None]
-    assert [hook.__name__ for hook in hooks] == ["cors_if_origin"]
+    assert [hook.__name__ for hook in hooks] == ["cors_if_origin", "vary_on_origin"]
