@@ -10,6 +10,7 @@ matplotlib.use("Agg")  # files only: no display, whatever the environment says
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from bench.judge import Spread
 from bench.summary import Run, case
@@ -72,7 +73,7 @@ def workloads_chart(run: Run, path: Path) -> Path:
     workloads = [w for w in workloads if any(case(run, t["key"], w["key"]) for t in twins)]
     columns = 3
     rows = max(1, -(-len(workloads) // columns))
-    figure, grid = plt.subplots(rows, columns, figsize=(13, 3.4 * rows), squeeze=False)
+    figure, grid = plt.subplots(rows, columns, figsize=(13, 3.9 * rows), squeeze=False)
     for index, axes in enumerate(grid.flat):
         if index >= len(workloads):
             axes.set_visible(False)
@@ -88,11 +89,20 @@ def workloads_chart(run: Run, path: Path) -> Path:
         )
         axes.set_xticks(
             range(len(twins)),
-            [f"{t['app_label'].split()[0]}\n{t['server_label']}" for t in twins],
+            [t["server_label"] for t in twins],
             fontsize="x-small",
+            rotation=30,
+            ha="right",
         )
         axes.set_title(workload["label"], fontsize="small")
         axes.grid(axis="y", alpha=0.3)
+    figure.legend(
+        handles=[
+            Patch(color="tab:blue", label="Flask twin"),
+            Patch(color="tab:green", label="FastAPI twin"),
+        ],
+        loc="upper right",
+    )
     figure.suptitle("Every workload: the twins on each server (requests/s, median, min-max)")
     return _save(figure, path)
 
