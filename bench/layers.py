@@ -39,8 +39,10 @@ class Variant:
 def wsgi_driver(app: "WSGIApplication", url: str = "/") -> Callable[[int], None]:
     base = EnvironBuilder(path=url).get_environ()
 
-    def start_response(_status: str, _headers: list[tuple[str, str]], _exc: Any = None) -> Any:
-        return None
+    statuses: list[str] = []
+
+    def start_response(status: str, _headers: list[tuple[str, str]], _exc: Any = None) -> Any:
+        statuses[:] = [status]
 
     def serve(count: int) -> None:
         for _ in range(count):
@@ -51,8 +53,15 @@ def wsgi_driver(app: "WSGIApplication", url: str = "/") -> Callable[[int], None]
             close = getattr(body, "close", None)
             if close is not None:
                 close()
+        answered_ok(statuses[0].split()[0], url)
 
     return serve
+
+
+def answered_ok(status: object, url: str) -> None:
+    """A variant that answers anything but 200 would be measuring an error page."""
+    if str(status) != "200":
+        raise RuntimeError(f"GET {url} answered {status} in-process, not 200")
 
 
 HTTP_SCOPE: dict[str, Any] = {
@@ -79,12 +88,16 @@ def asgi_driver(app: Any, url: str = "/") -> Callable[[int], None]:
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
 
-    async def send(_message: dict[str, Any]) -> None:
-        return None
+    statuses: list[int] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses[:] = [message["status"]]
 
     async def serve_all(count: int) -> None:
         for _ in range(count):
             await app({**scope, "headers": list(scope["headers"])}, receive, send)
+        answered_ok(statuses[0], url)
 
     def serve(count: int) -> None:
         asyncio.run(serve_all(count))
@@ -134,6 +147,26 @@ def flask_without_cors() -> Any:
 def flask_without_process_time() -> Any:
     app = flask_twin()
     app.wsgi_app = app.wsgi_app.app
+    return app
+
+
+def flask_without_host_rule() -> Any:
+    app = flask_twin()
+    timer = app.wsgi_app  # ProcessTimeMiddleware(HostHeaderRule(UnreadableBody...(Flask)))
+    timer.app = timer.app.app
+    return app
+
+
+def flask_without_unreadable_body() -> Any:
+    app = flask_twin()
+    host_rule = app.wsgi_app.app
+    host_rule.app = host_rule.app.app
+    return app
+
+
+def flask_without_trusted_hosts() -> Any:
+    app = flask_twin()
+    app.config["TRUSTED_HOSTS"] = None
     return app
 
 
@@ -234,6 +267,13 @@ FLASK_VARIANTS = (
     Variant("twin", "the Flask twin", flask_twin),
     Variant("cors", "flask-cors (consulted only with an Origin)", flask_without_cors),
     Variant("process-time", "process-time WSGI middleware", flask_without_process_time),
+    Variant("host-rule", "Host header rule (WSGI middleware)", flask_without_host_rule),
+    Variant(
+        "unreadable-body",
+        "unreadable body is a 400 (WSGI middleware)",
+        flask_without_unreadable_body,
+    ),
+    Variant("trusted-hosts", "TRUSTED_HOSTS (Werkzeug's host check)", flask_without_trusted_hosts),
     Variant("session", "cookie session (SECRET_KEY set)", flask_without_session),
     Variant("teardown", "teardown: database and admin sessions", flask_without_teardown),
     Variant("validate", "flask-pydantic @validate on the view", flask_without_validate),
@@ -251,6 +291,12 @@ FASTAPI_VARIANTS = (
     Variant("twin", "the FastAPI twin", fastapi_twin),
     Variant("cors", "Starlette CORSMiddleware", fastapi_without("CORSMiddleware")),
     Variant("body-size", "body-size limit middleware", fastapi_without("BodySizeLimitMiddleware")),
+    Variant("host-rule", "Host header rule (ASGI middleware)", fastapi_without("HostHeaderRule")),
+    Variant(
+        "allowed-hosts",
+        "allowed hosts (Starlette's TrustedHostMiddleware)",
+        fastapi_without("AllowedHostsMiddleware"),
+    ),
     Variant("process-time", "process-time ASGI middleware", fastapi_without_process_time),
     Variant("error-handlers", "exception handlers", fastapi_without_error_handlers),
     Variant("bare-model", "bare FastAPI + the twin's response model", fastapi_bare_with_model),
