@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from claims import performance
-from claims.ledger import REPO_ROOT, VERDICTS, Claim, Finding, Link
+from claims.ledger import REPO_ROOT, VERDICTS, Claim, Finding, Link, Verdict
 from claims.sections import every_claim
 from parity_tests import generated
 from parity_tests import report as parity_report
@@ -67,12 +67,17 @@ def unjudged(claims: Iterable[Claim], findings: Mapping[str, Finding]) -> list[s
 def summary(findings: Iterable[Finding]) -> str:
     counts = Counter(finding.verdict for finding in findings)
     total = sum(counts.values())
+
+    def number(verdict: Verdict, singular: str, plural: str) -> str:
+        count = counts[verdict]
+        return f"{count} {singular if count == 1 else plural}"
+
     parts = [
-        f"{counts['holds']} hold",
-        f"{counts['holds with a caveat']} hold with a caveat",
-        f"{counts['outdated']} are outdated",
-        f"{counts['wrong']} are wrong",
-        f"{counts['unmeasured']} are unmeasured",
+        number("holds", "holds", "hold"),
+        number("holds with a caveat", "holds with a caveat", "hold with a caveat"),
+        number("outdated", "is outdated", "are outdated"),
+        number("wrong", "is wrong", "are wrong"),
+        number("unmeasured", "is unmeasured", "are unmeasured"),
     ]
     return (
         f"**{total} claims** of the article, checked on the locked versions "

@@ -41,7 +41,7 @@ def test_the_summary_counts_each_verdict() -> None:
     line = summary(FINDINGS.values())
 
     assert line.startswith("**2 claims**")
-    assert "1 hold, 0 hold with a caveat, 1 are outdated, 0 are wrong, 0 are unmeasured" in line
+    assert "1 holds, 0 hold with a caveat, 1 is outdated, 0 are wrong, 0 are unmeasured" in line
 
 
 def test_the_verdicts_read_back_from_a_ledger_are_those_it_was_written_with() -> None:
