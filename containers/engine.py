@@ -8,13 +8,13 @@ reaches published ports through docker-proxy on loopback, and nothing leaves the
 
 import os
 import shutil
-import signal
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from containers.commands import WORK, CommandError, run, tail
+from parity_tests.servers import stop_gracefully
 
 ENGINE = WORK / "engine"
 READY_TIMEOUT_SECONDS = 60.0
@@ -172,13 +172,9 @@ class Engine:
         """SIGTERM, as an init system stops it; SIGKILL only if it has not exited in time."""
         if self.process is None:
             return None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
         try:
-            return self.process.wait(STOP_TIMEOUT_SECONDS)
+            return stop_gracefully(self.process, STOP_TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
             raise EngineError(
                 f"dockerd (PID {self.process.pid}) ignored SIGTERM for "
                 f"{STOP_TIMEOUT_SECONDS:.0f} s and was killed; {self.paths.log} ends:\n"

@@ -72,14 +72,20 @@ class Server:
 
     def terminate(self) -> int:
         """SIGTERM, as an orchestrator sends it, then wait for a graceful exit."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(STOP_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            raise
+        return stop_gracefully(self.process, STOP_TIMEOUT_SECONDS)
+
+
+def stop_gracefully(process: "subprocess.Popen[bytes]", timeout: float) -> int:
+    """SIGTERM, then its exit status; if it has not exited within `timeout`, SIGKILL, and the
+    TimeoutExpired is raised once the process is gone."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
 
 
 def server_environment(base: Mapping[str, str]) -> dict[str, str]:

@@ -43,3 +43,21 @@ def test_the_format_of_a_timestamp_is_compared_but_not_its_digits() -> None:
     assert differences(
         {"created_at": "2026-01-01T00:00:00Z"}, {"created_at": "2026-01-01T00:00:00+00:00"}
     ) == ["body"]
+
+
+def header_differences(flask_headers: dict[str, str], fastapi_headers: dict[str, str]) -> list[str]:
+    flask = httpx2.Response(200, json={}, headers=flask_headers)
+    fastapi = httpx2.Response(200, json={}, headers=fastapi_headers)
+    return differing_aspects(observe(flask), observe(fastapi))
+
+
+def test_a_header_a_client_or_cache_can_act_on_is_compared() -> None:
+    assert header_differences({"Vary": "Origin"}, {}) == ["header:vary"]
+
+
+def test_transport_headers_are_not_compared() -> None:
+    assert header_differences({"Server": "gunicorn", "Date": "Mon"}, {"Server": "uvicorn"}) == []
+
+
+def test_the_order_of_names_in_vary_is_noise() -> None:
+    assert header_differences({"Vary": "Origin, Cookie"}, {"Vary": "Cookie, Origin"}) == []
