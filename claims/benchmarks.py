@@ -3,16 +3,17 @@
 The file is a run of the benchmark harness (issue 5): `subjects` (each with a `key`, "app@server"),
 and `results`, one per subject, workload and round, with `requests_per_s` and `failed`. A rate
 is the median of a subject's passed rounds; a ratio is taken within each round where both sides
-passed, then the median of those is kept, as the harness's own report does.
+passed, then the median of those is kept: the harness's own rules (`bench.judge`), so the ledger
+and docs/benchmarks.md can never disagree on a figure.
 """
 
 import json
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import judge
 from claims.ledger import REPO_ROOT, Link
 
 BENCHMARKS_JSON = REPO_ROOT / "docs" / "benchmarks.json"
@@ -24,6 +25,11 @@ FASTAPI_TWIN = "fastapi-twin@uvicorn"
 FLASK_TWIN = "flask-twin@gunicorn-gthread"
 BARE_FASTAPI = "bare-fastapi@uvicorn"
 BARE_FLASK = "bare-flask@gunicorn-gthread"
+# The same apps on one server that speaks both WSGI and ASGI: what is left is the framework's.
+FASTAPI_TWIN_HELD_EQUAL = "fastapi-twin@granian-asgi"
+FLASK_TWIN_HELD_EQUAL = "flask-twin@granian-wsgi"
+BARE_FASTAPI_HELD_EQUAL = "bare-fastapi@granian-asgi"
+BARE_FLASK_HELD_EQUAL = "bare-flask@granian-wsgi"
 # The reference subjects: a hello in Node.js's `http` module and in Go's `net/http`.
 NODE = "node-http@node"
 GO = "go-http@go"
@@ -52,28 +58,19 @@ def load(path: Path = BENCHMARKS_JSON) -> Benchmarks:
     return Benchmarks(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _passed(run: Run, subject: str, workload: str) -> dict[int, float]:
-    """Requests per second of one subject and workload, by round, failed rounds left out."""
-    return {
-        result["round"]: float(result["requests_per_s"])
-        for result in run.get("results", ())
-        if result["subject"] == subject and result["workload"] == workload and not result["failed"]
-    }
-
-
 def rate(run: Run, subject: str, workload: str) -> float | None:
     """The median requests per second over the passed rounds; None if none passed."""
-    rounds = _passed(run, subject, workload)
-    return statistics.median(rounds.values()) if rounds else None
+    rounds = judge.spread(judge.by_round(run.get("results", ()), subject, workload).values())
+    return rounds.median if rounds else None
 
 
 def ratio(run: Run, numerator: str, denominator: str, workload: str) -> float | None:
     """numerator ÷ denominator within each round where both passed, the median of those."""
-    top, bottom = _passed(run, numerator, workload), _passed(run, denominator, workload)
-    per_round = [top[r] / bottom[r] for r in sorted(top.keys() & bottom.keys()) if bottom[r] > 0]
-    return statistics.median(per_round) if per_round else None
+    per_round = judge.ratio(run.get("results", ()), numerator, denominator, workload)
+    return per_round.median if per_round else None
 
 
 def missing_subjects(run: Run, subjects: Sequence[str], workload: str) -> list[str]:
     """The subjects with no passed round of `workload` in the run."""
-    return [subject for subject in subjects if not _passed(run, subject, workload)]
+    results = run.get("results", ())
+    return [subject for subject in subjects if not judge.by_round(results, subject, workload)]

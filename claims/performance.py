@@ -7,6 +7,7 @@ The thresholds say what the article's words mean in numbers:
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from claims import benchmarks
 from claims.benchmarks import Benchmarks, Run
@@ -58,27 +59,71 @@ def _async_rate(run: Run, subject: str) -> float:
     return value
 
 
-def _faster(
-    bench: Benchmarks, fastapi: str, flask: str, caveats: Callable[[float], list[str]]
-) -> Finding:
-    """FastAPI faster than Flask on the hello: by FASTER_AT at least, with the claim's caveats."""
-    measured = _hello_ratios(bench, fastapi, [flask])
-    if isinstance(measured, Finding):
-        return measured
-    (value,) = measured
+@dataclass(frozen=True)
+class Contest:
+    """FastAPI against Flask twice: each on its native server, then on one server for both."""
+
+    fastapi: str
+    flask: str
+    fastapi_held_equal: str
+    flask_held_equal: str
+
+
+TWINS = Contest(
+    benchmarks.FASTAPI_TWIN,
+    benchmarks.FLASK_TWIN,
+    benchmarks.FASTAPI_TWIN_HELD_EQUAL,
+    benchmarks.FLASK_TWIN_HELD_EQUAL,
+)
+BARE = Contest(
+    benchmarks.BARE_FASTAPI,
+    benchmarks.BARE_FLASK,
+    benchmarks.BARE_FASTAPI_HELD_EQUAL,
+    benchmarks.BARE_FLASK_HELD_EQUAL,
+)
+
+
+def _faster(bench: Benchmarks, contest: Contest, caveats: Callable[[float], list[str]]) -> Finding:
+    """FastAPI faster than Flask on the hello: by FASTER_AT at least on the native servers.
+
+    The native ratio decides whether the article is right, since a reader who moves to FastAPI
+    moves to uvicorn too; the ratio with the server held equal says how much of it is the
+    framework's, and becomes a caveat when the framework alone is not faster.
+    """
+    native = _hello_ratios(bench, contest.fastapi, [contest.flask])
+    if isinstance(native, Finding):
+        return native
+    held = _hello_ratios(bench, contest.fastapi_held_equal, [contest.flask_held_equal])
+    if isinstance(held, Finding):
+        return held
+    (value,), (framework,) = native, held
+    server_caveat = (
+        [
+            f"The server, not the framework, makes the difference: on one server for both "
+            f"(`{contest.fastapi_held_equal}` ÷ `{contest.flask_held_equal}`) FastAPI serves "
+            f"{framework:.2f} times Flask's hello, short of the {FASTER_AT} times that “faster” "
+            "means here; Flask on a faster server closes most of the gap."
+        ]
+        if framework < FASTER_AT
+        else []
+    )
     return judge(
         article_right=value >= FASTER_AT,
-        observed=f"`{fastapi}` served {value:.2f} times the requests per second of `{flask}` on "
-        "the hello (the median of the per-round ratios).",
-        today=f"`{fastapi}` serves {value:.2f} times `{flask}`'s hello: short of the "
-        f"{FASTER_AT} times that “faster” means here.",
-        caveats=caveats(value),
-        evidence=[_ratio_link(bench, fastapi, flask, value)],
+        observed=f"`{contest.fastapi}` served {value:.2f} times the requests per second of "
+        f"`{contest.flask}` on the hello, and {framework:.2f} times with the server held equal "
+        "(the medians of the per-round ratios).",
+        today=f"`{contest.fastapi}` serves {value:.2f} times `{contest.flask}`'s hello: short of "
+        f"the {FASTER_AT} times that “faster” means here.",
+        caveats=[*caveats(value), *server_caveat],
+        evidence=[
+            _ratio_link(bench, contest.fastapi, contest.flask, value),
+            _ratio_link(bench, contest.fastapi_held_equal, contest.flask_held_equal, framework),
+        ],
     )
 
 
 def much_faster_than_flask(bench: Benchmarks) -> Finding:
-    """The twins, each on the server the article pairs it with."""
+    """The twins, each on the server the article pairs it with, then on one server."""
 
     def short_of_much(value: float) -> list[str]:
         if value >= MUCH_FASTER_AT:
@@ -88,7 +133,7 @@ def much_faster_than_flask(bench: Benchmarks) -> Finding:
             "“blazing fast” would mean here."
         ]
 
-    return _faster(bench, benchmarks.FASTAPI_TWIN, benchmarks.FLASK_TWIN, short_of_much)
+    return _faster(bench, TWINS, short_of_much)
 
 
 def fastest_python_framework(bench: Benchmarks) -> Finding:
@@ -101,7 +146,7 @@ def fastest_python_framework(bench: Benchmarks) -> Finding:
             "tested against Flask alone."
         ]
 
-    return _faster(bench, benchmarks.BARE_FASTAPI, benchmarks.BARE_FLASK, only_flask)
+    return _faster(bench, BARE, only_flask)
 
 
 def on_par_with_node_and_go(bench: Benchmarks) -> Finding:

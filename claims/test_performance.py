@@ -8,9 +8,13 @@ import pytest
 from claims import benchmarks, performance
 from claims.benchmarks import (
     BARE_FASTAPI,
+    BARE_FASTAPI_HELD_EQUAL,
     BARE_FLASK,
+    BARE_FLASK_HELD_EQUAL,
     FASTAPI_TWIN,
+    FASTAPI_TWIN_HELD_EQUAL,
     FLASK_TWIN,
+    FLASK_TWIN_HELD_EQUAL,
     GO,
     NODE,
     Benchmarks,
@@ -70,6 +74,16 @@ def test_a_ratio_is_taken_within_rounds_where_both_sides_passed() -> None:
     assert benchmarks.ratio(run, FASTAPI_TWIN, FLASK_TWIN, HELLO) == 3.0
 
 
+def twins(native: float, held_equal: float = 250) -> Benchmarks:
+    """FastAPI's twin at `native` and at `held_equal` requests/s, against Flask's at 100."""
+    return bench(
+        result(FASTAPI_TWIN, native),
+        result(FLASK_TWIN, 100),
+        result(FASTAPI_TWIN_HELD_EQUAL, held_equal),
+        result(FLASK_TWIN_HELD_EQUAL, 100),
+    )
+
+
 @pytest.mark.parametrize(
     ("fastapi", "verdict"),
     [(250, "holds"), (150, "holds with a caveat"), (105, "wrong")],
@@ -77,12 +91,25 @@ def test_a_ratio_is_taken_within_rounds_where_both_sides_passed() -> None:
 def test_much_faster_holds_at_twice_the_rate_and_is_wrong_below_faster(
     fastapi: float, verdict: str
 ) -> None:
-    finding = performance.much_faster_than_flask(
-        bench(result(FASTAPI_TWIN, fastapi), result(FLASK_TWIN, 100))
-    )
+    finding = performance.much_faster_than_flask(twins(fastapi))
 
     assert finding.verdict == verdict
-    assert finding.evidence[0].target == "docs/benchmarks.json"
+    assert {link.target for link in finding.evidence} == {"docs/benchmarks.json"}
+
+
+def test_much_faster_on_native_servers_is_a_caveat_when_the_server_held_equal_evens_it() -> None:
+    finding = performance.much_faster_than_flask(twins(native=220, held_equal=103))
+
+    assert finding.verdict == "holds with a caveat"
+    assert "The server, not the framework, makes the difference" in finding.today
+    assert "1.03 times Flask's hello" in finding.today
+    assert len(finding.evidence) == 2
+
+
+def test_the_framework_alone_being_faster_adds_no_server_caveat() -> None:
+    finding = performance.much_faster_than_flask(twins(native=220, held_equal=120))
+
+    assert finding.verdict == "holds"
 
 
 def test_a_run_without_a_subject_leaves_its_claim_unmeasured_and_names_it() -> None:
@@ -92,12 +119,26 @@ def test_a_run_without_a_subject_leaves_its_claim_unmeasured_and_names_it() -> N
     assert f"`{FLASK_TWIN}`" in finding.today
 
 
+def test_a_run_without_the_held_equal_server_leaves_much_faster_unmeasured_and_names_it() -> None:
+    finding = performance.much_faster_than_flask(
+        bench(result(FASTAPI_TWIN, 300), result(FLASK_TWIN, 100))
+    )
+
+    assert finding.verdict == "unmeasured"
+    assert f"`{FASTAPI_TWIN_HELD_EQUAL}`, `{FLASK_TWIN_HELD_EQUAL}`" in finding.today
+
+
 @pytest.mark.parametrize(("fastapi", "verdict"), [(150, "holds with a caveat"), (100, "wrong")])
 def test_one_of_the_fastest_is_at_best_a_caveat_since_only_flask_is_measured_beside_it(
     fastapi: float, verdict: str
 ) -> None:
     finding = performance.fastest_python_framework(
-        bench(result(BARE_FASTAPI, fastapi), result(BARE_FLASK, 100))
+        bench(
+            result(BARE_FASTAPI, fastapi),
+            result(BARE_FLASK, 100),
+            result(BARE_FASTAPI_HELD_EQUAL, fastapi),
+            result(BARE_FLASK_HELD_EQUAL, 100),
+        )
     )
 
     assert finding.verdict == verdict
