@@ -41,11 +41,12 @@ up: db
 db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
-## The whole suite: lint, format check, types; every test in-process on SQLite, then on
-## PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack built
-## and run for real with the parity suite against the containers; a short load run; the
-## compose file; the benchmark harness in its quickest form.
-test: lint types pytest postgres live compose-up-test load-short compose-config bench-smoke
+## The whole suite: lint, format check, types; the compose file (first, so that the tests
+## that read it with docker-compose run rather than skip); every test in-process on SQLite,
+## then on PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack
+## built and run for real with the parity suite against the containers; a short load run;
+## the benchmark harness in its quickest form.
+test: lint types compose-config pytest postgres live compose-up-test load-short bench-smoke
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
