@@ -3,10 +3,12 @@
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import httpx2
 import pytest
+import sidebyside
+from sidebyside.verdict import Verdict, verdict_of
 
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
 from parity_tests.registry import REGISTRY, applicable
@@ -15,7 +17,7 @@ from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
 
-Verdict = Literal["same", "documented", "unexpected"]
+__all__ = ["CaseResult", "Probe", "Verdict", "check", "explain", "judge"]
 Setup = Callable[[httpx2.Client], Mapping[str, object]]
 
 
@@ -127,17 +129,9 @@ class Placeholders(dict[str, object]):
 
 
 @dataclass(frozen=True)
-class CaseResult:
-    feature: str
-    title: str
-    request: str
-    reference: Observation
-    candidate: Observation
-    differing: tuple[str, ...]
-    # The registry entries expected for this pair: those of the probe that apply to it.
-    differences: tuple[str, ...]
-    verdict: Verdict
-    # The pair compared, as REFERENCE:CANDIDATE.
+class CaseResult(sidebyside.CaseResult):
+    """The engine's case result, with the twins' pair by default and each twin by name."""
+
     pair: str = DEFAULT_PAIR.name
 
     # The twins by name, for code about Flask and FastAPI themselves (the claims).
@@ -167,16 +161,6 @@ def judge(
     """The verdict on one probe's two answers, against the entries that apply to `pair`."""
     differing = tuple(differing_aspects(reference, candidate))
     expected = applicable(probe.differences, pair)
-    entries = [REGISTRY[name] for name in expected]
-    registered = {aspect for entry in entries for aspect in entry.aspects}
-    # Strict both ways: every registered difference must still show (in at least one of its
-    # aspects), and nothing may differ beyond what the entries cover.
-    every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
-    registered_and_seen = every_entry_seen and set(differing) <= registered
-    agreed = registered_and_seen if expected else not differing
-    verdict: Verdict = "unexpected"
-    if agreed:
-        verdict = "documented" if expected else "same"
     return CaseResult(
         probe.feature,
         probe.title,
@@ -185,24 +169,13 @@ def judge(
         candidate,
         differing,
         expected,
-        verdict,
+        verdict_of(differing, [REGISTRY[name] for name in expected]),
         pair,
     )
 
 
 def explain(result: CaseResult) -> str:
-    lines = [f"{result.feature}: {result.title} ({result.request}) on {result.pair}"]
-    if result.differences and not result.differing:
-        lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
-    for name in result.differences:
-        if result.differing and not REGISTRY[name].aspects & set(result.differing):
-            lines.append(f"registered as {name}, which no longer shows")
-    reference_name, _, candidate_name = result.pair.partition(":")
-    reference, candidate = result.reference.aspects(), result.candidate.aspects()
-    for aspect in result.differing:
-        left, right = reference.get(aspect), candidate.get(aspect)
-        lines.append(f"{aspect}: {reference_name}={left!r:.300} {candidate_name}={right!r:.300}")
-    return "\n".join(lines)
+    return sidebyside.explain(result, REGISTRY)
 
 
 def record(config: pytest.Config, result: CaseResult) -> None:

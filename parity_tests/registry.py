@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from typing import Literal
+
+from sidebyside.verdict import pair_matches
 
 Impact = Literal["breaks clients", "visible but compatible", "wire only"]
 
@@ -40,7 +41,7 @@ class Difference:
 
     def applies_to(self, pair: str) -> bool:
         """Whether the pair named `pair` (e.g. "flask:fastapi") is expected to show it."""
-        return self.pairs is None or any(fnmatchcase(pair, pattern) for pattern in self.pairs)
+        return pair_matches(self.pairs, pair)
 
 
 def applicable(names: Iterable[str], pair: str) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ fails when either is stale, and `python -m parity_tests.report readme REPORT REA
 the summary into the README.
 """
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,22 +16,19 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
+from sidebyside import report as sidebyside_report
+from sidebyside.report import VERDICT_LABELS, describe
+from sidebyside.report import cell as _cell
 
 from parity_tests import browser as in_browser
 from parity_tests import generated
 from parity_tests.browser import BrowserCase
 from parity_tests.generated import Summary, refuse_to_write, stale
-from parity_tests.normalise import PARSING_RULES, RULES, Observation
-from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
+from parity_tests.normalise import PARSING_RULES, RULES
+from parity_tests.parity import RESULTS, CaseResult, Probe
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
 from parity_tests.targets import DEFAULT_PAIR, PairSpec
 
-VERDICT_LABELS: dict[Verdict, str] = {
-    "same": "same",
-    "documented": "documented difference",
-    "unexpected": "**unexpected**",
-}
 LIBRARIES = (
     "flask",
     "werkzeug",
@@ -44,7 +40,6 @@ LIBRARIES = (
 )
 SUMMARY_START = "<!-- parity-summary:start -->"
 SUMMARY_END = "<!-- parity-summary:end -->"
-_TITLE = re.compile(r"<title>\s*(.*?)\s*</title>", re.IGNORECASE | re.DOTALL)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -259,44 +254,6 @@ def _row(case: CaseResult) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def describe(observation: Observation, differing: Sequence[str]) -> str:
-    """Status, media type and the shape of the body, then any header that differs."""
-    media_type = observation.content_type.split(";")[0] or "no content type"
-    parts = [f"{observation.status} {media_type}", _shape(observation.body)]
-    headers = [
-        aspect.removeprefix("header:") for aspect in differing if aspect.startswith("header:")
-    ]
-    parts += [f"{name}: {observation.headers.get(name, '(none)')}" for name in headers]
-    return "; ".join(part for part in parts if part)
-
-
-def _shape(body: object) -> str:
-    if isinstance(body, dict):
-        detail = body.get("detail")
-        if isinstance(detail, str):
-            return f'detail "{_shorten(detail)}"'
-        return "{" + ", ".join(body) + "}"
-    if isinstance(body, list):
-        return f"a list of {len(body)}"
-    text = str(body)
-    if not text:
-        return "empty body"
-    title = _TITLE.search(text)
-    if title:
-        return f'page "{_shorten(title.group(1))}"'
-    return f'"{_shorten(text)}"'
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _cell(text: str) -> str:
-    # Placeholders such as <id> must not be read as HTML tags.
-    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
 def _difference(
     difference: Difference, cases: Sequence[CaseResult], extra: Sequence[str] = ()
 ) -> list[str]:
@@ -317,15 +274,7 @@ def _difference(
 
 
 def to_html(markdown: str, page_title: str = title(DEFAULT_PAIR)) -> str:
-    body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{page_title}</title>\n"
-        "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:80rem;margin:2rem auto;"
-        "padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;"
-        "padding:.3rem .5rem;vertical-align:top}code{font-size:90%}</style>\n"
-        f"</head>\n<body>\n{body}</body>\n</html>\n"
-    )
+    return sidebyside_report.to_html(markdown, page_title)
 
 
 SUMMARY = Summary("parity summary", SUMMARY_START, SUMMARY_END, "](#", "](docs/parity.md#")

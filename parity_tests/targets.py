@@ -2,35 +2,30 @@
 serve it live; a pair of names (reference:candidate) is what one run compares."""
 
 import argparse
-import inspect
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import httpx2
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
-from starlette.testclient import TestClient
+
+# The engine's in-process and live clients; re-exported for the suite's modules.
+from sidebyside.apps import BASE_URL as BASE_URL
+from sidebyside.apps import CLIENT_KEEPALIVE_EXPIRY_SECONDS as CLIENT_KEEPALIVE_EXPIRY_SECONDS
+from sidebyside.apps import App as App
+from sidebyside.apps import client_for as client_for
+from sidebyside.apps import client_for_url
+from sidebyside.apps import is_asgi as is_asgi
 
 from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
 from shared.manage import migrate, seed
 from shared.settings import Settings
 
-if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
-
 Framework = Literal["flask", "fastapi"]
 FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
-# A WSGI or an ASGI application; `is_asgi` tells which.
-App = Any
-BASE_URL = "http://testserver"
-TIMEOUT_SECONDS = 10.0
-# A server may close a connection once it has been idle for its keep-alive timeout (gunicorn:
-# 2 s, uvicorn: 5 s); a client that reuses it at that moment loses its request. Letting go
-# of idle connections sooner than any of the servers avoids the race.
-CLIENT_KEEPALIVE_EXPIRY_SECONDS = 1.0
 ALLOWED_ORIGIN = "https://allowed.example"
 
 
@@ -212,47 +207,6 @@ def build_app(name: str, settings: Settings) -> App:
     return spec.factory(spec.settings(settings))
 
 
-def is_asgi(app: App) -> bool:
-    """An ASGI app is a coroutine function of (scope, receive, send); anything else callable
-    is taken for WSGI."""
-    call = app if inspect.isfunction(app) or inspect.ismethod(app) else type(app).__call__
-    return inspect.iscoroutinefunction(call)
-
-
-class Pep3333Path:
-    """Rewrites PATH_INFO as PEP 3333 asks: the path's UTF-8 bytes, each as one latin-1 character.
-
-    httpx2's WSGITransport puts the percent-decoded path there as text, so a path such as
-    /employees/Ā reaches Werkzeug as a character latin-1 cannot encode, and Werkzeug raises
-    UnicodeEncodeError before the app sees the request. A real WSGI server passes the bytes.
-    """
-
-    def __init__(self, app: "WSGIApplication") -> None:
-        self.app = app
-
-    def __call__(
-        self, environ: "WSGIEnvironment", start_response: "StartResponse"
-    ) -> Iterable[bytes]:
-        environ["PATH_INFO"] = environ["PATH_INFO"].encode("utf-8").decode("latin-1")
-        return self.app(environ, start_response)
-
-
-@contextmanager
-def client_for(app: App) -> Iterator[httpx2.Client]:
-    """A client that drives the app without a server; server errors come back as 500s."""
-    if not is_asgi(app):
-        transport = httpx2.WSGITransport(app=Pep3333Path(app), raise_app_exceptions=False)
-        with httpx2.Client(
-            transport=transport, base_url=BASE_URL, follow_redirects=False
-        ) as client:
-            yield client
-    else:
-        with TestClient(
-            app, base_url=BASE_URL, raise_server_exceptions=False, follow_redirects=False
-        ) as client:
-            yield client
-
-
 @contextmanager
 def in_process(name: str, settings: Settings) -> Iterator[Target]:
     """The app called `name`, built by its factory with these settings, behind an in-process
@@ -267,10 +221,5 @@ def in_process(name: str, settings: Settings) -> Iterator[Target]:
 @contextmanager
 def live(name: str, url: str, settings: Settings) -> Iterator[Target]:
     """A running server; `settings` must be what that server was started with."""
-    with httpx2.Client(
-        base_url=url,
-        follow_redirects=False,
-        timeout=TIMEOUT_SECONDS,
-        limits=httpx2.Limits(keepalive_expiry=CLIENT_KEEPALIVE_EXPIRY_SECONDS),
-    ) as client:
+    with client_for_url(url) as client:
         yield Target(target_spec(name).framework, client, settings, live=True, name=name)
