@@ -8,12 +8,11 @@ the admin token. Every request and response is written as a HAR 1.2 entry.
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx2
 from sidebyside.apps import client_for
+from sidebyside.har import recording
 
 from examples.shop.flask_shop import create_app
 from examples.shop.store import ADMIN_TOKEN
@@ -32,69 +31,9 @@ SESSION: tuple[tuple[str, str, dict[str, str], object], ...] = (
 )
 
 
-def _headers(headers: httpx2.Headers) -> list[dict[str, str]]:
-    return [{"name": name, "value": value} for name, value in headers.multi_items()]
-
-
-def entry(response: httpx2.Response) -> dict[str, Any]:
-    request = response.request
-    body = request.content
-    recorded: dict[str, Any] = {
-        "method": request.method,
-        "url": str(request.url),
-        "httpVersion": "HTTP/1.1",
-        "headers": _headers(request.headers),
-        "queryString": [
-            {"name": name, "value": value} for name, value in request.url.params.multi_items()
-        ],
-        "cookies": [],
-        "headersSize": -1,
-        "bodySize": len(body),
-    }
-    if body:
-        recorded["postData"] = {
-            "mimeType": request.headers.get("content-type", ""),
-            "text": body.decode("utf-8"),
-        }
-    return {
-        "startedDateTime": datetime.now(UTC).isoformat(),
-        "time": response.elapsed.total_seconds() * 1000,
-        "request": recorded,
-        "response": {
-            "status": response.status_code,
-            "statusText": response.reason_phrase,
-            "httpVersion": "HTTP/1.1",
-            "headers": _headers(response.headers),
-            "cookies": [],
-            "content": {
-                "size": len(response.content),
-                "mimeType": response.headers.get("content-type", ""),
-                "text": response.text,
-            },
-            "redirectURL": "",
-            "headersSize": -1,
-            "bodySize": len(response.content),
-        },
-        "cache": {},
-        "timings": {"send": 0, "wait": response.elapsed.total_seconds() * 1000, "receive": 0},
-    }
-
-
 def record() -> dict[str, Any]:
-    entries = []
     with client_for(create_app()) as client:
-        for method, path, headers, body in SESSION:
-            options: dict[str, Any] = {"headers": headers}
-            if body is not None:
-                options["json"] = body
-            entries.append(entry(client.request(method, path, **options)))
-    return {
-        "log": {
-            "version": "1.2",
-            "creator": {"name": "examples.shop.record", "version": "1"},
-            "entries": entries,
-        }
-    }
+        return recording(client, SESSION, "examples.shop.record")
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,5 @@
-"""Recorded traffic as probes: a HAR file (HTTP Archive 1.2, as browsers and proxies export it).
+"""Recorded traffic as probes: a HAR file (HTTP Archive 1.2, as browsers and proxies export it),
+and a small recorder that writes one from a scripted client session.
 
 Every entry becomes a probe, in the order recorded, with its method, its path and query
 (the recording's host is dropped: each side has its own), its request headers less those a
@@ -8,11 +9,14 @@ fresh apps, so that a request that changes state finds what the recording found.
 
 import base64
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import httpx2
 
 from sidebyside.probes import Probe
 
@@ -99,3 +103,72 @@ def probes_from_har(
             )
         )
     return probes
+
+
+# A scripted session: (method, path, headers, JSON body or None).
+Step = tuple[str, str, Mapping[str, str], object]
+
+
+def _recorded_headers(headers: httpx2.Headers) -> list[dict[str, str]]:
+    return [{"name": name, "value": value} for name, value in headers.multi_items()]
+
+
+def har_entry(response: httpx2.Response) -> dict[str, Any]:
+    request = response.request
+    body = request.content
+    recorded: dict[str, Any] = {
+        "method": request.method,
+        "url": str(request.url),
+        "httpVersion": "HTTP/1.1",
+        "headers": _recorded_headers(request.headers),
+        "queryString": [
+            {"name": name, "value": value} for name, value in request.url.params.multi_items()
+        ],
+        "cookies": [],
+        "headersSize": -1,
+        "bodySize": len(body),
+    }
+    if body:
+        recorded["postData"] = {
+            "mimeType": request.headers.get("content-type", ""),
+            "text": body.decode("utf-8"),
+        }
+    return {
+        "startedDateTime": datetime.now(UTC).isoformat(),
+        "time": response.elapsed.total_seconds() * 1000,
+        "request": recorded,
+        "response": {
+            "status": response.status_code,
+            "statusText": response.reason_phrase,
+            "httpVersion": "HTTP/1.1",
+            "headers": _recorded_headers(response.headers),
+            "cookies": [],
+            "content": {
+                "size": len(response.content),
+                "mimeType": response.headers.get("content-type", ""),
+                "text": response.text,
+            },
+            "redirectURL": "",
+            "headersSize": -1,
+            "bodySize": len(response.content),
+        },
+        "cache": {},
+        "timings": {"send": 0, "wait": response.elapsed.total_seconds() * 1000, "receive": 0},
+    }
+
+
+def recording(client: httpx2.Client, steps: Sequence[Step], creator: str) -> dict[str, Any]:
+    """A HAR log of `steps` sent in order through `client`."""
+    entries = []
+    for method, path, headers, body in steps:
+        options: dict[str, Any] = {"headers": dict(headers)}
+        if body is not None:
+            options["json"] = body
+        entries.append(har_entry(client.request(method, path, **options)))
+    return {
+        "log": {
+            "version": "1.2",
+            "creator": {"name": creator, "version": "1"},
+            "entries": entries,
+        }
+    }
