@@ -23,9 +23,10 @@ import httpx2
 import pytest
 
 from sidebyside import report
-from sidebyside.apps import is_url, open_side
+from sidebyside.apps import TargetError, is_url, open_side
 from sidebyside.datafile import Source, Suite, load
-from sidebyside.observe import differing_aspects, observe
+from sidebyside.findnoise import ProposedNoise, noise_between
+from sidebyside.observe import observe
 from sidebyside.probes import Probe
 from sidebyside.verdict import CaseResult, explain, judge
 
@@ -38,7 +39,7 @@ class Record:
 
     suite: Suite
     results: list[CaseResult]
-    proposed: list[report.ProposedNoise]
+    proposed: list[ProposedNoise]
 
 
 RECORDS = pytest.StashKey[dict[Path, Record]]()
@@ -142,15 +143,7 @@ class ProbeItem(pytest.Item):
         if sides.twin is not None and self._comparable_twice(suite):
             again, _ = probe.send(sides.twin)
             twice = observe(again, suite.noise)
-            record.proposed += [
-                report.ProposedNoise(
-                    aspect,
-                    probe.request_line(),
-                    seen[0].aspects().get(aspect),
-                    twice.aspects().get(aspect),
-                )
-                for aspect in differing_aspects(seen[0], twice)
-            ]
+            record.proposed += noise_between(seen[0], twice, probe.request_line())
         result = judge(
             probe.feature or self.source.name,
             probe.title,
@@ -177,6 +170,8 @@ class ProbeItem(pytest.Item):
     ) -> str:
         if isinstance(excinfo.value, UnexpectedDifferenceError):
             return f"unexpected difference: {excinfo.value}"
+        if isinstance(excinfo.value, TargetError):
+            return f"cannot open a side: {excinfo.value}"
         return str(super().repr_failure(excinfo, style))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
@@ -205,3 +200,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
             record.proposed,
         )
         report.write(path, markdown, f"{names[0]} and {names[1]}, request by request")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The proposed noise rules, so that a run with --sbs-find-noise shows them at once."""
+    for record in terminalreporter.config.stash.get(RECORDS, {}).values():
+        if not record.proposed:
+            continue
+        terminalreporter.section(f"sidebyside: noise proposed for {record.suite.path.name}")
+        for item in {proposal.aspect: proposal for proposal in record.proposed}.values():
+            terminalreporter.write_line(f"{item.aspect}: {item.declaration()}")

@@ -8,11 +8,11 @@ sending each request twice to the reference. Secret header values never appear.
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from sidebyside.findnoise import ProposedNoise
 from sidebyside.observe import IGNORED_HEADERS, Observation, Rule
 from sidebyside.probes import MASKED, SECRET_HEADERS, masked_headers
 from sidebyside.verdict import Accepted, CaseResult, Verdict
@@ -23,16 +23,6 @@ VERDICT_LABELS: dict[Verdict, str] = {
     "unexpected": "**unexpected**",
 }
 _TITLE = re.compile(r"<title>\s*(.*?)\s*</title>", re.IGNORECASE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class ProposedNoise:
-    """An aspect in which two answers of the reference to one request differed."""
-
-    aspect: str
-    request: str
-    first: object
-    second: object
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -146,10 +136,13 @@ def proposals(found: Iterable[ProposedNoise]) -> list[str]:
     for aspect, items in sorted(by_aspect.items()):
         example = items[0]
         secret = aspect.startswith("header:") and aspect[7:] in SECRET_HEADERS
-        first, second = (MASKED, MASKED) if secret else (example.first, example.second)
+        shown = ""
+        if not aspect.startswith("body"):
+            first, second = (MASKED, MASKED) if secret else (example.first, example.second)
+            shown = f": {shorten(repr(first))} then {shorten(repr(second))}"
         lines.append(
             f"- `{aspect}` in {len(items)} case{'s' if len(items) != 1 else ''}, e.g. "
-            f"`{example.request}`: {shorten(repr(first))} then {shorten(repr(second))}"
+            f"`{example.request}`{shown}; declare it with `{example.declaration()}`"
         )
     lines.append("")
     return lines
