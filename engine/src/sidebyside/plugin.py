@@ -175,7 +175,7 @@ class ProbeItem(pytest.Item):
         return str(super().repr_failure(excinfo, style))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"{self.source.name}: {self.probe.request_line()}"
+        return self.path, None, f"{self.source.name}: {self.probe.title}"
 
 
 def report_path(directory: Path, suite: Suite) -> Path:
