@@ -71,3 +71,8 @@ def test_a_server_that_exits_is_reported_not_waited_for() -> None:
         serving(f"{sys.executable} -c 'import sys; sys.exit(3)'"),
     ):
         pass
+
+
+def test_a_command_that_is_not_there_is_reported_not_raised_raw() -> None:
+    with pytest.raises(ServerError, match="cannot start"), serving("no-such-server-xyz {port}"):
+        pass

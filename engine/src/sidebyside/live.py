@@ -55,7 +55,10 @@ def wait_until_answering(
 def serving(command: str, health: str = "/") -> Iterator[str]:
     """The base URL of `command` started on a free port (its `{port}`), stopped afterwards."""
     port = free_port()
-    process = subprocess.Popen(shlex.split(command.format(port=port)))  # noqa: S603 - the user's
+    try:
+        process = subprocess.Popen(shlex.split(command.format(port=port)))  # noqa: S603 - the user's
+    except OSError as error:
+        raise ServerError(f"cannot start {command!r}: {error}") from error
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_answering(process, base_url + health)
