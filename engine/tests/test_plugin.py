@@ -173,7 +173,7 @@ def test_a_recording_is_replayed_in_order_against_fresh_apps(project: pytest.Pyt
     # first again only if its apps are fresh, and its second is noted only if it came second.
     result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(
-        ["*traffic.har: 001 POST /counter PASSED*", "*traffic.har: 002 POST /counter PASSED*"]
+        ["*::traffic: 001 POST /counter PASSED*", "*::traffic: 002 POST /counter PASSED*"]
     )
 
 

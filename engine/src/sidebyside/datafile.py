@@ -147,7 +147,8 @@ def load(path: Path, defaults: Mapping[str, Any] | None = None) -> Suite:
     for recording in data.get("har", ()):
         har_path = path.parent / _text(recording, "file")
         sources.append(
-            Source(har_path.name, tuple(probes_from_har(har_path, recording.get("expect"))))
+            # Named by its stem: pytest reads a dot in a test name as a module separator.
+            Source(har_path.stem, tuple(probes_from_har(har_path, recording.get("expect"))))
         )
     return Suite(
         path=path,

@@ -98,7 +98,7 @@ class SuiteFile(pytest.File):
             find_noise=options.sbs_find_noise or suite.find_noise,
         )
         self._stack = ExitStack()
-        self._open: dict[str, Sides] = {}
+        self._open: dict[int, Sides] = {}
         self.config.stash.setdefault(RECORDS, {})[self.path] = Record(self.suite, [], [])
         for source in self.suite.sources:
             for probe in source.probes:
@@ -110,15 +110,15 @@ class SuiteFile(pytest.File):
         """The fresh pair of apps this source is replayed against, opened at its first probe."""
         if not self._open:
             self.addfinalizer(self._stack.close)
-        if source.name not in self._open:
+        if id(source) not in self._open:
             enter = self._stack.enter_context
             twin = None
             if self.suite.find_noise:
                 twin = enter(open_side(self.suite.reference))
-            self._open[source.name] = Sides(
+            self._open[id(source)] = Sides(
                 enter(open_side(self.suite.reference)), enter(open_side(self.suite.candidate)), twin
             )
-        return self._open[source.name]
+        return self._open[id(source)]
 
 
 class ProbeItem(pytest.Item):
