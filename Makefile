@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: up test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
-	bench bench-quick bench-smoke wrk
+	bench bench-quick bench-smoke wrk parity-pair live-pair
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -88,6 +88,18 @@ fuzz: $(INSTALLED)
 parity: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Another pair's report: `make parity-pair PAIR=REFERENCE:CANDIDATE` runs the parity suite on
+## that pair in-process and writes docs/parity-REFERENCE-CANDIDATE.md and .html.
+PAIR ?= flask:fastapi
+parity-pair: $(INSTALLED)
+	$(BIN)/pytest parity_tests -q --pair $(PAIR) --parity-report docs/
+
+## The parity suite on PAIR's real servers (reference :5000, candidate :8000), SQLite then
+## PostgreSQL, as `make live` runs the default pair.
+live-pair: $(INSTALLED)
+	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database sqlite -q
+	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database postgresql -q
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)

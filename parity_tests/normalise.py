@@ -3,48 +3,23 @@
 Each rule says what it removes and why. Anything a rule does not remove is compared.
 """
 
-import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 import httpx2
+from sidebyside.noise import map_values as _map_values
+from sidebyside.noise import mask_strings as _mask_strings
+from sidebyside.observe import (
+    IGNORED_HEADERS,
+    Body,
+    Observation,
+    Rule,
+    differing_aspects,
+)
+from sidebyside.observe import observe as observe_with
 
-# Every header is compared except these, each of which no client can base a decision on.
-IGNORED_HEADERS: dict[str, str] = {
-    "date": "the moment the response was made, which differs between any two responses",
-    "server": "names the server software (gunicorn, uvicorn), which the API does not include",
-    "content-length": "follows from the body, which is compared",
-    "transfer-encoding": "how the body was framed on this connection; the body is compared",
-    "connection": "hop-by-hop: describes this connection, not the response (RFC 9110 7.6.1)",
-    "keep-alive": "hop-by-hop, like Connection",
-}
-
-Body = Any
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One response, normalised: what the comparison and the report see."""
-
-    status: int
-    content_type: str
-    headers: Mapping[str, str]
-    body: Body = field(compare=True)
-
-    def aspects(self) -> dict[str, object]:
-        found: dict[str, object] = {"status": self.status, "content-type": self.content_type}
-        found.update({f"header:{name}": value for name, value in self.headers.items()})
-        found["body"] = self.body
-        return found
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    reason: str
-    apply: Callable[[Observation], Observation]
+__all__ = ["IGNORED_HEADERS", "Observation", "Rule", "differing_aspects", "observe"]
 
 
 ID_KEYS = frozenset({"id"})
@@ -86,33 +61,9 @@ def mask_text(text: str) -> str:
     return timestamp_shape(text)
 
 
-def _map_values(body: Body, keys: frozenset[str], transform: Callable[[Any], Any]) -> Body:
-    """The JSON body with `transform` applied to every non-null value under one of `keys`."""
-    if isinstance(body, dict):
-        return {
-            key: transform(value)
-            if key in keys and value is not None
-            else _map_values(value, keys, transform)
-            for key, value in body.items()
-        }
-    if isinstance(body, list):
-        return [_map_values(item, keys, transform) for item in body]
-    return body
-
-
 def mask_id(value: Any) -> str:
     """An id's value is masked, its type is not: "1" against 1 is a difference a client sees."""
     return f"<id:{type(value).__name__}>"
-
-
-def _mask_strings(body: Body, pattern: re.Pattern[str], placeholder: str) -> Body:
-    if isinstance(body, str):
-        return pattern.sub(placeholder, body)
-    if isinstance(body, dict):
-        return {key: _mask_strings(value, pattern, placeholder) for key, value in body.items()}
-    if isinstance(body, list):
-        return [_mask_strings(item, pattern, placeholder) for item in body]
-    return body
 
 
 def _replace_body(observation: Observation, body: Body) -> Observation:
@@ -211,36 +162,7 @@ PARSING_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _parse_body(response: httpx2.Response, raw: bool) -> Body:
-    if raw:
-        return response.text
-    if response.headers.get("content-type", "").startswith("application/json"):
-        try:
-            return json.loads(response.content)
-        except ValueError:
-            return response.text.rstrip()
-    return response.text.rstrip()
-
-
 def observe(response: httpx2.Response, raw: bool = False) -> Observation:
     """The response as compared: parsed (or, if raw, the exact text), selected headers only,
     every rule applied."""
-    content_type = response.headers.get("content-type", "").lower().replace(" ", "")
-    headers = {
-        name.lower(): ", ".join(response.headers.get_list(name))
-        for name in dict.fromkeys(key.lower() for key in response.headers)
-        if name.lower() not in IGNORED_HEADERS
-    }
-    headers.pop("content-type", None)  # compared on its own, normalised
-    observation = Observation(
-        response.status_code, content_type, headers, _parse_body(response, raw)
-    )
-    for rule in RULES:
-        observation = rule.apply(observation)
-    return observation
-
-
-def differing_aspects(flask: Observation, fastapi: Observation) -> list[str]:
-    """The aspects (status, content-type, header:NAME, body) in which the two differ."""
-    left, right = flask.aspects(), fastapi.aspects()
-    return [name for name in dict.fromkeys([*left, *right]) if left.get(name) != right.get(name)]
+    return observe_with(response, RULES, raw)

@@ -3,19 +3,21 @@
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import httpx2
 import pytest
+import sidebyside
+from sidebyside.verdict import Verdict, verdict_of
 
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
-from parity_tests.registry import REGISTRY
-from parity_tests.targets import Target
+from parity_tests.registry import REGISTRY, applicable
+from parity_tests.targets import DEFAULT_PAIR, Target
 from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
 
-Verdict = Literal["same", "documented", "unexpected"]
+__all__ = ["CaseResult", "Probe", "Verdict", "check", "explain", "judge"]
 Setup = Callable[[httpx2.Client], Mapping[str, object]]
 
 
@@ -50,7 +52,10 @@ def _without_secrets(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Probe:
-    """One request sent to both apps, and what the registry says they should do with it."""
+    """One request sent to both apps, and what the registry says they should do with it.
+
+    `differences` names every registry entry the request may show, whatever the pair; the
+    judge expects only those that apply to the pair it compares."""
 
     feature: str
     title: str
@@ -124,56 +129,53 @@ class Placeholders(dict[str, object]):
 
 
 @dataclass(frozen=True)
-class CaseResult:
-    feature: str
-    title: str
-    request: str
-    flask: Observation
-    fastapi: Observation
-    differing: tuple[str, ...]
-    differences: tuple[str, ...]
-    verdict: Verdict
+class CaseResult(sidebyside.CaseResult):
+    """The engine's case result, with the twins' pair by default and each twin by name."""
+
+    pair: str = DEFAULT_PAIR.name
+
+    # The twins by name, for code about Flask and FastAPI themselves (the claims).
+    @property
+    def flask(self) -> Observation:
+        return self._side("flask")
+
+    @property
+    def fastapi(self) -> Observation:
+        return self._side("fastapi")
+
+    def _side(self, name: str) -> Observation:
+        reference, _, candidate = self.pair.partition(":")
+        if name == reference:
+            return self.reference
+        if name == candidate:
+            return self.candidate
+        raise LookupError(f"the pair {self.pair} has no side named {name!r}")
 
 
 RESULTS = pytest.StashKey[dict[tuple[str, str], CaseResult]]()
 
 
-def judge(probe: Probe, flask: Observation, fastapi: Observation) -> CaseResult:
-    differing = tuple(differing_aspects(flask, fastapi))
-    entries = [REGISTRY[name] for name in probe.differences]
-    registered = {aspect for entry in entries for aspect in entry.aspects}
-    # Strict both ways: every registered difference must still show (in at least one of its
-    # aspects), and nothing may differ beyond what the entries cover.
-    every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
-    registered_and_seen = every_entry_seen and set(differing) <= registered
-    agreed = registered_and_seen if probe.differences else not differing
-    verdict: Verdict = "unexpected"
-    if agreed:
-        verdict = "documented" if probe.differences else "same"
+def judge(
+    probe: Probe, reference: Observation, candidate: Observation, pair: str = DEFAULT_PAIR.name
+) -> CaseResult:
+    """The verdict on one probe's two answers, against the entries that apply to `pair`."""
+    differing = tuple(differing_aspects(reference, candidate))
+    expected = applicable(probe.differences, pair)
     return CaseResult(
         probe.feature,
         probe.title,
         probe.request_line(),
-        flask,
-        fastapi,
+        reference,
+        candidate,
         differing,
-        probe.differences,
-        verdict,
+        expected,
+        verdict_of(differing, [REGISTRY[name] for name in expected]),
+        pair,
     )
 
 
 def explain(result: CaseResult) -> str:
-    lines = [f"{result.feature}: {result.title} ({result.request})"]
-    if result.differences and not result.differing:
-        lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
-    for name in result.differences:
-        if result.differing and not REGISTRY[name].aspects & set(result.differing):
-            lines.append(f"registered as {name}, which no longer shows")
-    flask, fastapi = result.flask.aspects(), result.fastapi.aspects()
-    for aspect in result.differing:
-        left, right = flask.get(aspect), fastapi.get(aspect)
-        lines.append(f"{aspect}: flask={left!r:.300} fastapi={right!r:.300}")
-    return "\n".join(lines)
+    return sidebyside.explain(result, REGISTRY)
 
 
 def record(config: pytest.Config, result: CaseResult) -> None:
@@ -181,9 +183,13 @@ def record(config: pytest.Config, result: CaseResult) -> None:
 
 
 def check(
-    config: pytest.Config, probe: Probe, flask: httpx2.Response, fastapi: httpx2.Response
+    config: pytest.Config,
+    probe: Probe,
+    reference: httpx2.Response,
+    candidate: httpx2.Response,
+    pair: str = DEFAULT_PAIR.name,
 ) -> None:
     """Judge one pair of responses, record it for the report, and fail if unexpected."""
-    result = judge(probe, observe(flask, probe.raw), observe(fastapi, probe.raw))
+    result = judge(probe, observe(reference, probe.raw), observe(candidate, probe.raw), pair)
     record(config, result)
     assert result.verdict != "unexpected", explain(result)

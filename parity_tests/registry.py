@@ -1,7 +1,10 @@
 """Every known difference between the two apps: what each does, why, and how to bridge it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from sidebyside.verdict import pair_matches
 
 Impact = Literal["breaks clients", "visible but compatible", "wire only"]
 
@@ -31,6 +34,19 @@ class Difference:
     # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
     impact: Impact
     impact_reason: str
+    # The pairs (REFERENCE:CANDIDATE, shell-style patterns such as "flask:strangler*") where
+    # this difference shows; None: every pair. Where it applies it must show (strict); where
+    # it does not, it is not expected, and a response that shows it anyway is unexpected.
+    pairs: frozenset[str] | None = None
+
+    def applies_to(self, pair: str) -> bool:
+        """Whether the pair named `pair` (e.g. "flask:fastapi") is expected to show it."""
+        return pair_matches(self.pairs, pair)
+
+
+def applicable(names: Iterable[str], pair: str) -> tuple[str, ...]:
+    """Of the registry entries named, those the pair is expected to show."""
+    return tuple(name for name in names if REGISTRY[name].applies_to(pair))
 
 
 class DuplicateDifferenceError(ValueError):

@@ -1,12 +1,14 @@
 """The parity report: a pytest plugin that writes what the differential tests saw.
 
-`pytest --parity-report PATH` writes PATH (Markdown) and PATH with .html beside it. The
-report is deterministic, so the checked-in copy can be compared with a fresh one:
-`python -m parity_tests.report check FRESH CHECKED_IN README` fails when either is stale,
-and `python -m parity_tests.report readme REPORT README` copies the summary into the README.
+`pytest --parity-report PATH` writes the report of the selected pair (`--pair`) to PATH
+(Markdown) and PATH with .html beside it; PATH may be a directory (ending in /), which gets
+the pair's own file name (`report_name`: parity.md for flask:fastapi, else
+parity-REFERENCE-CANDIDATE.md). The report is deterministic, so the checked-in copy can be
+compared with a fresh one: `python -m parity_tests.report check FRESH CHECKED_IN [README]`
+fails when either is stale, and `python -m parity_tests.report readme REPORT README` copies
+the summary into the README.
 """
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,21 +16,19 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
+from sidebyside import report as sidebyside_report
+from sidebyside.report import VERDICT_LABELS, describe
+from sidebyside.report import cell as _cell
 
 from parity_tests import browser as in_browser
 from parity_tests import generated
 from parity_tests.browser import BrowserCase
 from parity_tests.generated import Summary, refuse_to_write, stale
-from parity_tests.normalise import PARSING_RULES, RULES, Observation
-from parity_tests.parity import RESULTS, CaseResult, Probe, Verdict
+from parity_tests.normalise import PARSING_RULES, RULES
+from parity_tests.parity import RESULTS, CaseResult, Probe
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
+from parity_tests.targets import DEFAULT_PAIR, PairSpec
 
-VERDICT_LABELS: dict[Verdict, str] = {
-    "same": "same",
-    "documented": "documented difference",
-    "unexpected": "**unexpected**",
-}
 LIBRARIES = (
     "flask",
     "werkzeug",
@@ -40,7 +40,6 @@ LIBRARIES = (
 )
 SUMMARY_START = "<!-- parity-summary:start -->"
 SUMMARY_END = "<!-- parity-summary:end -->"
-_TITLE = re.compile(r"<title>\s*(.*?)\s*</title>", re.IGNORECASE | re.DOTALL)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -51,18 +50,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def report_name(pair: PairSpec) -> str:
+    """The report's file name, after both sides; the twins' pair keeps the first name it had."""
+    if pair == DEFAULT_PAIR:
+        return "parity.md"
+    return f"parity-{pair.reference}-{pair.candidate}.md"
+
+
+def report_path(option: str, pair: PairSpec) -> Path:
+    """--parity-report as given, or the pair's own file in it when it names a directory."""
+    path = Path(option)
+    return path / report_name(pair) if option.endswith("/") or path.is_dir() else path
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    path = session.config.getoption("--parity-report")
+    option = session.config.getoption("--parity-report")
     results = session.config.stash.get(RESULTS, {})
-    if not path:
+    if not option:
         return
     from parity_tests.differential.cases import every_probe  # the apps, only when reporting
+    from parity_tests.options import selected_pair
 
     missing = unsent(results, every_probe())
     if missing:
         refuse_to_write(session, "parity report", missing)
         return
-    write(Path(path), list(results.values()), in_browser.recorded(session.config))
+    pair = selected_pair(session.config)
+    # The browser tests drive the twins' own servers: their records belong to that pair only.
+    browser = in_browser.recorded(session.config) if pair == DEFAULT_PAIR else []
+    write(report_path(option, pair), list(results.values()), browser, pair)
 
 
 def unsent(results: Mapping[tuple[str, str], CaseResult], probes: Iterable[Probe]) -> list[str]:
@@ -74,16 +90,37 @@ def unsent(results: Mapping[tuple[str, str], CaseResult], probes: Iterable[Probe
     ]
 
 
-def write(path: Path, results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -> None:
-    markdown = render(results, browser)
+def write(
+    path: Path,
+    results: Sequence[CaseResult],
+    browser: Sequence[BrowserCase] = (),
+    pair: PairSpec = DEFAULT_PAIR,
+) -> None:
+    markdown = render(results, browser, pair)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown, encoding="utf-8")
-    path.with_suffix(".html").write_text(to_html(markdown), encoding="utf-8")
+    path.with_suffix(".html").write_text(to_html(markdown, title(pair)), encoding="utf-8")
 
 
-def render(results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -> str:
+def labels(pair: PairSpec) -> tuple[str, str]:
+    """The two sides as the report names them."""
+    reference, candidate = pair.specs
+    return reference.label, candidate.label
+
+
+def title(pair: PairSpec) -> str:
+    reference, candidate = labels(pair)
+    return f"{reference} and {candidate}, request by request"
+
+
+def render(
+    results: Sequence[CaseResult],
+    browser: Sequence[BrowserCase] = (),
+    pair: PairSpec = DEFAULT_PAIR,
+) -> str:
+    reference, candidate = labels(pair)
     lines = [
-        "# Flask and FastAPI, request by request",
+        f"# {title(pair)}",
         "",
         "Generated by `make parity` from the differential tests in `parity_tests/`: each case "
         "sends one request to both apps, in-process, and compares the responses after the "
@@ -94,13 +131,13 @@ def render(results: Sequence[CaseResult], browser: Sequence[BrowserCase] = ()) -
         "",
         *in_browser.headline(results, browser),
         SUMMARY_START,
-        summary(results),
+        summary(results, pair),
         SUMMARY_END,
         "",
-        *what_to_do(results),
+        *what_to_do(results, pair),
     ]
     for feature, cases in _by_feature(results):
-        lines += [f"## {feature}", "", "| Case | Request | Flask | FastAPI | Verdict |"]
+        lines += [f"## {feature}", "", f"| Case | Request | {reference} | {candidate} | Verdict |"]
         lines.append("| --- | --- | --- | --- | --- |")
         lines += [_row(case) for case in cases]
         lines.append("")
@@ -128,7 +165,8 @@ def case_impact(case: CaseResult) -> Impact | None:
     return next((impact for impact in IMPACT_RULES if impact in impacts), None)
 
 
-def summary(results: Sequence[CaseResult]) -> str:
+def summary(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> str:
+    reference, candidate = labels(pair)
     counts = Counter(result.verdict for result in results)
     seen = Counter(name for result in results for name in result.differences)
     by_impact = Counter(case_impact(result) for result in results)
@@ -136,7 +174,8 @@ def summary(results: Sequence[CaseResult]) -> str:
         f"**{len(results)} cases**: {counts['same']} the same, "
         f"{counts['documented']} a documented difference, {counts['unexpected']} unexpected.",
         "",
-        "What a client of the Flask app would notice after a move to FastAPI, case by case "
+        f"What a client of the {reference} app would notice after a move to {candidate}, "
+        "case by case "
         "(a case with several differences counts under the most serious):",
         "",
         "| Impact | Cases | Differences | What it means |",
@@ -162,8 +201,9 @@ def _cases(count: int) -> str:
     return f"{count} case" if count == 1 else f"{count} cases"
 
 
-def what_to_do(results: Sequence[CaseResult]) -> list[str]:
+def what_to_do(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> list[str]:
     """The differences that break clients, the most frequent first, each with its bridge."""
+    reference, candidate = labels(pair)
     seen = Counter(name for result in results for name in result.differences)
     breaking = sorted(
         (name for name in seen if REGISTRY[name].impact == "breaks clients"),
@@ -175,7 +215,7 @@ def what_to_do(results: Sequence[CaseResult]) -> list[str]:
         "## What matters most for an API client",
         "",
         f"The {min(MOST_IMPORTANT, len(breaking))} differences that break clients in the most "
-        "cases, and how to make FastAPI answer as Flask did:",
+        f"cases, and how to make {candidate} answer as {reference} did:",
         "",
     ]
     for rank, name in enumerate(breaking[:MOST_IMPORTANT], start=1):
@@ -207,49 +247,11 @@ def _row(case: CaseResult) -> str:
     cells = (
         _cell(case.title),
         "`" + case.request.replace("|", "\\|").replace("`", "'") + "`",
-        _cell(describe(case.flask, case.differing)),
-        _cell(describe(case.fastapi, case.differing)),
+        _cell(describe(case.reference, case.differing)),
+        _cell(describe(case.candidate, case.differing)),
         verdict,
     )
     return "| " + " | ".join(cells) + " |"
-
-
-def describe(observation: Observation, differing: Sequence[str]) -> str:
-    """Status, media type and the shape of the body, then any header that differs."""
-    media_type = observation.content_type.split(";")[0] or "no content type"
-    parts = [f"{observation.status} {media_type}", _shape(observation.body)]
-    headers = [
-        aspect.removeprefix("header:") for aspect in differing if aspect.startswith("header:")
-    ]
-    parts += [f"{name}: {observation.headers.get(name, '(none)')}" for name in headers]
-    return "; ".join(part for part in parts if part)
-
-
-def _shape(body: object) -> str:
-    if isinstance(body, dict):
-        detail = body.get("detail")
-        if isinstance(detail, str):
-            return f'detail "{_shorten(detail)}"'
-        return "{" + ", ".join(body) + "}"
-    if isinstance(body, list):
-        return f"a list of {len(body)}"
-    text = str(body)
-    if not text:
-        return "empty body"
-    title = _TITLE.search(text)
-    if title:
-        return f'page "{_shorten(title.group(1))}"'
-    return f'"{_shorten(text)}"'
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _cell(text: str) -> str:
-    # Placeholders such as <id> must not be read as HTML tags.
-    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
 def _difference(
@@ -271,16 +273,8 @@ def _difference(
     ]
 
 
-def to_html(markdown: str) -> str:
-    body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>Flask and FastAPI, request by request</title>\n"
-        "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:80rem;margin:2rem auto;"
-        "padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;"
-        "padding:.3rem .5rem;vertical-align:top}code{font-size:90%}</style>\n"
-        f"</head>\n<body>\n{body}</body>\n</html>\n"
-    )
+def to_html(markdown: str, page_title: str = title(DEFAULT_PAIR)) -> str:
+    return sidebyside_report.to_html(markdown, page_title)
 
 
 SUMMARY = Summary("parity summary", SUMMARY_START, SUMMARY_END, "](#", "](docs/parity.md#")
@@ -295,7 +289,7 @@ def with_summary(readme: str, report: str) -> str:
     return SUMMARY.copied_into(readme, report)
 
 
-def check(fresh: Path, checked_in: Path, readme: Path) -> list[str]:
+def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
     """What is stale, as unified diffs; empty when the checked-in copies are current."""
     return stale(fresh, checked_in, readme, SUMMARY)
 

@@ -1,56 +1,172 @@
-"""The two apps behind one client interface: in-process by default, live servers by URL."""
+"""The apps under test, by name: one table says how to build each in-process and how to
+serve it live; a pair of names (reference:candidate) is what one run compares."""
 
-from collections.abc import Iterable, Iterator
+import argparse
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import httpx2
-from fastapi import FastAPI
-from flask import Flask
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
-from starlette.testclient import TestClient
+
+# The engine's in-process and live clients; re-exported for the suite's modules.
+from sidebyside.apps import BASE_URL as BASE_URL
+from sidebyside.apps import CLIENT_KEEPALIVE_EXPIRY_SECONDS as CLIENT_KEEPALIVE_EXPIRY_SECONDS
+from sidebyside.apps import App as App
+from sidebyside.apps import client_for as client_for
+from sidebyside.apps import client_for_url
+from sidebyside.apps import is_asgi as is_asgi
 
 from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
 from shared.manage import migrate, seed
 from shared.settings import Settings
 
-if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
-
 Framework = Literal["flask", "fastapi"]
 FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
-BASE_URL = "http://testserver"
-TIMEOUT_SECONDS = 10.0
-# A server may close a connection once it has been idle for its keep-alive timeout (gunicorn:
-# 2 s, uvicorn: 5 s); a client that reuses it at that moment loses its request. Letting go
-# of idle connections sooner than any of the servers avoids the race.
-CLIENT_KEEPALIVE_EXPIRY_SECONDS = 1.0
 ALLOWED_ORIGIN = "https://allowed.example"
+
+
+def _unchanged(settings: Settings) -> Settings:
+    return settings
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """How to build one app under test in-process, and how to serve it live."""
+
+    # The name on the command line (`--pair flask:fastapi-compat`) and in test ids.
+    name: str
+    # The name the report gives it, in its title and column headings.
+    label: str
+    # The framework it is built on: the contract tests' per-framework expectations.
+    framework: Framework
+    # Builds the app (WSGI or ASGI: the engine tells which) from the settings below.
+    factory: Callable[[Settings], App]
+    # The test's settings as this app must get them (in-process; live: `environment`).
+    settings: Callable[[Settings], Settings] = _unchanged
+    # The Procfile process that serves it live; its port variable (FLASK_PORT, FASTAPI_PORT)
+    # is set to the port the live run chooses.
+    process: str = "flask"
+    # A command that replaces the Procfile's line, reading the same HOST and port variables.
+    command: str | None = None
+    # Variables added to the live server's environment (the live twin of `settings`).
+    environment: Mapping[str, str] = field(default_factory=dict)
+
+
+# Every app the suite can compare; a new one is one more entry here.
+TARGETS: dict[str, TargetSpec] = {
+    spec.name: spec
+    for spec in (
+        TargetSpec("flask", "Flask", "flask", create_flask_app, process="flask"),
+        TargetSpec("fastapi", "FastAPI", "fastapi", create_fastapi_app, process="fastapi"),
+    )
+}
+
+
+class UnknownTargetError(LookupError):
+    """A name that is not in TARGETS."""
+
+
+def target_spec(name: str) -> TargetSpec:
+    try:
+        return TARGETS[name]
+    except KeyError:
+        known = ", ".join(TARGETS)
+        raise UnknownTargetError(f"no target named {name!r} (known: {known})") from None
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    """Which two targets a run compares: the reference (what clients know) and the candidate."""
+
+    reference: str
+    candidate: str
+
+    @classmethod
+    def parse(cls, text: str) -> "PairSpec":
+        """`reference:candidate`, each a name in TARGETS."""
+        reference, separator, candidate = text.partition(":")
+        if not separator or not reference or not candidate:
+            raise ValueError(f"a pair is written REFERENCE:CANDIDATE, not {text!r}")
+        target_spec(reference)
+        target_spec(candidate)
+        return cls(reference, candidate)
+
+    @property
+    def name(self) -> str:
+        """As registry entries name it: `flask:fastapi`."""
+        return f"{self.reference}:{self.candidate}"
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.reference, self.candidate
+
+    @property
+    def specs(self) -> tuple[TargetSpec, TargetSpec]:
+        return target_spec(self.reference), target_spec(self.candidate)
+
+
+DEFAULT_PAIR = PairSpec("flask", "fastapi")
+
+
+def pair_argument(text: str) -> PairSpec:
+    """PairSpec.parse for a command-line option: argparse shows the reason it is refused."""
+    try:
+        return PairSpec.parse(text)
+    except (LookupError, ValueError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 @dataclass(frozen=True)
 class Target:
+    # The framework the app is built on; for the twins also its target name.
     framework: Framework
     client: httpx2.Client
     settings: Settings
     live: bool
     # The app itself when it runs in-process, for tests that must wrap it; None when live.
-    app: Flask | FastAPI | None = None
+    app: App | None = None
+    # Its name in TARGETS; empty means the framework's own twin.
+    name: str = ""
+
+    @property
+    def target_name(self) -> str:
+        return self.name or self.framework
 
 
 @dataclass(frozen=True)
 class Pair:
-    """Both apps at once, for differential tests."""
+    """Both apps at once, for differential tests: the reference and the candidate."""
 
-    flask: Target
-    fastapi: Target
+    reference: Target
+    candidate: Target
 
     @property
     def live(self) -> bool:
-        return self.flask.live or self.fastapi.live
+        return self.reference.live or self.candidate.live
+
+    @property
+    def spec(self) -> PairSpec:
+        return PairSpec(self.reference.target_name, self.candidate.target_name)
+
+    def side(self, name: str) -> Target:
+        """The side whose target is called `name`."""
+        for target in (self.reference, self.candidate):
+            if target.target_name == name:
+                return target
+        raise UnknownTargetError(f"this pair ({self.spec.name}) has no target named {name!r}")
+
+    # The twins by name, for code that is about Flask and FastAPI themselves (the claims).
+    @property
+    def flask(self) -> Target:
+        return self.side("flask")
+
+    @property
+    def fastapi(self) -> Target:
+        return self.side("fastapi")
 
 
 class ExplicitSettings(Settings):
@@ -85,59 +201,25 @@ def prepare_database(settings: Settings) -> None:
     seed(settings.database_url)
 
 
-def build_app(framework: Framework, settings: Settings) -> Flask | FastAPI:
-    return create_flask_app(settings) if framework == "flask" else create_fastapi_app(settings)
-
-
-class Pep3333Path:
-    """Rewrites PATH_INFO as PEP 3333 asks: the path's UTF-8 bytes, each as one latin-1 character.
-
-    httpx2's WSGITransport puts the percent-decoded path there as text, so a path such as
-    /employees/Ā reaches Werkzeug as a character latin-1 cannot encode, and Werkzeug raises
-    UnicodeEncodeError before the app sees the request. A real WSGI server passes the bytes.
-    """
-
-    def __init__(self, app: "WSGIApplication") -> None:
-        self.app = app
-
-    def __call__(
-        self, environ: "WSGIEnvironment", start_response: "StartResponse"
-    ) -> Iterable[bytes]:
-        environ["PATH_INFO"] = environ["PATH_INFO"].encode("utf-8").decode("latin-1")
-        return self.app(environ, start_response)
+def build_app(name: str, settings: Settings) -> App:
+    """The app called `name` in TARGETS, built with `settings` as that target takes them."""
+    spec = target_spec(name)
+    return spec.factory(spec.settings(settings))
 
 
 @contextmanager
-def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
-    """A client that drives the app without a server; server errors come back as 500s."""
-    if isinstance(app, Flask):
-        transport = httpx2.WSGITransport(app=Pep3333Path(app), raise_app_exceptions=False)
-        with httpx2.Client(
-            transport=transport, base_url=BASE_URL, follow_redirects=False
-        ) as client:
-            yield client
-    else:
-        with TestClient(
-            app, base_url=BASE_URL, raise_server_exceptions=False, follow_redirects=False
-        ) as client:
-            yield client
-
-
-@contextmanager
-def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
-    """The app built by its factory with these settings, behind an in-process client."""
-    app = build_app(framework, settings)
+def in_process(name: str, settings: Settings) -> Iterator[Target]:
+    """The app called `name`, built by its factory with these settings, behind an in-process
+    client."""
+    spec = target_spec(name)
+    settings = spec.settings(settings)
+    app = spec.factory(settings)
     with client_for(app) as client:
-        yield Target(framework, client, settings, live=False, app=app)
+        yield Target(spec.framework, client, settings, live=False, app=app, name=name)
 
 
 @contextmanager
-def live(framework: Framework, url: str, settings: Settings) -> Iterator[Target]:
+def live(name: str, url: str, settings: Settings) -> Iterator[Target]:
     """A running server; `settings` must be what that server was started with."""
-    with httpx2.Client(
-        base_url=url,
-        follow_redirects=False,
-        timeout=TIMEOUT_SECONDS,
-        limits=httpx2.Limits(keepalive_expiry=CLIENT_KEEPALIVE_EXPIRY_SECONDS),
-    ) as client:
-        yield Target(framework, client, settings, live=True)
+    with client_for_url(url) as client:
+        yield Target(target_spec(name).framework, client, settings, live=True, name=name)

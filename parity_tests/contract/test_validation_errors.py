@@ -92,7 +92,7 @@ def big_body_client(target: Target) -> Iterator[httpx2.Client]:
         pytest.skip("needs the default 1 MB body limit; the live servers run with 64 KB")
     default_limit = Settings.model_fields["max_body_bytes"].default
     settings = target.settings.model_copy(update={"max_body_bytes": default_limit})
-    with in_process(target.framework, settings) as app:
+    with in_process(target.target_name, settings) as app:
         yield app.client
 
 

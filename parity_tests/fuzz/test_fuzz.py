@@ -52,14 +52,14 @@ def test_a_generated_request_gets_the_answer_the_schema_and_the_registry_allow(
     if is_live(request.config):
         pytest.skip("fuzzes apps in-process: a case may create, change or delete any row")
     sent = SentRequest.from_case(case)
-    flask, fastapi = sent.send(pair.flask), sent.send(pair.fastapi)
+    reference, candidate = sent.send(pair.reference), sent.send(pair.candidate)
 
-    verdict, problems = problems_with(case, sent, flask, fastapi)
+    verdict, problems = problems_with(case, sent, reference, candidate, pair.spec.name)
     record(
         request.config,
         case.operation.label,
         takes_input(case),
-        (flask.status_code, fastapi.status_code),
+        (reference.status_code, candidate.status_code),
         verdict.differences,
     )
 

@@ -1,0 +1,212 @@
+"""The pytest plugin: every `*.sidebyside.toml` file is a suite, every probe in it a test.
+
+Installed with the package (entry point `pytest11`), so `pytest path/to/shop.sidebyside.toml`
+or a directory holding one runs it. The test ids read `shop.sidebyside.toml::probes: list the
+items` and `shop.sidebyside.toml::shop.har: 003 POST /items`. Each source of probes (the
+file's own, each recording) is replayed in order against a fresh pair of apps; a test fails
+when its verdict is unexpected.
+
+Options (each overrides the data file, which overrides `[tool.sidebyside]` in pyproject.toml):
+`--sbs-reference SIDE`, `--sbs-candidate SIDE` (an import string or a base URL),
+`--sbs-report DIR` (write each suite's report there), `--sbs-find-noise` (send each request
+to a second, fresh reference too, and report what differs as proposed noise rules).
+"""
+
+import tomllib
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+
+from sidebyside import report
+from sidebyside.apps import TargetError, is_url, open_side
+from sidebyside.datafile import Source, Suite, load
+from sidebyside.findnoise import ProposedNoise, noise_between
+from sidebyside.observe import observe
+from sidebyside.probes import Probe
+from sidebyside.verdict import CaseResult, explain, judge
+
+SUFFIX = ".sidebyside.toml"
+
+
+@dataclass
+class Record:
+    """What one suite saw, for its report."""
+
+    suite: Suite
+    results: list[CaseResult]
+    proposed: list[ProposedNoise]
+
+
+RECORDS = pytest.StashKey[dict[Path, Record]]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("sidebyside", "sidebyside: compare two implementations of an API")
+    group.addoption("--sbs-reference", metavar="SIDE", help="the reference: module:app or URL")
+    group.addoption("--sbs-candidate", metavar="SIDE", help="the candidate: module:app or URL")
+    group.addoption("--sbs-report", metavar="DIR", help="write each suite's report into DIR")
+    group.addoption(
+        "--sbs-find-noise",
+        action="store_true",
+        help="send each request to a second, fresh reference and propose noise rules",
+    )
+
+
+def pyproject_defaults(config: pytest.Config) -> dict[str, Any]:
+    """[tool.sidebyside] of the project's pyproject.toml, if any."""
+    path = config.rootpath / "pyproject.toml"
+    if not path.exists():
+        return {}
+    tool: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    return dict(tool.get("sidebyside", {}))
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> "SuiteFile | None":
+    if file_path.name.endswith(SUFFIX):
+        suite_file: SuiteFile = SuiteFile.from_parent(parent, path=file_path)
+        return suite_file
+    return None
+
+
+class UnexpectedDifferenceError(AssertionError):
+    """A probe's two answers differ in a way no applicable accepted difference covers."""
+
+
+@dataclass
+class Sides:
+    reference: httpx2.Client
+    candidate: httpx2.Client
+    # A second reference, fresh, when noise is being found.
+    twin: httpx2.Client | None
+
+
+class SuiteFile(pytest.File):
+    suite: Suite
+
+    def collect(self) -> Iterator[pytest.Item]:
+        suite = load(self.path, pyproject_defaults(self.config))
+        options = self.config.option
+        self.suite = replace(
+            suite,
+            reference=options.sbs_reference or suite.reference,
+            candidate=options.sbs_candidate or suite.candidate,
+            find_noise=options.sbs_find_noise or suite.find_noise,
+        )
+        self._stack = ExitStack()
+        self._open: dict[int, Sides] = {}
+        self.config.stash.setdefault(RECORDS, {})[self.path] = Record(self.suite, [], [])
+        for source in self.suite.sources:
+            for probe in source.probes:
+                yield ProbeItem.from_parent(
+                    self, name=f"{source.name}: {probe.title}", source=source, probe=probe
+                )
+
+    def sides(self, source: Source) -> Sides:
+        """The fresh pair of apps this source is replayed against, opened at its first probe."""
+        if not self._open:
+            self.addfinalizer(self._stack.close)
+        if id(source) not in self._open:
+            enter = self._stack.enter_context
+            twin = None
+            if self.suite.find_noise:
+                twin = enter(open_side(self.suite.reference))
+            self._open[id(source)] = Sides(
+                enter(open_side(self.suite.reference)), enter(open_side(self.suite.candidate)), twin
+            )
+        return self._open[id(source)]
+
+
+class ProbeItem(pytest.Item):
+    def __init__(self, *, source: Source, probe: Probe, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source = source
+        self.probe = probe
+
+    @property
+    def suite_file(self) -> SuiteFile:
+        assert isinstance(self.parent, SuiteFile)
+        return self.parent
+
+    def runtest(self) -> None:
+        suite = self.suite_file.suite
+        sides = self.suite_file.sides(self.source)
+        record = self.config.stash[RECORDS][suite.path]
+        probe = self.probe
+        reference, reference_seconds = probe.send(sides.reference)
+        candidate, candidate_seconds = probe.send(sides.candidate)
+        seen = observe(reference, suite.noise), observe(candidate, suite.noise)
+        if sides.twin is not None and self._comparable_twice(suite):
+            again, _ = probe.send(sides.twin)
+            twice = observe(again, suite.noise)
+            record.proposed += noise_between(seen[0], twice, probe.request_line())
+        result = judge(
+            probe.feature or self.source.name,
+            probe.title,
+            probe.request_line(),
+            *seen,
+            probe.differences,
+            suite.accepted,
+            suite.pair,
+            (reference_seconds, candidate_seconds),
+        )
+        record.results.append(result)
+        if result.verdict == "unexpected":
+            raise UnexpectedDifferenceError(explain(result, suite.accepted))
+
+    def _comparable_twice(self, suite: Suite) -> bool:
+        # A server by URL cannot be made fresh: only a request that changes nothing may be
+        # sent to it twice.
+        return not is_url(suite.reference) or not self.probe.changes_state
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str:
+        if isinstance(excinfo.value, UnexpectedDifferenceError):
+            return f"unexpected difference: {excinfo.value}"
+        if isinstance(excinfo.value, TargetError):
+            return f"cannot open a side: {excinfo.value}"
+        return str(super().repr_failure(excinfo, style))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"{self.source.name}: {self.probe.title}"
+
+
+def report_path(directory: Path, suite: Suite) -> Path:
+    """A suite's report, named after both sides."""
+    return directory / f"sidebyside-{suite.reference_name}-{suite.candidate_name}.md"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    option = session.config.getoption("--sbs-report", None)
+    for record in session.config.stash.get(RECORDS, {}).values():
+        suite = record.suite
+        if not record.results or not (option or suite.report):
+            continue
+        path = report_path(Path(option), suite) if option else suite.path.parent / str(suite.report)
+        names = (suite.reference_name, suite.candidate_name)
+        markdown = report.render(
+            record.results,
+            names,
+            suite.accepted,
+            suite.noise,
+            suite.path.name,
+            record.proposed,
+        )
+        report.write(path, markdown, f"{names[0]} and {names[1]}, request by request")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The proposed noise rules, so that a run with --sbs-find-noise shows them at once."""
+    for record in terminalreporter.config.stash.get(RECORDS, {}).values():
+        if not record.proposed:
+            continue
+        terminalreporter.section(f"sidebyside: noise proposed for {record.suite.path.name}")
+        for item in {proposal.aspect: proposal for proposal in record.proposed}.values():
+            terminalreporter.write_line(f"{item.aspect}: {item.declaration()}")

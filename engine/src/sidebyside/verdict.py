@@ -1,0 +1,145 @@
+"""Verdicts: two observations judged against the accepted differences a probe names.
+
+Strict both ways: every accepted difference that applies to the pair must still show (in at
+least one of the aspects it may change), and nothing may differ beyond what those entries
+cover. An entry that does not apply to the pair is not expected there, so a difference it
+would have covered is unexpected on that pair.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Literal, Protocol
+
+from sidebyside.observe import Observation, differing_aspects
+
+Verdict = Literal["same", "documented", "unexpected"]
+
+
+class Accepted(Protocol):
+    """What the judge needs of an accepted difference; a registry entry of any shape that has
+    these (the twins' `Difference`, or `AcceptedDifference` below) will do."""
+
+    @property
+    def id(self) -> str: ...
+
+    # The parts of a response it may change: status, content-type, body, header:NAME.
+    @property
+    def aspects(self) -> frozenset[str]: ...
+
+    def applies_to(self, pair: str) -> bool: ...
+
+
+def pair_matches(pairs: frozenset[str] | None, pair: str) -> bool:
+    """Whether `pair` (REFERENCE:CANDIDATE) is one of `pairs` (shell-style patterns such as
+    "flask:strangler*"); None means every pair."""
+    return pairs is None or any(fnmatchcase(pair, pattern) for pattern in pairs)
+
+
+@dataclass(frozen=True)
+class AcceptedDifference:
+    """One accepted difference of a project: what each side does, why, and a reference."""
+
+    id: str
+    title: str
+    aspects: frozenset[str]
+    reference_does: str = ""
+    candidate_does: str = ""
+    why: str = ""
+    link: str = ""
+    pairs: frozenset[str] | None = None
+
+    def applies_to(self, pair: str) -> bool:
+        return pair_matches(self.pairs, pair)
+
+
+class DuplicateIdError(ValueError):
+    """Two accepted differences share an id: the second would silently replace the first."""
+
+
+def registry_of(entries: Iterable[Accepted]) -> dict[str, Accepted]:
+    """Entries by id, refusing a repeated id."""
+    registry: dict[str, Accepted] = {}
+    for entry in entries:
+        if entry.id in registry:
+            raise DuplicateIdError(f"two accepted differences have the id {entry.id!r}")
+        registry[entry.id] = entry
+    return registry
+
+
+class UnknownDifferenceError(LookupError):
+    """A probe names an accepted difference that no registry has."""
+
+
+def applicable(
+    names: Iterable[str], registry: Mapping[str, Accepted], pair: str
+) -> tuple[str, ...]:
+    """Of the entries named, those the pair is expected to show."""
+    missing = [name for name in names if name not in registry]
+    if missing:
+        raise UnknownDifferenceError(f"no accepted difference named {', '.join(missing)}")
+    return tuple(name for name in names if registry[name].applies_to(pair))
+
+
+def verdict_of(differing: Sequence[str], entries: Sequence[Accepted]) -> Verdict:
+    """The verdict on what differs, given the entries expected to show."""
+    registered = {aspect for entry in entries for aspect in entry.aspects}
+    every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
+    if entries:
+        return "documented" if every_entry_seen and set(differing) <= registered else "unexpected"
+    return "unexpected" if differing else "same"
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One probe's two answers and the verdict on them, as the report shows them."""
+
+    feature: str
+    title: str
+    request: str
+    reference: Observation
+    candidate: Observation
+    differing: tuple[str, ...]
+    # The accepted differences expected on this pair: those the probe names that apply to it.
+    differences: tuple[str, ...]
+    verdict: Verdict
+    # The pair compared, as REFERENCE:CANDIDATE.
+    pair: str = "reference:candidate"
+    # Seconds each side took to answer, when measured.
+    latency: tuple[float, float] | None = field(default=None, compare=False)
+
+
+def judge(
+    feature: str,
+    title: str,
+    request: str,
+    reference: Observation,
+    candidate: Observation,
+    expected: Iterable[str],
+    registry: Mapping[str, Accepted],
+    pair: str,
+    latency: tuple[float, float] | None = None,
+) -> CaseResult:
+    """The verdict on one probe's two observations, against the entries that apply to `pair`."""
+    differing = tuple(differing_aspects(reference, candidate))
+    names = applicable(tuple(expected), registry, pair)
+    verdict = verdict_of(differing, [registry[name] for name in names])
+    return CaseResult(
+        feature, title, request, reference, candidate, differing, names, verdict, pair, latency
+    )
+
+
+def explain(result: CaseResult, registry: Mapping[str, Accepted]) -> str:
+    """Why a case is unexpected, line by line, for a test failure."""
+    lines = [f"{result.feature}: {result.title} ({result.request}) on {result.pair}"]
+    if result.differences and not result.differing:
+        lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
+    for name in result.differences:
+        if result.differing and not registry[name].aspects & set(result.differing):
+            lines.append(f"registered as {name}, which no longer shows")
+    reference_name, _, candidate_name = result.pair.partition(":")
+    reference, candidate = result.reference.aspects(), result.candidate.aspects()
+    for aspect in result.differing:
+        left, right = reference.get(aspect), candidate.get(aspect)
+        lines.append(f"{aspect}: {reference_name}={left!r:.300} {candidate_name}={right!r:.300}")
+    return "\n".join(lines)

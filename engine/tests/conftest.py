@@ -1,0 +1,3 @@
+"""The engine's own tests: pytester runs the plugin on pairs written for each test."""
+
+pytest_plugins = ["pytester"]

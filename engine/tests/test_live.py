@@ -1,0 +1,78 @@
+"""The live runner: both sides on real servers (free ports), the suite against them, both
+stopped."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from sidebyside.live import ServerError, main, serving
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "shop" / "shop.sidebyside.toml"
+ROOT = Path(__file__).parents[2]
+
+
+def server(factory: str) -> str:
+    """A command that serves the example shop's `factory` with wsgiref on {port}."""
+    return (
+        f"{sys.executable} -c \"import sys; sys.path.insert(0, '{ROOT}'); "
+        "from wsgiref.simple_server import make_server; "
+        f"from examples.shop.flask_shop import {factory} as f; "
+        "make_server('127.0.0.1', {port}, f()).serve_forever()\""
+    )
+
+
+def test_the_example_pair_passes_on_real_servers(capfd: pytest.CaptureFixture[str]) -> None:
+    uvicorn = (
+        f"{sys.executable} -m uvicorn --factory examples.shop.fastapi_shop:create_app "
+        f"--app-dir {ROOT} --port {{port}} --log-level warning"
+    )
+    status = main(
+        [
+            *("--reference", server("create_app"), "--candidate", uvicorn),
+            *("--health", "/items", str(EXAMPLE), "-q", "-p", "no:cacheprovider"),
+        ]
+    )
+
+    assert status == 0
+    assert "15 passed" in capfd.readouterr().out
+
+
+def test_a_pair_that_no_longer_differs_fails_on_real_servers(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # The Flask shop on both sides: every accepted difference must then fail to show.
+    status = main(
+        [
+            "--reference",
+            server("create_app"),
+            "--candidate",
+            server("create_app"),
+            "--health",
+            "/items",
+            str(EXAMPLE),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "probes",
+        ]
+    )
+
+    output = capfd.readouterr().out
+    assert status == 1
+    # Three probes expect a difference that a shop against itself does not show.
+    assert "3 failed, 4 passed" in output
+    assert "registered as html-not-found but both apps now agree" in output
+
+
+def test_a_server_that_exits_is_reported_not_waited_for() -> None:
+    with (
+        pytest.raises(ServerError, match="exited with 3"),
+        serving(f"{sys.executable} -c 'import sys; sys.exit(3)'"),
+    ):
+        pass
+
+
+def test_a_command_that_is_not_there_is_reported_not_raised_raw() -> None:
+    with pytest.raises(ServerError, match="cannot start"), serving("no-such-server-xyz {port}"):
+        pass

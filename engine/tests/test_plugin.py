@@ -1,0 +1,206 @@
+"""The plugin on a pair written for each test: it passes what is accepted, fails what is not,
+and writes a report without secrets."""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+
+# Two versions of one tiny service, as plain WSGI: the new one answers 404 in JSON, and adds
+# a note to every write after an app's first.
+APPS = """
+import json, uuid
+
+def _service(not_found_json):
+    counter = {"count": 0}
+
+    def app(environ, start_response):
+        path, method = environ["PATH_INFO"], environ["REQUEST_METHOD"]
+        headers = [("X-Request-Id", uuid.uuid4().hex)]
+        if path == "/counter" and method == "POST":
+            counter["count"] += 1
+            status, body, kind = "200 OK", {"count": counter["count"]}, "json"
+            if not_found_json and counter["count"] > 1:
+                body["note"] = "not the first write"
+        elif path == "/hello":
+            status, body, kind = "200 OK", {"hello": "world"}, "json"
+        elif not_found_json:
+            status, body, kind = "404 Not Found", {"detail": "Not Found"}, "json"
+        else:
+            status, body, kind = "404 Not Found", "<h1>Not Found</h1>", "html"
+        if kind == "json":
+            headers.append(("Content-Type", "application/json"))
+            data = json.dumps(body).encode()
+        else:
+            headers.append(("Content-Type", "text/html"))
+            data = body.encode()
+        start_response(status, headers)
+        return [data]
+
+    return app
+
+def create_old():
+    return _service(not_found_json=False)
+
+def create_new():
+    return _service(not_found_json=True)
+"""
+
+SIDES = 'reference = "pair_apps:create_old"\ncandidate = "pair_apps:create_new"\n'
+REQUEST_IDS = """
+[[noise]]
+name = "request ids"
+reason = "a fresh id per response"
+mask_header_values = ["x-request-id"]
+"""
+ACCEPTED = """
+[[accepted]]
+id = "html-404"
+title = "404 in HTML vs JSON"
+aspects = ["content-type", "body"]
+reference = "an HTML page"
+candidate = "JSON"
+"""
+PROBES = """
+[[probe]]
+title = "hello"
+method = "GET"
+path = "/hello"
+headers = { Authorization = "Bearer topsecret" }
+
+[[probe]]
+title = "a missing page"
+method = "GET"
+path = "/missing"
+expect = ["html-404"]
+
+[[probe]]
+title = "count once"
+method = "POST"
+path = "/counter"
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makepyfile(pair_apps=APPS)
+    pytester.syspathinsert()
+    return pytester
+
+
+def suite(project: pytest.Pytester, text: str) -> Path:
+    path = project.path / "pair.sidebyside.toml"
+    path.write_text(text)
+    return path
+
+
+def test_every_probe_is_a_test_and_accepted_differences_pass(project: pytest.Pytester) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES)
+
+    result = project.runpytest("-v", "--sbs-report", "reports")
+
+    result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines(["*pair.sidebyside.toml::probes: a missing page PASSED*"])
+    report = (project.path / "reports" / "sidebyside-reference-candidate.md").read_text()
+    assert "**3 cases**: 2 the same, 1 a documented difference, 0 unexpected." in report
+    assert "topsecret" not in report
+    assert "[Authorization: <masked>]" in report
+
+
+def test_a_difference_nobody_accepted_fails_the_probe(project: pytest.Pytester) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES.replace('expect = ["html-404"]', ""))
+
+    result = project.runpytest()
+
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*unexpected difference: *a missing page*", "*content-type:*"])
+
+
+def test_an_accepted_difference_that_stops_showing_fails(project: pytest.Pytester) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES)
+
+    # The command line overrides the file: the old service against itself.
+    result = project.runpytest("--sbs-candidate", "pair_apps:create_old")
+
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*registered as html-404 but both apps now agree*"])
+
+
+def test_noise_is_found_by_asking_the_reference_twice(project: pytest.Pytester) -> None:
+    suite(project, SIDES + ACCEPTED + PROBES)
+
+    result = project.runpytest("--sbs-find-noise", "--sbs-report", "reports")
+
+    # Undeclared, the request id differs between the sides too: every probe fails...
+    result.assert_outcomes(failed=3)
+    report = (project.path / "reports" / "sidebyside-reference-candidate.md").read_text()
+    # ...and the report proposes the rule, found from the reference's own two answers.
+    assert "## Proposed noise rules" in report
+    assert "- `header:x-request-id` in 3 cases" in report
+
+
+def test_sides_may_come_from_pyproject(project: pytest.Pytester) -> None:
+    project.makepyprojecttoml(f"[tool.sidebyside]\n{SIDES}")
+    suite(project, REQUEST_IDS + ACCEPTED + PROBES)
+
+    project.runpytest().assert_outcomes(passed=3)
+
+
+SECOND_WRITE = """
+[[accepted]]
+id = "second-write"
+title = "a note on every write after the first"
+aspects = ["body"]
+"""
+
+
+def test_a_recording_is_replayed_in_order_against_fresh_apps(project: pytest.Pytester) -> None:
+    entries = ",".join(
+        '{"request": {"method": "POST", "url": "http://recorded/counter", "headers": []}}'
+        for _ in range(2)
+    )
+    (project.path / "traffic.har").write_text(f'{{"log": {{"entries": [{entries}]}}}}')
+    recording = (
+        '[[har]]\nfile = "traffic.har"\nexpect = { "002 POST /counter" = ["second-write"] }\n'
+    )
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + SECOND_WRITE + PROBES + recording)
+
+    result = project.runpytest("-v", "-k", "count")
+
+    # The file's own probes wrote once already: the recording's first write is an app's
+    # first again only if its apps are fresh, and its second is noted only if it came second.
+    result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines(
+        ["*::traffic: 001 POST /counter PASSED*", "*::traffic: 002 POST /counter PASSED*"]
+    )
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def old_service_running(project: pytest.Pytester) -> Iterator[str]:
+    """The old service on a real server on a free port, as a deployment would run it."""
+    import pair_apps  # type: ignore[import-not-found]
+
+    server = make_server("127.0.0.1", 0, pair_apps.create_old(), handler_class=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def test_a_side_may_be_a_running_server(project: pytest.Pytester, old_service_running: str) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES)
+
+    result = project.runpytest("--sbs-reference", old_service_running)
+
+    result.assert_outcomes(passed=3)

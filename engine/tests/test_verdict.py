@@ -1,0 +1,68 @@
+"""Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
+
+import pytest
+from sidebyside import AcceptedDifference, Observation, judge, registry_of
+from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError
+
+JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
+HTML_404 = Observation(404, "text/html", {}, "<h1>Not Found</h1>")
+JSON_422 = Observation(422, "application/json", {}, {"detail": []})
+HTML = AcceptedDifference("html-errors", "HTML errors", frozenset({"content-type", "body"}))
+ONLY_PORT = AcceptedDifference(
+    "html-errors", "HTML errors", frozenset({"content-type", "body"}), pairs=frozenset({"old:new"})
+)
+
+
+def verdict(
+    reference: Observation, candidate: Observation, *expected: str, pair: str = "old:new"
+) -> str:
+    registry = registry_of([HTML])
+    return judge("f", "t", "GET /", reference, candidate, expected, registry, pair).verdict
+
+
+def test_equal_answers_are_the_same() -> None:
+    assert verdict(JSON_404, JSON_404) == "same"
+
+
+def test_a_difference_nobody_accepted_is_unexpected() -> None:
+    assert verdict(HTML_404, JSON_404) == "unexpected"
+
+
+def test_an_accepted_difference_that_shows_is_documented() -> None:
+    assert verdict(HTML_404, JSON_404, "html-errors") == "documented"
+
+
+def test_an_accepted_difference_that_no_longer_shows_is_unexpected() -> None:
+    assert verdict(JSON_404, JSON_404, "html-errors") == "unexpected"
+
+
+def test_a_difference_beyond_the_accepted_aspects_is_unexpected() -> None:
+    assert verdict(HTML_404, JSON_422, "html-errors") == "unexpected"
+
+
+@pytest.mark.parametrize(
+    ("reference", "pair", "expected"),
+    [
+        (HTML_404, "old:new", "documented"),  # applies and shows
+        (JSON_404, "old:new", "unexpected"),  # applies and no longer shows
+        (JSON_404, "old:compat", "same"),  # does not apply, does not show
+        (HTML_404, "old:compat", "unexpected"),  # does not apply, shows anyway
+    ],
+)
+def test_an_accepted_difference_is_expected_only_on_its_pairs(
+    reference: Observation, pair: str, expected: str
+) -> None:
+    registry = registry_of([ONLY_PORT])
+    result = judge("f", "t", "GET /", reference, JSON_404, ["html-errors"], registry, pair)
+
+    assert result.verdict == expected
+
+
+def test_two_accepted_differences_with_one_id_are_refused() -> None:
+    with pytest.raises(DuplicateIdError, match="html-errors"):
+        registry_of([HTML, ONLY_PORT])
+
+
+def test_a_probe_naming_an_unknown_difference_is_refused() -> None:
+    with pytest.raises(UnknownDifferenceError, match="nowhere"):
+        judge("f", "t", "GET /", JSON_404, JSON_404, ["nowhere"], {}, "old:new")
