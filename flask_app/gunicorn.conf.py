@@ -5,8 +5,6 @@ import os
 from gunicorn.http.message import Request
 from gunicorn.workers.base import Worker
 
-from shared.settings import Settings
-
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 # gthread hands a connection to a thread once its headers are in, and the app's read of the body
@@ -24,9 +22,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 # gunicorn answers every request with "Connection: keep-alive" unless told otherwise, but it
 # drains at most 64 KiB of a body the app left unread and then closes the connection: a client
 # that believed the promise loses its next request ("Server disconnected without sending a
-# response"). Flask refuses a body over MAX_CONTENT_LENGTH without reading it, so such a request
-# is answered with "Connection: close" instead. The limit is read as create_app reads it.
-_max_body_bytes = Settings().max_body_bytes
+# response"). Flask leaves a body unread when it refuses one over MAX_CONTENT_LENGTH, and when
+# no view reads it (a 404, a 405, a refused login). gunicorn drops a Connection header that a
+# WSGI app sets, so the app cannot say "close" once it knows; the hook below says it up front
+# for every body that may be more than gunicorn would drain: over 64 KiB, or of unknown length.
+# A fully read upload of that size costs its client one reconnection.
+DRAINED_BYTES = 64 * 1024  # gunicorn.http.parser's _DRAIN_MAX_BYTES
 
 
 def pre_request(worker: Worker, req: Request) -> None:
@@ -36,6 +37,8 @@ def pre_request(worker: Worker, req: Request) -> None:
     # no WSGI middleware can reach the status line: so here, before the response exists.
     if req.version > (1, 1):
         req.version = (1, 1)
-    declared = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), "")
-    if declared.isdigit() and int(declared) > _max_body_bytes:
+    fields = dict(req.headers)
+    declared = fields.get("CONTENT-LENGTH", "")
+    # gunicorn refuses any Transfer-Encoding but one that ends in chunked: a body of unknown size.
+    if "TRANSFER-ENCODING" in fields or (declared.isdigit() and int(declared) > DRAINED_BYTES):
         req.must_close = True

@@ -75,7 +75,9 @@ class TwinUser(FastHttpUser):
             method, path, name=self._name(label), catch_response=True, **kwargs
         ) as response:
             if response.status_code != status:
-                response.failure(f"{response.status_code} instead of {status}")
+                # No status: the connection failed, and what the client saw says why.
+                seen = response.status_code or f"no answer ({response.error!r})"
+                response.failure(f"{seen} instead of {status}")
                 return None
             body: dict[str, Any] = response.json() if response.text else {}
             return body

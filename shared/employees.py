@@ -5,6 +5,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared.db import writing
 from shared.errors import Conflict, NotFound
 from shared.models import Employee
 from shared.schemas import EmployeeIn, EmployeeList, EmployeeOut, EmployeePatch, EmployeeQuery
@@ -41,8 +42,11 @@ def recently_hired(session: Session, limit: int) -> list[EmployeeOut]:
     return _employees_out(session, _EMPLOYEE_ROWS.order_by(*newest_first).limit(limit))
 
 
-def _load(session: Session, employee_id: int) -> Employee:
-    employee = session.get(Employee, employee_id)
+def _load(session: Session, employee_id: int, *, to_change: bool = False) -> Employee:
+    # A row about to change is locked as it is read (PostgreSQL's FOR UPDATE; SQLite's
+    # writer already holds the database), so a DELETE that commits in between cannot turn
+    # the UPDATE that follows into a 500 (StaleDataError): the change sees 404 or the row.
+    employee = session.get(Employee, employee_id, with_for_update=to_change)
     if employee is None:
         raise NotFound(f"Employee {employee_id} not found")
     return employee
@@ -65,9 +69,10 @@ def get_employee(session: Session, employee_id: int) -> EmployeeOut:
 
 
 def create_employee(session: Session, data: EmployeeIn) -> EmployeeOut:
-    employee = Employee(**data.model_dump())
-    session.add(employee)
-    return _commit(session, employee)
+    with writing(session):
+        employee = Employee(**data.model_dump())
+        session.add(employee)
+        return _commit(session, employee)
 
 
 def replace_employee(session: Session, employee_id: int, data: EmployeeIn) -> EmployeeOut:
@@ -79,12 +84,14 @@ def update_employee(session: Session, employee_id: int, patch: EmployeePatch) ->
 
 
 def _apply(session: Session, employee_id: int, changes: dict[str, object]) -> EmployeeOut:
-    employee = _load(session, employee_id)
-    for field, value in changes.items():
-        setattr(employee, field, value)
-    return _commit(session, employee)
+    with writing(session):
+        employee = _load(session, employee_id, to_change=True)
+        for field, value in changes.items():
+            setattr(employee, field, value)
+        return _commit(session, employee)
 
 
 def delete_employee(session: Session, employee_id: int) -> None:
-    session.delete(_load(session, employee_id))
-    session.commit()
+    with writing(session):
+        session.delete(_load(session, employee_id, to_change=True))
+        session.commit()

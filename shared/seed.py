@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shared.employees import create_employee
+from shared.db import writing
 from shared.models import Employee
 from shared.schemas import EmployeeIn
 
@@ -54,9 +54,11 @@ DEMO_EMPLOYEES = [
 
 
 def seed_demo_employees(session: Session) -> int:
-    """Add the demo employees if the table is empty; return how many were added."""
-    if session.scalar(select(func.count()).select_from(Employee)):
-        return 0
-    for employee in DEMO_EMPLOYEES:
-        create_employee(session, employee)
-    return len(DEMO_EMPLOYEES)
+    """Add the demo employees if the table is empty; return how many were added. The check and
+    the inserts are one writer's transaction, so two seeders at once add them once."""
+    with writing(session):
+        if session.scalar(select(func.count()).select_from(Employee)):
+            return 0
+        session.add_all(Employee(**employee.model_dump()) for employee in DEMO_EMPLOYEES)
+        session.commit()
+        return len(DEMO_EMPLOYEES)

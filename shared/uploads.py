@@ -4,6 +4,7 @@ import hashlib
 import logging
 import re
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import IO
@@ -12,11 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.db import UNAVAILABLE_ERRORS, writing
 from shared.errors import NotFound
 from shared.models import Upload, utcnow
 from shared.schemas import UploadOut
 
 CHUNK_BYTES = 64 * 1024
+# A job that finds the database busy or away waits and tries again, this many times in all,
+# the waits doubling from the first; then it leaves the upload pending for the next start.
+PROCESSING_ATTEMPTS = 6
+FIRST_RETRY_WAIT_SECONDS = 0.5
 log = logging.getLogger(__name__)
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -43,19 +49,48 @@ def store_upload(
             target.write(chunk)
             size += len(chunk)
     upload = Upload(id=upload_id, filename=sanitise_filename(filename), size=size)
-    session.add(upload)
-    session.commit()
+    with writing(session):
+        session.add(upload)
+        session.commit()
     return UploadOut.model_validate(upload)
 
 
 def process_upload(
-    session_factory: sessionmaker[Session], upload_dir: Path, upload_id: str
+    session_factory: sessionmaker[Session],
+    upload_dir: Path,
+    upload_id: str,
+    *,
+    attempts: int = PROCESSING_ATTEMPTS,
+    first_wait: float = FIRST_RETRY_WAIT_SECONDS,
 ) -> None:
     """Count lines and words and hash the file; record the result or the reason it failed.
+
+    The background job of both apps, so it never raises: an exception escaping a job that runs
+    after the response makes gunicorn and uvicorn close the connection, and the client's next
+    request on it is lost. A database that is busy or away is tried again (`attempts` in all);
+    if it stays so, the upload stays pending and the next start recovers it.
 
     Idempotent: an upload that is no longer pending is left alone, and two processes that
     count the same file (a recovery racing the request's own job) record the same result.
     """
+    wait = first_wait
+    for attempt in range(1, attempts + 1):
+        try:
+            _process_once(session_factory, upload_dir, upload_id)
+            return
+        except UNAVAILABLE_ERRORS as error:
+            if attempt == attempts:
+                log.error("upload %s left pending: %s", upload_id, error)
+                return
+            log.warning("upload %s: attempt %d found the database unavailable", upload_id, attempt)
+        except Exception:
+            log.exception("upload %s left pending: processing failed", upload_id)
+            return
+        time.sleep(wait)
+        wait *= 2
+
+
+def _process_once(session_factory: sessionmaker[Session], upload_dir: Path, upload_id: str) -> None:
     with session_factory() as session:
         upload = session.get(Upload, upload_id)
         if upload is None or upload.status != "pending":
@@ -71,9 +106,9 @@ def process_upload(
                 words += len(line.split())
     except OSError as failure:
         error = f"could not read the stored file: {failure.strerror}"
-    with session_factory() as session:
+    with session_factory() as session, writing(session):
         upload = session.get(Upload, upload_id)
-        if upload is None:
+        if upload is None or upload.status != "pending":
             return
         if error is None:
             upload.status, upload.lines, upload.words = "done", lines, words

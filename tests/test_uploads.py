@@ -1,12 +1,17 @@
 import io
-from collections.abc import Iterator
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared import db
 from shared.db import create_db_engine, create_session_factory
 from shared.manage import migrate
+from shared.schemas import UploadOut
 from shared.uploads import (
     get_upload,
     process_upload,
@@ -78,3 +83,67 @@ def test_processing_an_upload_twice_changes_nothing_the_second_time(
 
     with session_factory() as session:
         assert get_upload(session, upload.id) == first
+
+
+@pytest.fixture
+def pending_upload(storage: tuple[sessionmaker[Session], Path]) -> UploadOut:
+    session_factory, upload_dir = storage
+    with session_factory() as session:
+        return store_upload(session, upload_dir, "notes.txt", io.BytesIO(b"one two\nthree\n"))
+
+
+@pytest.fixture
+def database_locked_by_another_writer(
+    storage: tuple[sessionmaker[Session], Path],
+    pending_upload: UploadOut,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Callable[[], None]]:
+    """Another connection holds SQLite's write lock until the returned function is called;
+    the core's connections give up waiting for it after 50 ms."""
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    session_factory, _upload_dir = storage
+    engine = session_factory.kw["bind"]
+    engine.dispose()  # the pooled connections were made with the longer timeout
+    path = engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    yield holder.rollback
+    holder.close()
+
+
+def test_an_upload_job_waits_for_a_locked_database_and_then_processes_the_file(
+    storage: tuple[sessionmaker[Session], Path],
+    pending_upload: UploadOut,
+    database_locked_by_another_writer: Callable[[], None],
+) -> None:
+    session_factory, upload_dir = storage
+    upload = pending_upload
+    job = threading.Thread(
+        target=process_upload,
+        args=(session_factory, upload_dir, upload.id.hex),
+        kwargs={"attempts": 20, "first_wait": 0.05},
+    )
+    job.start()
+    time.sleep(0.3)
+    database_locked_by_another_writer()
+    job.join()
+
+    with session_factory() as session:
+        assert get_upload(session, upload.id).status == "done"
+
+
+def test_an_upload_job_never_raises_and_leaves_the_upload_pending_when_the_database_stays_locked(
+    storage: tuple[sessionmaker[Session], Path],
+    pending_upload: UploadOut,
+    database_locked_by_another_writer: Callable[[], None],
+) -> None:
+    # An exception escaping a job that runs after the response makes gunicorn and uvicorn
+    # close the connection: the client's next request on it was lost (a socket error).
+    session_factory, upload_dir = storage
+    upload = pending_upload
+
+    process_upload(session_factory, upload_dir, upload.id.hex, attempts=2, first_wait=0.01)
+
+    database_locked_by_another_writer()
+    with session_factory() as session:
+        assert get_upload(session, upload.id).status == "pending"

@@ -18,6 +18,8 @@ TOO_MANY_FIELDS = 200
 OVERSIZED_TARGET_BYTES = 10_000
 # Over every set-up's default MAX_BODY_BYTES (1 MiB), never sent: the client waits for 100.
 EXPECTED_BODY_BYTES = 5_000_000
+# Under MAX_BODY_BYTES, and over the 64 KiB that gunicorn drains of a body the app left unread.
+UNREAD_BODY_BYTES = 100_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,21 @@ def refused_or_served(answer: Answer) -> bool:
 
 def no_server_error(answer: Answer) -> bool:
     return len(answer.statuses) == 1 and answer.statuses[0] < 500
+
+
+def both_answered_or_close_said(first: int) -> Callable[[Answer], bool]:
+    """Both requests answered (the server read the first body through), or the first answer
+    said `Connection: close` (the server closes instead, and the client knows to reconnect)."""
+
+    def kept(answer: Answer) -> bool:
+        if answer.statuses == [first, 200]:
+            return True
+        said_close = bool(answer.responses) and (
+            answer.responses[0].headers.get("connection", "").lower() == "close"
+        )
+        return answer.statuses == [first] and said_close and answer.connection != "open"
+
+    return kept
 
 
 HOST = b"Host: localhost"
@@ -270,5 +287,28 @@ CASES: tuple[Case, ...] = (
             ),
         ),
         statuses_are(413),
+    ),
+    Case(
+        "unread-body",
+        "A body the app does not read, then another request",
+        f"POST /no-such-path with a {UNREAD_BODY_BYTES:,}-byte body, then GET / on the same "
+        "connection",
+        "RFC 9112 §9.3",
+        f"{RFC9112}#section-9.3",
+        "A server MUST read the entire request message body or close the connection after "
+        "sending its response; one that closes SHOULD send the close option in that response "
+        "(§9.6), or the client's next request goes into a closing connection and is lost.",
+        (
+            request(
+                b"POST /no-such-path HTTP/1.1",
+                HOST,
+                b"Content-Type: application/octet-stream",
+                f"Content-Length: {UNREAD_BODY_BYTES}".encode(),
+                body=b"x" * UNREAD_BODY_BYTES,
+            ),
+            request(b"GET / HTTP/1.1", HOST),
+        ),
+        both_answered_or_close_said(404),
+        expected_responses=2,
     ),
 )

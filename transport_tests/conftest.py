@@ -25,7 +25,10 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Serv
     with ExitStack() as stack:
         url = stack.enter_context(fresh_database("sqlite", workdir))
         prepare_database(Settings(database_url=url))
-        environment = live_environment(url, workdir)
+        # The body limit of a deployment (the live tests' is 64 KiB), so that a body can be
+        # under it and over the 64 KiB that gunicorn drains when the app leaves it unread.
+        default_limit = Settings.model_fields["max_body_bytes"].default
+        environment = {**live_environment(url, workdir), "MAX_BODY_BYTES": str(default_limit)}
         yield {
             setup.id: stack.enter_context(
                 serving(setup, free_port(), environment, workdir / f"{setup.id}.log")

@@ -27,6 +27,11 @@ NOTES: dict[str, str] = {
     "stopped-mid-body": "gunicorn hands the app the short body, and Werkzeug answers 400; uvicorn "
     "tells the app the client is gone (`http.disconnect`), and nothing is sent on a connection "
     "that is half closed.",
+    "unread-body": "uvicorn reads a body the app left unread through and discards it, so the "
+    "connection serves the next request; gunicorn drains at most 64 KiB of it and then closes "
+    "the connection although its answer promised keep-alive, so the next request was lost, "
+    "until the Flask twin's `pre_request` hook said `Connection: close` for every body that "
+    "may be larger (see Guards).",
     "expect-100-over-limit": "gunicorn sends `100 Continue` before the app runs, so the client "
     "starts its upload and then gets the 413 with `Connection: close` "
     "(<https://github.com/benoitc/gunicorn/issues/3374>); uvicorn sends 100 only when the app "
@@ -59,6 +64,14 @@ GUARDS: tuple[Guard, ...] = (
         "`flask_app/gunicorn.conf.py`: a status line is the server's, out of any middleware's "
         "reach",
         "RFC 9110 §2.5: never answer in a version the server does not conform to (HTTP/1.2)",
+        (),
+        also_needed_by=("gthread",),
+    ),
+    Guard(
+        "pre_request (Connection: close for a body gunicorn may not drain)",
+        "`flask_app/gunicorn.conf.py`: gunicorn drops a Connection header set by a WSGI app",
+        "RFC 9112 §9.3: read the whole body or close, and say so (§9.6): every body over "
+        "64 KiB, or chunked, is answered with `Connection: close`",
         (),
         also_needed_by=("gthread",),
     ),

@@ -56,7 +56,10 @@ def exchange(
         for index, part in enumerate(parts):
             if index:
                 time.sleep(PART_PAUSE_SECONDS)
-            sock.sendall(part)
+            try:
+                sock.sendall(part)
+            except (BrokenPipeError, ConnectionResetError):
+                break  # the server closed before taking the rest: its answers say why
         if close_after_sending:
             sock.shutdown(socket.SHUT_WR)
         return read_answer(sock, expected_responses)
