@@ -5,6 +5,7 @@ import weakref
 from flask import Flask
 
 from flask_app import admin, cors, deps, errors, greenlets
+from flask_app.application import TwinFlask
 from flask_app.json import SafeJSONProvider
 from flask_app.middleware import (
     HostHeaderRule,
@@ -29,7 +30,7 @@ def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    app = Flask(
+    app = TwinFlask(
         __name__,
         static_folder=STATIC_DIR,
         static_url_path="/static",
