@@ -763,7 +763,22 @@ def summary_sentences(run: Run) -> str:
         )
         gevent = waits[gevent_flask]
         second += f" and {gevent:,.0f} on gevent." if gevent else "."
-    return " ".join(part for part in (first + "." if first else "", second) if part)
+    third = ""
+    bare_fastapi = [
+        (name, value)
+        for name, reference in (
+            ("Node.js's `http`", REFERENCES[0]),
+            ("Go's `net/http`", REFERENCES[1]),
+        )
+        if (value := case_ratio(run, "bare-fastapi@uvicorn", reference, "hello"))
+    ]
+    if bare_fastapi:
+        third = (
+            "A bare FastAPI hello serves "
+            + " and ".join(f"{value.median:.2f} of {name}" for name, value in bare_fastapi)
+            + " on the same core."
+        )
+    return " ".join(part for part in (first + "." if first else "", second, third) if part)
 
 
 def update_readme(readme: Path, run: Run) -> None:

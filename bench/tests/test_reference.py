@@ -108,3 +108,10 @@ def test_each_reference_hello_answers_the_twins_hello_and_404_elsewhere(
     assert (hello.status_code, hello.headers["content-type"]) == (200, "application/json")
     assert json.loads(hello.content) == {"Hello": "World"}
     assert other.status_code == 404
+
+
+def test_the_readme_summary_holds_bare_fastapi_against_node_and_go(run: dict[str, Any]) -> None:
+    text = report.summary_sentences(run)
+    assert "A bare FastAPI hello serves 0.25 of Node.js's `http` and 0.12 of Go's `net/http`" in (
+        text
+    )
