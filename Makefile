@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: up test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
-	bench bench-quick bench-smoke wrk parity-pair live-pair
+	bench bench-quick bench-smoke wrk go parity-pair live-pair
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -150,16 +150,24 @@ wrk:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 wrk >/dev/null; }
 
+## Go, for the benchmark's reference hello (bench/reference/hello.go), from Debian's packages
+## when it is missing.
+go:
+	@command -v go >/dev/null || { \
+		echo "installing Debian's golang-go for the benchmark's reference hello"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 golang-go >/dev/null; }
+
 ## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 35 minutes.
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
-bench: $(INSTALLED) wrk
+bench: $(INSTALLED) wrk go
 	$(BIN)/python -m bench run --profile full --report-dir docs --readme README.md \
 		--started-by "make bench" --note "$(BENCH_NOTE)"
 	$(BIN)/python -m bench check docs --allow-failed-cases
 
 ## One short round of everything, under three minutes: the report goes to var/bench/quick.
-bench-quick: $(INSTALLED) wrk
+bench-quick: $(INSTALLED) wrk go
 	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"
 	$(BIN)/python -m bench check var/bench/quick --allow-failed-cases
@@ -167,7 +175,7 @@ bench-quick: $(INSTALLED) wrk
 ## The harness in its quickest form, for CI: a few subjects for a second each, written to a
 ## temporary directory and checked complete (every case passed, every chart drawn). No
 ## number is judged: a broken harness fails, a slow machine does not.
-bench-smoke: $(INSTALLED) wrk
+bench-smoke: $(INSTALLED) wrk go
 	@scratch=$$(mktemp -d); \
 	$(BIN)/python -m bench run --profile smoke --out-dir $$scratch \
 		--report-dir $$scratch/report --started-by "make bench-smoke" \

@@ -63,6 +63,8 @@ SMOKE = Profile(
             "bare-flask@gunicorn-gthread",
             "fastapi-twin@uvicorn",
             "raw-asgi@uvicorn",
+            "node-http@node",
+            "go-http@go",
         )
     ),
     workloads=tuple(workload(key) for key in ("hello", "hello-c1", "list-10", "create")),

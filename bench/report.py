@@ -194,7 +194,75 @@ def hello_section(run: Run) -> list[str]:
                 f"callable ({server_label(run, lowest[0])})"
             )
         lines += reading(text + ".")
+    lines += reference_section(run)
     lines += extension_section(run)
+    return lines
+
+
+# The reference hellos (bench/reference), and the Python hellos held against them.
+REFERENCES = ("node-http@node", "go-http@go")
+AGAINST_REFERENCES = (
+    "bare-fastapi@uvicorn",
+    "bare-flask@gunicorn-gthread",
+    "fastapi-twin@uvicorn",
+    "flask-twin@gunicorn-gthread",
+)
+
+
+def reference_section(run: Run) -> list[str]:
+    """The Python hellos as shares of a hello in Node.js's `http` and in Go's `net/http`."""
+    references = [r for r in REFERENCES if ran(run, r, "hello")]
+    if not references:
+        return []
+    rows = []
+    for python in AGAINST_REFERENCES:
+        if not ran(run, python, "hello"):
+            continue
+        summary = case(run, python, "hello")
+        ratios = [case_ratio(run, python, reference, "hello") for reference in references]
+        rows.append(
+            [
+                label(run, python),
+                rate(summary.requests_per_s) if summary else "n/a",
+                *(times(value) for value in ratios),
+            ]
+        )
+    reference_rows = []
+    for reference in references:
+        summary = case(run, reference, "hello")
+        reference_rows.append(
+            [
+                label(run, reference),
+                rate(summary.requests_per_s) if summary else "n/a",
+                number(summary.p99_ms) if summary else "n/a",
+                flags(summary) if summary else "",
+            ]
+        )
+    lines = [
+        "### Against Node.js and Go",
+        "",
+        "The same hello in Node.js's own `http` module and in Go's `net/http` "
+        "(`bench/reference`), no framework, one process pinned to the servers' CPU, in the same "
+        "rounds; each Python hello's ratio to them is taken within each round.",
+        "",
+        *table(["reference", "req/s", "p99 ms", "notes"], reference_rows),
+        "",
+        *table(
+            ["Python hello", "req/s", *(f"÷ {label(run, r)}" for r in references)],
+            rows,
+        ),
+    ]
+    bare_fastapi = [
+        (label(run, reference), value)
+        for reference in references
+        if (value := case_ratio(run, "bare-fastapi@uvicorn", reference, "hello"))
+    ]
+    if bare_fastapi:
+        lines += reading(
+            "a bare FastAPI hello on uvicorn serves "
+            + " and ".join(f"{value.median:.2f} of {name}'s" for name, value in bare_fastapi)
+            + " requests per second."
+        )
     return lines
 
 
@@ -695,7 +763,22 @@ def summary_sentences(run: Run) -> str:
         )
         gevent = waits[gevent_flask]
         second += f" and {gevent:,.0f} on gevent." if gevent else "."
-    return " ".join(part for part in (first + "." if first else "", second) if part)
+    third = ""
+    bare_fastapi = [
+        (name, value)
+        for name, reference in (
+            ("Node.js's `http`", REFERENCES[0]),
+            ("Go's `net/http`", REFERENCES[1]),
+        )
+        if (value := case_ratio(run, "bare-fastapi@uvicorn", reference, "hello"))
+    ]
+    if bare_fastapi:
+        third = (
+            "A bare FastAPI hello serves "
+            + " and ".join(f"{value.median:.2f} of {name}" for name, value in bare_fastapi)
+            + " on the same core."
+        )
+    return " ".join(part for part in (first + "." if first else "", second, third) if part)
 
 
 def update_readme(readme: Path, run: Run) -> None:

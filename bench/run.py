@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx2
 
-from bench import database, machine, wrk
+from bench import database, machine, reference, wrk
 from bench.judge import judge
 from bench.priority import priority_prefix, raise_session
 from bench.profiles import Profile
@@ -199,7 +199,7 @@ def run(
             "load_generator": f"wrk -t{wrk.THREADS}, timeout {wrk.REQUEST_TIMEOUT_SECONDS} s",
         },
         "machine": machine.describe(server_cpu, wrk_cpu),
-        "versions": machine.versions(),
+        "versions": {**machine.versions(), **reference.runtime_versions()},
         "subjects": [
             {
                 "key": s.key,
@@ -235,6 +235,10 @@ def run(
     ):
         progress.note("seeding the bench database")
         template = database.create_template(Path(scratch) / "template.sqlite")
+        programs = Path(scratch) / "bin"
+        if reference.needs_go(needed):
+            progress.note("building the Go reference hello")
+            reference.build_go(programs)
         progress.note("measuring what each layer of the twins costs, in-process")
         data["layers"] = measure_layers(profile, database.sqlite_url(template), server_cpu)
         for round_number in range(1, profile.rounds + 1):
@@ -243,6 +247,8 @@ def run(
                 **os.environ,
                 "DATABASE_URL": database.sqlite_url(db),
                 "UPLOAD_DIR": str(Path(scratch) / "uploads"),
+                # The Go reference hello, built above, started by name like the Python servers.
+                "PATH": os.pathsep.join([str(programs), os.environ.get("PATH", "")]),
             }
             progress.note(f"round {round_number}/{profile.rounds}: starting {len(needed)} servers")
             with running(needed, environment, logs / f"round-{round_number}", server_cpu) as up:

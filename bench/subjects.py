@@ -13,11 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FLASK_GUNICORN_CONF = str(ROOT / "flask_app" / "gunicorn.conf.py")
 FASTAPI_GUNICORN_CONF = str(ROOT / "fastapi_app" / "gunicorn.conf.py")
 
-Interface = Literal["wsgi", "asgi"]
-Kind = Literal["twin", "bare", "raw"]
+# "http": a program that is its own server (the Node.js and Go reference hellos).
+Interface = Literal["wsgi", "asgi", "http"]
+Kind = Literal["twin", "bare", "raw", "reference"]
 
-# One worker everywhere; the Flask twin's production threads (flask_app/gunicorn.conf.py).
-THREADS = 4
+# One worker everywhere; the Flask twin's production threads per worker, the default of
+# flask_app/gunicorn.conf.py (a test keeps the two equal), for every WSGI server alike.
+THREADS = 64
 GEVENT_CONNECTIONS = 1000
 
 
@@ -52,6 +54,9 @@ class Server:
 
 def _bind_and_target(program: str, app: App, port: int) -> list[str]:
     host = "127.0.0.1"
+    if app.interface == "http":
+        # A reference program listens on 127.0.0.1 itself and takes the port as its last word.
+        return [*([app.target] if program == "node" else []), str(port)]
     if program == "gunicorn":
         return ["--bind", f"{host}:{port}", f"{app.target}()" if app.factory else app.target]
     factory = ["--factory"] if app.factory else []
@@ -125,7 +130,20 @@ GRANIAN_ASGI = Server(
     "asgi",
     ("granian", "--interface", "asgi", "--workers", "1", "--no-access-log"),
 )
-SERVERS = (GUNICORN_GTHREAD, GUNICORN_GEVENT, GRANIAN_WSGI, UVICORN, GUNICORN_UVICORN, GRANIAN_ASGI)
+# The reference hellos (bench/reference/README.md): Node runs the script; the Go program is
+# built once per run into a directory on the servers' PATH (bench.reference), then run by name.
+NODE = Server("node", "Node.js", "http", ("node",))
+GO = Server("go", "Go", "http", ("hello-go",))
+SERVERS = (
+    GUNICORN_GTHREAD,
+    GUNICORN_GEVENT,
+    GRANIAN_WSGI,
+    UVICORN,
+    GUNICORN_UVICORN,
+    GRANIAN_ASGI,
+    NODE,
+    GO,
+)
 
 FLASK_TWIN = App("flask-twin", "Flask twin", "twin", "flask", "wsgi", "flask_app.wsgi:app", False)
 FASTAPI_TWIN = App(
@@ -147,7 +165,35 @@ BARE_FASTAPI = App(
 )
 RAW_WSGI = App("raw-wsgi", "raw WSGI", "raw", None, "wsgi", "bench.apps.raw_wsgi:create_app")
 RAW_ASGI = App("raw-asgi", "raw ASGI", "raw", None, "asgi", "bench.apps.raw_asgi:create_app")
-APPS = (FLASK_TWIN, FASTAPI_TWIN, BARE_FLASK, BARE_FLASK_PYDANTIC, BARE_FASTAPI, RAW_WSGI, RAW_ASGI)
+NODE_HTTP = App(
+    "node-http",
+    "Node.js http",
+    "reference",
+    None,
+    "http",
+    str(ROOT / "bench" / "reference" / "hello.js"),
+    False,
+)
+GO_HTTP = App(
+    "go-http",
+    "Go net/http",
+    "reference",
+    None,
+    "http",
+    str(ROOT / "bench" / "reference" / "hello.go"),
+    False,
+)
+APPS = (
+    FLASK_TWIN,
+    FASTAPI_TWIN,
+    BARE_FLASK,
+    BARE_FLASK_PYDANTIC,
+    BARE_FASTAPI,
+    RAW_WSGI,
+    RAW_ASGI,
+    NODE_HTTP,
+    GO_HTTP,
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +207,9 @@ class Subject:
 
     @property
     def label(self) -> str:
+        # A reference program is its own server: "Go net/http", not "... on Go".
+        if self.app.kind == "reference":
+            return self.app.label
         return f"{self.app.label} on {self.server.label}"
 
 
@@ -175,6 +224,8 @@ SUBJECTS: tuple[Subject, ...] = (
     *_on(UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(GUNICORN_UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(GRANIAN_ASGI, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
+    *_on(NODE, NODE_HTTP),
+    *_on(GO, GO_HTTP),
 )
 
 # Each twin's own production server, where the concurrency sweep runs.

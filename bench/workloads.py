@@ -15,6 +15,7 @@ Group = Literal["hello", "sweep", "list", "app", "io"]
 DEFAULT_CONNECTIONS = 32
 SWEEP_CONNECTIONS = (1, 16, 64, 256)
 LIST_SIZES = (10, 100, 1000)
+HELLO_KEY = "hello"
 ASYNC_DELAY_SECONDS = 0.1
 ASYNC_CONNECTIONS = 100
 # The employee every "by id" case reads: the bench database always has it (bench.database).
@@ -51,6 +52,9 @@ class Workload:
         return self.method != "GET"
 
     def runs_on(self, subject: Subject) -> bool:
+        if subject.app.kind == "reference":
+            # The reference hellos answer GET / alone, at the hello's connections.
+            return self.key == HELLO_KEY
         if self.group == "hello":
             return True
         if self.group == "sweep":
@@ -66,7 +70,7 @@ def _json(body: object) -> str:
     return json.dumps(body, separators=(",", ":"))
 
 
-HELLO = Workload("hello", "GET / (hello)", "hello", "/")
+HELLO = Workload(HELLO_KEY, "GET / (hello)", "hello", "/")
 WORKLOADS: tuple[Workload, ...] = (
     HELLO,
     *(

@@ -12,7 +12,8 @@ from parity_tests.servers import Server, free_port, running
 from parity_tests.targets import prepare_database
 from shared.settings import Settings
 
-StartServer = Callable[[str], AbstractContextManager[Server]]
+# The Procfile name of the app, and optionally a command that serves it otherwise.
+StartServer = Callable[..., AbstractContextManager[Server]]
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +34,10 @@ def server_environment(database_backend: Backend, workdir: Path) -> Iterator[dic
 
 @pytest.fixture(scope="module")
 def start_server(server_environment: dict[str, str], workdir: Path) -> StartServer:
-    """Starts one Procfile process on a free port; the server stops when the `with` ends."""
+    """Starts one Procfile process (or `command` for its app) on a free port; the server stops
+    when the `with` ends."""
 
-    def start(name: str) -> AbstractContextManager[Server]:
-        return running(name, free_port(), server_environment, workdir / f"{name}.log")
+    def start(name: str, command: str | None = None) -> AbstractContextManager[Server]:
+        return running(name, free_port(), server_environment, workdir / f"{name}.log", command)
 
     return start

@@ -4,7 +4,8 @@ import weakref
 
 from flask import Flask
 
-from flask_app import admin, cors, deps, errors
+from flask_app import admin, cors, deps, errors, greenlets
+from flask_app.application import TwinFlask
 from flask_app.json import SafeJSONProvider
 from flask_app.middleware import (
     HostHeaderRule,
@@ -29,7 +30,7 @@ def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    app = Flask(
+    app = TwinFlask(
         __name__,
         static_folder=STATIC_DIR,
         static_url_path="/static",
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     # the factory is where a worker starts).
     start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
+    greenlets.init_app(app)
     cors.init_app(app, cors_policy(settings))
     errors.init_app(app)
     for blueprint in BLUEPRINTS:

@@ -8,6 +8,7 @@ apps ask this one function; each answers the refusal in its own middleware.
 import ipaddress
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # reg-name and IPv4address: unreserved, pct-encoded and sub-delims characters (may be empty).
 _REG_NAME = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*"
@@ -15,6 +16,9 @@ _IP_FUTURE = r"v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+"
 _HOST = re.compile(rf"(?:\[(?P<literal>[^\]]*)\]|{_REG_NAME})(?::[0-9]*)?")
 
 
+# A client sends the same few Host values again and again; the answer depends on the value alone.
+# Bounded, so that a client inventing a new Host per request cannot grow it.
+@lru_cache(maxsize=256)
 def is_valid_host(value: str) -> bool:
     """Whether `value` is `uri-host [ ":" port ]`; an empty value is valid (RFC 9110 7.2)."""
     match = _HOST.fullmatch(value)

@@ -42,6 +42,17 @@ SUBJECTS = [
         "uvicorn",
         "uvicorn",
     ),
+    (
+        "bare-fastapi@uvicorn",
+        "bare-fastapi",
+        "bare FastAPI",
+        "bare",
+        "fastapi",
+        "uvicorn",
+        "uvicorn",
+    ),
+    ("node-http@node", "node-http", "Node.js http", "reference", None, "node", "Node.js"),
+    ("go-http@go", "go-http", "Go net/http", "reference", None, "go", "Go"),
 ]
 WORKLOADS = [
     ("hello", "GET / (hello)", "hello", "/", 32, None),
@@ -55,10 +66,15 @@ RATES = {
     ("bare-flask@gunicorn-gthread", "hello"): [1000.0, 1000.0, 1000.0],
     ("raw-wsgi@gunicorn-gthread", "hello"): [4000.0, 5000.0, 2000.0],
     ("fastapi-twin@uvicorn", "hello"): [1800.0, 2000.0, 2200.0],
+    ("bare-fastapi@uvicorn", "hello"): [2000.0, 2400.0, 3000.0],
+    # bare FastAPI ÷ Node per round: 0.20, 0.30, 0.25; ÷ Go: 0.10, 0.12, 0.15.
+    ("node-http@node", "hello"): [10000.0, 8000.0, 12000.0],
+    ("go-http@go", "hello"): [20000.0, 20000.0, 20000.0],
     ("flask-twin@gunicorn-gthread", "hello-c1"): [500.0, 500.0, 500.0],
     ("bare-flask@gunicorn-gthread", "hello-c1"): [600.0, 600.0, 600.0],
     ("raw-wsgi@gunicorn-gthread", "hello-c1"): [3000.0, 3000.0, 3000.0],
     ("fastapi-twin@uvicorn", "hello-c1"): [700.0, 700.0, 700.0],
+    ("bare-fastapi@uvicorn", "hello-c1"): [900.0, 900.0, 900.0],
     ("flask-twin@gunicorn-gthread", "list-10"): [400.0, 400.0, 400.0],
     ("fastapi-twin@uvicorn", "list-10"): [500.0, 500.0, 500.0],
     ("flask-twin@gunicorn-gthread", "list-100"): [100.0, 100.0, 100.0],
@@ -125,7 +141,7 @@ RUN: dict[str, Any] = {
     "subjects": [
         {
             "key": key,
-            "label": f"{app_label} on {server_label}",
+            "label": app_label if kind == "reference" else f"{app_label} on {server_label}",
             "app": app,
             "app_label": app_label,
             "kind": kind,

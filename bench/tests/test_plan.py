@@ -1,8 +1,16 @@
+import runpy
+
 import pytest
 
 from bench.profiles import FULL, QUICK, SMOKE, Profile
 from bench.run import round_order
-from bench.subjects import SUBJECTS, subject
+from bench.subjects import (
+    FLASK_GUNICORN_CONF,
+    GUNICORN_GTHREAD,
+    SUBJECTS,
+    THREADS,
+    subject,
+)
 from bench.workloads import workload
 
 
@@ -63,3 +71,12 @@ def test_the_full_run_has_three_rounds_and_the_quick_one_plans_under_three_minut
 def test_a_profile_shorter_than_wrk_can_measure_is_refused() -> None:
     with pytest.raises(ValueError, match="at least one round of one second"):
         Profile("broken", rounds=1, warmup_s=0, duration_s=0)
+
+
+def test_the_wsgi_servers_run_the_flask_twins_production_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("GUNICORN_THREADS", raising=False)
+    production = runpy.run_path(FLASK_GUNICORN_CONF)["threads"]
+    assert production == THREADS
+    assert GUNICORN_GTHREAD.environment["GUNICORN_THREADS"] == str(production)
