@@ -7,7 +7,9 @@ The answer is kept per function instead; what runs, and in which order, is uncha
 """
 
 from collections.abc import Callable
+from inspect import iscoroutinefunction
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from flask import Flask
 
@@ -15,11 +17,16 @@ from flask import Flask
 class TwinFlask(Flask):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Keyed by the function itself: views and hooks are registered once, so it stays small.
-        self._synced: dict[Callable[..., Any], Callable[..., Any]] = {}
+        # Weak keys and a plain bool: a function made per request (an `after_this_request`
+        # closure, as in the uploads route) is asked once and then forgotten with its request,
+        # not kept alive for the life of the worker.
+        self._is_async: WeakKeyDictionary[Callable[..., Any], bool] = WeakKeyDictionary()
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        synced = self._synced.get(func)
-        if synced is None:
-            synced = self._synced[func] = super().ensure_sync(func)
-        return synced
+        try:
+            is_async = self._is_async.get(func)
+            if is_async is None:
+                is_async = self._is_async[func] = iscoroutinefunction(func)
+        except TypeError:  # a callable that takes no weak reference: ask Flask every time
+            return super().ensure_sync(func)
+        return self.async_to_sync(func) if is_async else func
