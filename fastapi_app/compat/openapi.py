@@ -2,7 +2,9 @@
 
 FastAPI documents a 422 with its own error list on every operation with parameters; with
 flask_pydantic_validation_errors installed the answer is a 400 in flask-pydantic's shape, so
-this replaces each 422 with that 400, beside what the operation's 400 already described.
+this replaces each 422 with that 400, beside what the operation's 400 already described. The
+errors Werkzeug answers with a page (a body it cannot read, too large, of another type, a path
+parameter its converter would refuse) are declared as text/html.
 
     document_flask_validation_errors(app)   # once, after the routes are added
 """
@@ -35,6 +37,7 @@ class FlaskValidationError(BaseModel):
     validation_error: FlaskValidationGroups
 
 
+JSON_REQUIRED = "The body is not labelled application/json: get_json's page."
 DESCRIPTION = (
     "The query or the body fails validation: flask-pydantic's errors, grouped by where "
     "they were found (compat mode)"
@@ -54,16 +57,26 @@ def document_flask_validation_errors(app: FastAPI) -> None:
         components[FlaskValidationError.__name__] = model_schema
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
-                _replace_422(operation.get("responses", {}))
+                responses = operation.setdefault("responses", {})
+                _replace_422(responses, path_parameters=_has_path_parameters(operation))
+                if "application/json" in operation.get("requestBody", {}).get("content", {}):
+                    responses.setdefault("415", {"description": JSON_REQUIRED})
+                _declare_pages(responses)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _replace_422(responses: dict[str, Any]) -> None:
+def _has_path_parameters(operation: dict[str, Any]) -> bool:
+    return any(parameter.get("in") == "path" for parameter in operation.get("parameters", []))
+
+
+def _replace_422(responses: dict[str, Any], path_parameters: bool) -> None:
     if responses.pop("422", None) is None:
         return
+    if path_parameters:
+        responses.setdefault("404", {"description": "Not found: Werkzeug's page."})
     ours = {"$ref": REF.format(model=FlaskValidationError.__name__)}
     response = responses.setdefault("400", {"description": DESCRIPTION, "content": {}})
     if response["description"] != DESCRIPTION:
@@ -71,3 +84,14 @@ def _replace_422(responses: dict[str, Any]) -> None:
     json_content = response.setdefault("content", {}).setdefault("application/json", {})
     existing = json_content.get("schema")
     json_content["schema"] = {"anyOf": [ours, existing]} if existing else ours
+
+
+# Werkzeug's pages, as compat mode sends them: 400 (an unreadable body), 404, 413, 415.
+PAGE_STATUSES = ("400", "404", "413", "415")
+PAGE = {"text/html": {"schema": {"type": "string"}}}
+
+
+def _declare_pages(responses: dict[str, Any]) -> None:
+    for status in PAGE_STATUSES:
+        if status in responses:
+            responses[status].setdefault("content", {}).update(PAGE)
