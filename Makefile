@@ -15,7 +15,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up test lint types pytest postgres live parity claims screens transport load \
+.PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk
 
@@ -37,6 +37,12 @@ $(CHROMIUM):
 up: db
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
 
+## The strangler on one SQLite database: Flask on gunicorn at :5000, and at :8000 the strangler
+## on uvicorn, FastAPI (compat mode) serving STRANGLER_PORTED and the Flask app the rest
+## (STRANGLER_PORTED=hello,employees make up-strangler; see fastapi_app/strangler.py).
+up-strangler: db
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.strangler start
+
 ## Apply the migrations to DATABASE_URL (default var/twins.db) and seed demo employees.
 db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
@@ -56,11 +62,13 @@ types: $(INSTALLED)
 
 ## Every test in-process on SQLite, with the deployment, fault and transport tests on
 ## servers of their own and the browser tests in Chromium (free ports); fails when
-## docs/parity.md, docs/claims.md, docs/transport.md or a README summary is stale.
+## docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md or a README summary
+## is stale.
 pytest: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
-		--transport-report var/transport.md
+		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
+	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
 	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
 
@@ -87,6 +95,13 @@ fuzz: $(INSTALLED)
 parity: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Regenerate the migration guide (docs/migration.md: per feature, what a client notices once it
+## is ported, without and with compat mode; the strangler's steps) and its README summary.
+migration: $(INSTALLED)
+	$(BIN)/pytest parity_tests/differential tests/compat tests/strangler -q \
+		--migration-report docs/migration.md
+	$(BIN)/python -m parity_tests.migration readme docs/migration.md README.md
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)

@@ -25,6 +25,7 @@ from typing import cast
 
 from a2wsgi import WSGIMiddleware
 from fastapi import APIRouter, FastAPI
+from flask import Flask
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -121,11 +122,15 @@ class Strangler:
         await self.legacy_app(scope, receive, send)
 
 
+def build_strangler(ported_app: FastAPI, legacy_app: Flask, ported: Sequence[str]) -> Strangler:
+    """The two apps, already built, behind one ASGI app."""
+    # a2wsgi types WSGI and ASGI more narrowly than Flask and Starlette do; both fit.
+    legacy = cast(ASGIApp, WSGIMiddleware(legacy_app, workers=FLASK_THREADS))  # type: ignore[arg-type]
+    return Strangler(ported_app, legacy, Porting.of(ported))
+
+
 def create_strangler(settings: Settings | None = None) -> Strangler:
     """Both twins on one set of settings; FastAPI in compat mode serves STRANGLER_PORTED."""
     settings = settings or Settings()
-    ported: FastAPI = create_fastapi_app(settings.model_copy(update={"compat": "flask"}))
-    # a2wsgi types WSGI and ASGI more narrowly than Flask and Starlette do; both fit.
-    flask_app = create_flask_app(settings)
-    legacy = cast(ASGIApp, WSGIMiddleware(flask_app, workers=FLASK_THREADS))  # type: ignore[arg-type]
-    return Strangler(ported, legacy, Porting.of(settings.strangler_ported))
+    ported_app = create_fastapi_app(settings.model_copy(update={"compat": "flask"}))
+    return build_strangler(ported_app, create_flask_app(settings), settings.strangler_ported)

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from parity_tests.differential.cases import every_probe
+from parity_tests.migration import COMPAT, record_pair
 from parity_tests.normalise import observe
 from parity_tests.parity import Probe, explain, judge
 from parity_tests.registry import REGISTRY
@@ -29,12 +30,13 @@ def on_compat(probe: Probe) -> Probe:
     "probe", every_probe(), ids=lambda probe: f"{probe.feature}: {probe.title}"
 )
 def test_compat_mode_answers_each_probe_as_flask_does_but_for_the_unbridged(
-    probe: Probe, compat_pair: Pair
+    probe: Probe, compat_pair: Pair, request: pytest.FixtureRequest
 ) -> None:
     expected = on_compat(probe)
     flask, fastapi = probe.send(compat_pair.flask), probe.send(compat_pair.fastapi)
 
     result = judge(expected, observe(flask, probe.raw), observe(fastapi, probe.raw))
+    record_pair(request.config, COMPAT, result)
 
     assert result.verdict != "unexpected", explain(result)
 
