@@ -17,7 +17,8 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
-	bench bench-quick bench-smoke wrk
+	bench bench-quick bench-smoke wrk parity-pair live-pair pytest-migration \
+	live-migration
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -71,6 +72,17 @@ pytest: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
 	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
+	$(MAKE) --no-print-directory pytest-migration
+
+## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
+## mode (the whole suite but the fuzzer, which holds the FastAPI twin to its own schema), and
+## beside the strangler at each step (the differential probes: the contract tests know each
+## twin by its framework, and the strangler is both). `make pytest` runs it.
+MIGRATION_PAIRS := flask:strangler-0 flask:strangler-50 flask:strangler-100
+pytest-migration: $(INSTALLED)
+	$(BIN)/pytest parity_tests -q --pair flask:fastapi-compat
+	for pair in $(MIGRATION_PAIRS); do \
+		$(BIN)/pytest parity_tests/differential -q --pair $$pair || exit 1; done
 
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
@@ -82,6 +94,16 @@ postgres: $(INSTALLED)
 live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
+	$(MAKE) --no-print-directory live-migration
+
+## The same pairs on real servers (the reference on gunicorn at :5000, the candidate on uvicorn
+## at :8000) on a fresh SQLite database; the default pair runs on PostgreSQL too, above.
+live-migration: $(INSTALLED)
+	$(BIN)/python -m parity_tests.live --pair flask:fastapi-compat --database sqlite -q \
+		--ignore=parity_tests/fuzz
+	for pair in $(MIGRATION_PAIRS); do \
+		$(BIN)/python -m parity_tests.live --pair $$pair --database sqlite -q \
+			--ignore=parity_tests/contract --ignore=parity_tests/fuzz || exit 1; done
 
 ## Differential fuzzing, in full: at least FUZZ_EXAMPLES (100) generated cases per operation of
 ## FastAPI's schema, positive and negative, with Schemathesis' coverage phase, each sent to both
@@ -102,6 +124,18 @@ migration: $(INSTALLED)
 	$(BIN)/pytest parity_tests/differential tests/compat tests/strangler -q \
 		--migration-report docs/migration.md
 	$(BIN)/python -m parity_tests.migration readme docs/migration.md README.md
+
+## Another pair's report: `make parity-pair PAIR=REFERENCE:CANDIDATE` runs the parity suite on
+## that pair in-process and writes docs/parity-REFERENCE-CANDIDATE.md and .html.
+PAIR ?= flask:fastapi
+parity-pair: $(INSTALLED)
+	$(BIN)/pytest parity_tests -q --pair $(PAIR) --parity-report docs/
+
+## The parity suite on PAIR's real servers (reference :5000, candidate :8000), SQLite then
+## PostgreSQL, as `make live` runs the default pair.
+live-pair: $(INSTALLED)
+	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database sqlite -q
+	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database postgresql -q
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)

@@ -183,7 +183,7 @@ def moved(old: str, new: str) -> list[str]:
     ]
 
 
-def check(fresh: Path, checked_in: Path, readme: Path) -> list[str]:
+def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
     """What is stale: first each claim whose verdict moved, then the diff; empty when current."""
     new, old = fresh.read_text(encoding="utf-8"), checked_in.read_text(encoding="utf-8")
     return [f"verdict moved: {line}" for line in moved(old, new)] + stale(

@@ -109,10 +109,18 @@ class Porting:
 class Strangler:
     """An ASGI app that sends each request to the ported app or to the legacy one by path."""
 
-    def __init__(self, ported_app: ASGIApp, legacy_app: ASGIApp, porting: Porting) -> None:
+    def __init__(
+        self,
+        ported_app: FastAPI,
+        legacy_app: ASGIApp,
+        porting: Porting,
+        legacy_wsgi_app: Flask | None = None,
+    ) -> None:
         self.ported_app = ported_app
         self.legacy_app = legacy_app
         self.porting = porting
+        # The Flask app behind legacy_app, for whoever must reach it (tests add routes).
+        self.legacy_wsgi_app = legacy_wsgi_app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Lifespan goes to FastAPI; the Flask app started when its factory ran.
@@ -126,7 +134,7 @@ def build_strangler(ported_app: FastAPI, legacy_app: Flask, ported: Sequence[str
     """The two apps, already built, behind one ASGI app."""
     # a2wsgi types WSGI and ASGI more narrowly than Flask and Starlette do; both fit.
     legacy = cast(ASGIApp, WSGIMiddleware(legacy_app, workers=FLASK_THREADS))  # type: ignore[arg-type]
-    return Strangler(ported_app, legacy, Porting.of(ported))
+    return Strangler(ported_app, legacy, Porting.of(ported), legacy_app)
 
 
 def create_strangler(settings: Settings | None = None) -> Strangler:

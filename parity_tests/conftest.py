@@ -1,4 +1,5 @@
-"""Fixtures: a `client` for each framework, each app with a fresh database per test module."""
+"""Fixtures: a `client` for each side of the selected pair (--pair, default flask:fastapi),
+each app with a fresh database per test module."""
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -7,10 +8,8 @@ import httpx2
 import pytest
 
 from parity_tests.databases import Backend, fresh_database
-from parity_tests.options import live_url
+from parity_tests.options import live_url, selected_pair
 from parity_tests.targets import (
-    FRAMEWORKS,
-    Framework,
     Pair,
     Target,
     in_process,
@@ -21,15 +20,15 @@ from parity_tests.targets import (
 from shared.settings import Settings
 
 
-def _target(request: pytest.FixtureRequest, framework: Framework) -> Iterator[Target]:
-    url = live_url(request.config, framework)
+def _target(request: pytest.FixtureRequest, name: str) -> Iterator[Target]:
+    url = live_url(request.config, name)
     if url:
         # Live servers read their settings from the same environment as this process.
-        with live(framework, url, Settings()) as target:
+        with live(name, url, Settings()) as target:
             yield target
         return
-    settings = request.getfixturevalue("make_settings")(framework)
-    with in_process(framework, settings) as target:
+    settings = request.getfixturevalue("make_settings")(name)
+    with in_process(name, settings) as target:
         yield target
 
 
@@ -51,16 +50,26 @@ def make_settings(
 
 
 @pytest.fixture(scope="module")
-def flask_target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    yield from _target(request, "flask")
+def reference_target(request: pytest.FixtureRequest) -> Iterator[Target]:
+    yield from _target(request, selected_pair(request.config).reference)
 
 
 @pytest.fixture(scope="module")
-def fastapi_target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    yield from _target(request, "fastapi")
+def candidate_target(request: pytest.FixtureRequest) -> Iterator[Target]:
+    yield from _target(request, selected_pair(request.config).candidate)
 
 
-@pytest.fixture(params=FRAMEWORKS)
+SIDES = ("reference", "candidate")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A contract test runs once per side, its id the side's target name: [flask], [fastapi]."""
+    if "target" in metafunc.fixturenames:
+        names = selected_pair(metafunc.config).names
+        metafunc.parametrize("target", SIDES, ids=names, indirect=True)
+
+
+@pytest.fixture
 def target(request: pytest.FixtureRequest) -> Target:
     """One app at a time: a contract test's body must pass for both."""
     resolved: Target = request.getfixturevalue(f"{request.param}_target")
@@ -78,5 +87,5 @@ def settings(target: Target) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def pair(flask_target: Target, fastapi_target: Target) -> Pair:
-    return Pair(flask_target, fastapi_target)
+def pair(reference_target: Target, candidate_target: Target) -> Pair:
+    return Pair(reference_target, candidate_target)

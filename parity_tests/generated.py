@@ -44,14 +44,17 @@ def refuse_to_write(session: pytest.Session, what: str, missing: Sequence[str]) 
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def stale(fresh: Path, checked_in: Path, readme: Path, summary: Summary) -> list[str]:
-    """What is stale, as a unified diff and a line for the README; empty when current."""
+def stale(fresh: Path, checked_in: Path, readme: Path | None, summary: Summary) -> list[str]:
+    """What is stale, as a unified diff and a line for the README (when given); empty when
+    current."""
     problems: list[str] = []
     new, old = fresh.read_text(encoding="utf-8"), checked_in.read_text(encoding="utf-8")
     if new != old:
         problems += difflib.unified_diff(
             old.splitlines(), new.splitlines(), str(checked_in), "this run", lineterm=""
         )
+    if readme is None:
+        return problems
     readme_text = readme.read_text(encoding="utf-8")
     if summary.copied_into(readme_text, new) != readme_text:
         problems.append(f"{readme}: the {summary.name} differs from this run's")
@@ -61,19 +64,21 @@ def stale(fresh: Path, checked_in: Path, readme: Path, summary: Summary) -> list
 def main(
     argv: Sequence[str],
     summary: Summary,
-    check: Callable[[Path, Path, Path], list[str]],
+    check: Callable[[Path, Path, Path | None], list[str]],
     usage: str,
     regenerate: str,
 ) -> int:
-    """`check FRESH CHECKED_IN README` and `readme DOCUMENT README`, for one document."""
+    """`check FRESH CHECKED_IN [README]` and `readme DOCUMENT README`, for one document."""
     match argv:
-        case ["check", fresh, checked_in, readme]:
-            problems = check(Path(fresh), Path(checked_in), Path(readme))
+        case ["check", fresh, checked_in, *readme] if len(readme) <= 1:
+            readme_path = Path(readme[0]) if readme else None
+            problems = check(Path(fresh), Path(checked_in), readme_path)
             if problems:
                 print("\n".join(problems))
                 print(f"{checked_in} is stale: run `{regenerate}` and commit the result.")
                 return 1
-            print(f"{checked_in} and the {summary.name} in {readme} are current.")
+            also = f" and the {summary.name} in {readme_path}" if readme_path else ""
+            print(f"{checked_in}{also} {'are' if readme_path else 'is'} current.")
             return 0
         case ["readme", document, readme]:
             path = Path(readme)

@@ -1,14 +1,17 @@
-"""Run the parity suite against both apps on their real servers, then stop them.
+"""Run the parity suite against both apps of a pair on their real servers, then stop them.
 
-    python -m parity_tests.live [--database sqlite|postgresql] [PYTEST ARGS...]
+    python -m parity_tests.live [--pair REFERENCE:CANDIDATE] [--database sqlite|postgresql]
+        [PYTEST ARGS...]
 
-Gives both servers a fresh database (migrated and seeded), starts gunicorn on 5000 and
-uvicorn on 8000 with the Procfile's commands, waits for /health, runs
-`pytest parity_tests --flask-url ... --fastapi-url ...` plus any PYTEST ARGS, and stops both
-servers with SIGTERM. The exit status is pytest's, or 1 if a server did not stop cleanly.
+Gives both servers a fresh database (migrated and seeded), starts the reference on 5000 and
+the candidate on 8000, each as its target says (by default the Procfile's gunicorn and
+uvicorn), waits for /health, runs `pytest parity_tests --pair ... --REFERENCE-url ...
+--CANDIDATE-url ...` plus any PYTEST ARGS, and stops both servers with SIGTERM. The exit
+status is pytest's, or 1 if a server did not stop cleanly.
 """
 
 import argparse
+import dataclasses
 import os
 import subprocess
 import sys
@@ -26,10 +29,18 @@ from parity_tests.databases import (
     postgres_unavailable_reason,
 )
 from parity_tests.servers import ROOT, Server, ServerError, start, stopped_cleanly
-from parity_tests.targets import isolated_settings, prepare_database
+from parity_tests.targets import (
+    DEFAULT_PAIR,
+    PairSpec,
+    isolated_settings,
+    pair_argument,
+    prepare_database,
+    target_spec,
+)
 from shared.settings import Settings
 
-PORTS = {"flask": 5000, "fastapi": 8000}
+# The reference where `make up` serves Flask, the candidate where it serves FastAPI.
+PORTS = (5000, 8000)
 
 
 def say(message: str) -> None:
@@ -52,7 +63,7 @@ def stop(servers: Sequence[Server]) -> bool:
     return clean
 
 
-def run(backend: Backend, pytest_args: Sequence[str]) -> int:
+def run(backend: Backend, pytest_args: Sequence[str], pair: PairSpec = DEFAULT_PAIR) -> int:
     reason = postgres_unavailable_reason() if backend == "postgresql" else None
     if reason:
         say(f"{reason}; {'failing: CI must test PostgreSQL' if must_not_skip() else 'skipped'}")
@@ -64,12 +75,25 @@ def run(backend: Backend, pytest_args: Sequence[str]) -> int:
         prepare_database(Settings(database_url=database_url))
         servers: list[Server] = []
         try:
-            for name, port in PORTS.items():
+            for name, port in zip(pair.names, PORTS, strict=True):
+                spec = target_spec(name)
                 began = time.monotonic()
-                servers.append(start(name, port, env, workdir / f"{name}.log"))
+                server = start(
+                    spec.process,
+                    port,
+                    {**env, **spec.environment},
+                    workdir / f"{name}.log",
+                    spec.command,
+                )
+                # Named after the target: two targets may share a Procfile process.
+                servers.append(dataclasses.replace(server, name=name))
                 say(f"{name} healthy at {servers[-1].url} in {time.monotonic() - began:.1f} s")
-            urls = [f"--{s.name}-url={s.url}" for s in servers]
-            command = [sys.executable, "-m", "pytest", "parity_tests", *urls, *pytest_args]
+            urls = [f"--{server.name}-url={server.url}" for server in servers]
+            command = [
+                *(sys.executable, "-m", "pytest", "parity_tests", f"--pair={pair.name}"),
+                *urls,
+                *pytest_args,
+            ]
             say(f"{backend}: {' '.join(command[1:])}")
             status = subprocess.call(command, cwd=ROOT, env=env)  # noqa: S603 - our own pytest
             if status:
@@ -83,9 +107,16 @@ def run(backend: Backend, pytest_args: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parity_tests.live", description=__doc__)
     parser.add_argument("--database", choices=BACKENDS, default="sqlite")
+    parser.add_argument(
+        "--pair",
+        type=pair_argument,
+        default=DEFAULT_PAIR,
+        metavar="REFERENCE:CANDIDATE",
+        help=f"the two targets to serve and compare (default {DEFAULT_PAIR.name})",
+    )
     options, pytest_args = parser.parse_known_args(argv)
     try:
-        return run(options.database, pytest_args)
+        return run(options.database, pytest_args, options.pair)
     except ServerError as error:
         say(f"cannot run live: {error}")
         return 1

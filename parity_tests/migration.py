@@ -196,7 +196,7 @@ def _ported(ported: Sequence[str]) -> str:
     return ", ".join(ported) or "nothing"
 
 
-def check(fresh: Path, checked_in: Path, readme: Path) -> list[str]:
+def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
     """What is stale, as unified diffs; empty when the checked-in copies are current."""
     return stale(fresh, checked_in, readme, SUMMARY)
 

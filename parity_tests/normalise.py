@@ -208,7 +208,27 @@ PARSING_RULES: tuple[tuple[str, str], ...] = (
         "compared without trailing whitespace.",
     ),
     ("charset spelling", "Content types are compared lower-cased, without spaces."),
+    (
+        "the server's own address",
+        "A server builds an absolute URL (a redirect's Location, the link on its page) from "
+        "the address it was reached at; live, the two servers listen on different ports, so "
+        "that address is written <origin> in both. Any other address is compared.",
+    ),
 )
+OWN_ORIGIN = "<origin>"
+
+
+def _without_own_origin(
+    response: httpx2.Response, headers: dict[str, str], body: Body
+) -> tuple[dict[str, str], Body]:
+    try:
+        url = response.request.url
+    except RuntimeError:  # a response built by hand, never sent
+        return headers, body
+    origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+    if "location" in headers:
+        headers = {**headers, "location": headers["location"].replace(origin, OWN_ORIGIN)}
+    return headers, body.replace(origin, OWN_ORIGIN) if isinstance(body, str) else body
 
 
 def _parse_body(response: httpx2.Response, raw: bool) -> Body:
@@ -232,9 +252,8 @@ def observe(response: httpx2.Response, raw: bool = False) -> Observation:
         if name.lower() not in IGNORED_HEADERS
     }
     headers.pop("content-type", None)  # compared on its own, normalised
-    observation = Observation(
-        response.status_code, content_type, headers, _parse_body(response, raw)
-    )
+    headers, body = _without_own_origin(response, headers, _parse_body(response, raw))
+    observation = Observation(response.status_code, content_type, headers, body)
     for rule in RULES:
         observation = rule.apply(observation)
     return observation

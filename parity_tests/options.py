@@ -1,7 +1,9 @@
 """Command-line options shared by every test directory, loaded as a plugin (`-p`).
 
-`--flask-url` / `--fastapi-url` point the parity suite at live servers; `--database` picks
-the kind of fresh database that in-process apps and locally started servers get.
+`--pair REFERENCE:CANDIDATE` picks the two targets the parity suite compares (default
+flask:fastapi); `--NAME-url` (one per target, e.g. `--flask-url`) points a side at a live
+server; `--database` picks the kind of fresh database that in-process apps and locally started
+servers get.
 """
 
 import os
@@ -9,21 +11,30 @@ import os
 import pytest
 
 from parity_tests.databases import BACKENDS, Backend, must_not_skip, postgres_unavailable_reason
-from parity_tests.targets import Framework
+from parity_tests.targets import DEFAULT_PAIR, TARGETS, PairSpec, pair_argument
 
-LIVE_URL_OPTIONS: dict[Framework, tuple[str, str]] = {
-    "flask": ("--flask-url", "FLASK_URL"),
-    "fastapi": ("--fastapi-url", "FASTAPI_URL"),
-}
+
+def live_url_option(name: str) -> tuple[str, str]:
+    """The option and the environment variable that give target `name`'s live URL."""
+    return f"--{name}-url", f"{name.upper().replace('-', '_')}_URL"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("parity", "Flask/FastAPI parity")
-    for framework, (option, env_var) in LIVE_URL_OPTIONS.items():
+    group.addoption(
+        "--pair",
+        type=pair_argument,
+        default=os.environ.get("PARITY_PAIR", DEFAULT_PAIR.name),
+        metavar="REFERENCE:CANDIDATE",
+        help="the two targets to compare, by name: " + ", ".join(TARGETS) + " (env PARITY_PAIR; "
+        f"default {DEFAULT_PAIR.name})",
+    )
+    for name in TARGETS:
+        option, env_var = live_url_option(name)
         group.addoption(
             option,
             default=os.environ.get(env_var),
-            help=f"run against a live {framework} server at this URL (env {env_var})",
+            help=f"run the {name} side against a live server at this URL (env {env_var})",
         )
     group.addoption(
         "--database",
@@ -33,13 +44,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def live_url(config: pytest.Config, framework: Framework) -> str | None:
-    url: str | None = config.getoption(LIVE_URL_OPTIONS[framework][0])
+def selected_pair(config: pytest.Config) -> PairSpec:
+    """The --pair of this run."""
+    pair: PairSpec = config.getoption("--pair")
+    return pair
+
+
+def live_url(config: pytest.Config, name: str) -> str | None:
+    url: str | None = config.getoption(live_url_option(name)[0])
     return url
 
 
 def is_live(config: pytest.Config) -> bool:
-    return any(live_url(config, framework) for framework in LIVE_URL_OPTIONS)
+    """Whether either side of the selected pair runs on a live server."""
+    return any(live_url(config, name) for name in selected_pair(config).names)
 
 
 @pytest.fixture(scope="session")

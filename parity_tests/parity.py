@@ -9,8 +9,8 @@ import httpx2
 import pytest
 
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
-from parity_tests.registry import REGISTRY
-from parity_tests.targets import Target
+from parity_tests.registry import REGISTRY, applicable
+from parity_tests.targets import DEFAULT_PAIR, Target
 from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
@@ -50,7 +50,10 @@ def _without_secrets(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Probe:
-    """One request sent to both apps, and what the registry says they should do with it."""
+    """One request sent to both apps, and what the registry says they should do with it.
+
+    `differences` names every registry entry the request may show, whatever the pair; the
+    judge expects only those that apply to the pair it compares."""
 
     feature: str
     title: str
@@ -128,51 +131,77 @@ class CaseResult:
     feature: str
     title: str
     request: str
-    flask: Observation
-    fastapi: Observation
+    reference: Observation
+    candidate: Observation
     differing: tuple[str, ...]
+    # The registry entries expected for this pair: those of the probe that apply to it.
     differences: tuple[str, ...]
     verdict: Verdict
+    # The pair compared, as REFERENCE:CANDIDATE.
+    pair: str = DEFAULT_PAIR.name
+
+    # The twins by name, for code about Flask and FastAPI themselves (the claims).
+    @property
+    def flask(self) -> Observation:
+        return self._side("flask")
+
+    @property
+    def fastapi(self) -> Observation:
+        return self._side("fastapi")
+
+    def _side(self, name: str) -> Observation:
+        reference, _, candidate = self.pair.partition(":")
+        if name == reference:
+            return self.reference
+        if name == candidate:
+            return self.candidate
+        raise LookupError(f"the pair {self.pair} has no side named {name!r}")
 
 
 RESULTS = pytest.StashKey[dict[tuple[str, str], CaseResult]]()
 
 
-def judge(probe: Probe, flask: Observation, fastapi: Observation) -> CaseResult:
-    differing = tuple(differing_aspects(flask, fastapi))
-    entries = [REGISTRY[name] for name in probe.differences]
+def judge(
+    probe: Probe, reference: Observation, candidate: Observation, pair: str = DEFAULT_PAIR.name
+) -> CaseResult:
+    """The verdict on one probe's two answers, against the entries that apply to `pair`."""
+    differing = tuple(differing_aspects(reference, candidate))
+    expected = applicable(probe.differences, pair)
+    entries = [REGISTRY[name] for name in expected]
     registered = {aspect for entry in entries for aspect in entry.aspects}
     # Strict both ways: every registered difference must still show (in at least one of its
     # aspects), and nothing may differ beyond what the entries cover.
     every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
     registered_and_seen = every_entry_seen and set(differing) <= registered
-    agreed = registered_and_seen if probe.differences else not differing
+    agreed = registered_and_seen if expected else not differing
     verdict: Verdict = "unexpected"
     if agreed:
-        verdict = "documented" if probe.differences else "same"
+        verdict = "documented" if expected else "same"
     return CaseResult(
         probe.feature,
         probe.title,
         probe.request_line(),
-        flask,
-        fastapi,
+        reference,
+        candidate,
         differing,
-        probe.differences,
+        expected,
         verdict,
+        pair,
     )
 
 
 def explain(result: CaseResult) -> str:
-    lines = [f"{result.feature}: {result.title} ({result.request})"]
+    lines = [f"{result.feature}: {result.title} ({result.request}) on {result.pair}"]
     if result.differences and not result.differing:
         lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
     for name in result.differences:
         if result.differing and not REGISTRY[name].aspects & set(result.differing):
             lines.append(f"registered as {name}, which no longer shows")
-    flask, fastapi = result.flask.aspects(), result.fastapi.aspects()
+    reference_name, _, candidate_name = result.pair.partition(":")
+    reference, candidate = result.reference.aspects(), result.candidate.aspects()
     for aspect in result.differing:
-        left, right = flask.get(aspect), fastapi.get(aspect)
-        lines.append(f"{aspect}: flask={left!r:.300} fastapi={right!r:.300}")
+        left, right = reference.get(aspect), candidate.get(aspect)
+        lines.append(f"{aspect}: {reference_name}={left!r:.300} {candidate_name}={right!r:.300}")
     return "\n".join(lines)
 
 
@@ -181,9 +210,13 @@ def record(config: pytest.Config, result: CaseResult) -> None:
 
 
 def check(
-    config: pytest.Config, probe: Probe, flask: httpx2.Response, fastapi: httpx2.Response
+    config: pytest.Config,
+    probe: Probe,
+    reference: httpx2.Response,
+    candidate: httpx2.Response,
+    pair: str = DEFAULT_PAIR.name,
 ) -> None:
     """Judge one pair of responses, record it for the report, and fail if unexpected."""
-    result = judge(probe, observe(flask, probe.raw), observe(fastapi, probe.raw))
+    result = judge(probe, observe(reference, probe.raw), observe(candidate, probe.raw), pair)
     record(config, result)
     assert result.verdict != "unexpected", explain(result)

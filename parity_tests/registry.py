@@ -1,6 +1,8 @@
 """Every known difference between the two apps: what each does, why, and how to bridge it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Literal
 
 Impact = Literal["breaks clients", "visible but compatible", "wire only"]
@@ -35,6 +37,19 @@ class Difference:
     # as module.name, or why there is none. Exactly one of the two is set.
     compat_bridge: str = ""
     unbridged: str = ""
+    # The pairs (REFERENCE:CANDIDATE, shell-style patterns such as "flask:strangler*") where
+    # this difference shows; None: every pair. Where it applies it must show (strict); where
+    # it does not, it is not expected, and a response that shows it anyway is unexpected.
+    pairs: frozenset[str] | None = None
+
+    def applies_to(self, pair: str) -> bool:
+        """Whether the pair named `pair` (e.g. "flask:fastapi") is expected to show it."""
+        return self.pairs is None or any(fnmatchcase(pair, pattern) for pattern in self.pairs)
+
+
+def applicable(names: Iterable[str], pair: str) -> tuple[str, ...]:
+    """Of the registry entries named, those the pair is expected to show."""
+    return tuple(name for name in names if REGISTRY[name].applies_to(pair))
 
 
 class DuplicateDifferenceError(ValueError):
@@ -52,9 +67,18 @@ def _entries(*differences: Difference) -> dict[str, Difference]:
 
 HTML_ERROR = frozenset({"content-type", "body"})
 
+# Where each entry shows (Difference.pairs). A bridged entry only between the twins: compat
+# mode, and so the strangler, removes it. An unbridged one also where FastAPI answers in compat
+# mode: the compat twin, and each strangler step that has ported the feature its cases probe
+# (fastapi_app.strangler.steps: the first half of the features at 50 %, everything at 100 %).
+TWINS_ONLY = frozenset({"flask:fastapi"})
+PORTED_LAST = frozenset({"flask:fastapi", "flask:fastapi-compat", "flask:strangler-100"})
+PORTED_FIRST = PORTED_LAST | {"flask:strangler-50"}
+
 REGISTRY: dict[str, Difference] = _entries(
     Difference(
         id="validation-error-format",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="Validation errors: 400 with flask-pydantic's shape vs 422 with FastAPI's",
         flask='400 {"validation_error": {"body_params" | "query_params": [pydantic errors]}}',
@@ -75,6 +99,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="werkzeug-html-errors",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.werkzeug_http_errors",
         title="HTTP errors: an HTML page from Werkzeug vs JSON from Starlette",
         flask="404, 405, 413 and the other HTTP errors are small HTML pages (text/html).",
@@ -95,6 +120,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="malformed-json",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="Malformed JSON: 400 Bad Request vs 422 json_invalid",
         flask="400 with Werkzeug's HTML Bad Request page.",
@@ -112,6 +138,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="json-content-type-required",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="A JSON body without a JSON Content-Type: 415 vs 422",
         flask="415 Unsupported Media Type (HTML page): get_json refuses any other type.",
@@ -130,6 +157,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="non-object-body",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="A JSON body that is null or a list: our 400 vs 422",
         flask='400 {"detail": "The request body must be a JSON object."}, from this '
@@ -146,6 +174,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="path-converter-mismatch",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="An id that is not a valid integer or UUID: 404 vs 422",
         flask="404: the int (max 2**63-1) and uuid converters do not match, so no route does.",
@@ -164,6 +193,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="repeated-query-parameter",
+        pairs=TWINS_ONLY,
         compat_bridge="query.FirstQueryValueMiddleware",
         title="A repeated query parameter: Flask takes the first, FastAPI the last",
         flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
@@ -183,6 +213,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="trailing-slash-redirect",
+        pairs=TWINS_ONLY,
         compat_bridge="routing.WerkzeugSlashesMiddleware",
         title="Trailing slashes: Flask redirects one way with 308, Starlette both ways with 307",
         flask="A route with a slash redirects the slashless URL with 308 (an HTML page); a "
@@ -203,6 +234,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="automatic-head",
+        pairs=TWINS_ONLY,
         compat_bridge="routing.AutomaticHeadMiddleware",
         title="HEAD on a GET route: 200 vs 405",
         flask="Every GET route answers HEAD with the GET headers and no body.",
@@ -220,6 +252,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="automatic-options",
+        pairs=TWINS_ONLY,
         compat_bridge="routing.AutomaticOptionsMiddleware",
         title="OPTIONS without CORS: 200 with Allow vs 405",
         flask="200, an empty body and Allow listing the route's methods.",
@@ -238,6 +271,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="allow-header-per-route",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.werkzeug_http_errors",
         title="The Allow header of a 405: every method of the URL vs one route's",
         flask="Allow lists every method served at the URL, with HEAD and OPTIONS.",
@@ -256,6 +290,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-preflight-response",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
             "own, security code, for an answer on which a browser acts the same (wire only)."
@@ -288,6 +323,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-preflight-rejection",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
             "own, security code, for an answer on which a browser acts the same (wire only)."
@@ -324,6 +360,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-origin-case",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
             "own, security code, for an answer on which a browser acts the same (wire only)."
@@ -350,6 +387,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-disallowed-simple-request",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
             "own, security code, for an answer on which a browser acts the same (wire only)."
@@ -372,6 +410,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="empty-response-content-type",
+        pairs=TWINS_ONLY,
         compat_bridge="routing.EmptyResponseMimetypeMiddleware",
         title="A 204 No Content carries a different Content-Type",
         flask="text/html; charset=utf-8 (Response's default mimetype).",
@@ -386,6 +425,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="jsonify-encoding",
+        pairs=TWINS_ONLY,
         compat_bridge="json.FlaskJSONResponse",
         title="jsonify escapes non-ASCII text and ends with a newline",
         flask='Bodies built by jsonify read "zo\\u00eb" and end with "\\n" (model responses, '
@@ -406,6 +446,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="static-file-headers",
+        pairs=TWINS_ONLY,
         compat_bridge="static.FlaskStaticFiles",
         title="Static files: Cache-Control, Accept-Ranges and Content-Disposition",
         flask="Cache-Control: no-cache and Content-Disposition: inline; filename=… on every "
@@ -427,6 +468,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="multipart-file-missing",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.flask_pydantic_validation_errors",
         title="An upload without the file field: 400 vs 422",
         flask='400 {"detail": "Send the file as multipart/form-data in a field named '
@@ -446,6 +488,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="docs-builtin",
+        pairs=PORTED_LAST,
         unbridged=(
             "FastAPI's docs are part of what it is for: compat mode keeps /docs, /redoc and "
             "/openapi.json, and they describe what compat mode answers."
@@ -465,6 +508,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="admin-ui",
+        pairs=PORTED_LAST,
         unbridged=(
             "The admin is a different application for people, not an API: SQLAdmin cannot answer "
             "as Flask-Admin does."
@@ -481,6 +525,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="unhandled-error-body",
+        pairs=TWINS_ONLY,
         compat_bridge="server_errors.FlaskServerErrorMiddleware",
         title="An unhandled exception: Werkzeug's HTML 500 vs Starlette's plain text",
         flask="500 with Werkzeug's Internal Server Error HTML page.",
@@ -495,6 +540,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="errors-outside-cors",
+        pairs=TWINS_ONLY,
         compat_bridge="server_errors.FlaskServerErrorMiddleware",
         title="Answers FastAPI makes outside CORS (an unhandled 500, a refused Host): no Vary",
         flask="The 500 of an unhandled error and the 400 for a foreign Host pass through "
@@ -526,6 +572,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="trusted-host-case",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Flask's answer is the wrong one (host names are case-insensitive, RFC 3986): the "
             "bridge belongs in front of Flask, not in FastAPI."
@@ -549,6 +596,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="converter-rejection-method-not-allowed",
+        pairs=PORTED_FIRST,
         unbridged=(
             "Werkzeug's answer depends on the order of its rules; compat mode answers 404, as "
             "Flask does for GET, rather than copy the quirk."
@@ -574,6 +622,7 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="multipart-parse-error",
+        pairs=TWINS_ONLY,
         compat_bridge="errors.werkzeug_http_errors",
         title="A multipart body without a boundary: Werkzeug reads no parts, Starlette refuses",
         flask="The form parser finds no parts, so the view answers its own 400 (no file).",

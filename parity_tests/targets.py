@@ -1,18 +1,21 @@
-"""The two apps behind one client interface: in-process by default, live servers by URL."""
+"""The apps under test, by name: one table says how to build each in-process and how to
+serve it live; a pair of names (reference:candidate) is what one run compares."""
 
-from collections.abc import Iterable, Iterator
+import argparse
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx2
-from fastapi import FastAPI
-from flask import Flask
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 from starlette.testclient import TestClient
 
 from fastapi_app import create_app as create_fastapi_app
+from fastapi_app.strangler import create_strangler
+from fastapi_app.strangler import steps as strangler_steps
 from flask_app import create_app as create_flask_app
 from shared.manage import migrate, seed
 from shared.settings import Settings
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
 
 Framework = Literal["flask", "fastapi"]
 FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi")
+# A WSGI or an ASGI application; `is_asgi` tells which.
+App = Any
 BASE_URL = "http://testserver"
 TIMEOUT_SECONDS = 10.0
 # A server may close a connection once it has been idle for its keep-alive timeout (gunicorn:
@@ -31,26 +36,178 @@ CLIENT_KEEPALIVE_EXPIRY_SECONDS = 1.0
 ALLOWED_ORIGIN = "https://allowed.example"
 
 
+def _unchanged(settings: Settings) -> Settings:
+    return settings
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """How to build one app under test in-process, and how to serve it live."""
+
+    # The name on the command line (`--pair flask:fastapi-compat`) and in test ids.
+    name: str
+    # The name the report gives it, in its title and column headings.
+    label: str
+    # The framework it is built on: the contract tests' per-framework expectations.
+    framework: Framework
+    # Builds the app (WSGI or ASGI: the engine tells which) from the settings below.
+    factory: Callable[[Settings], App]
+    # The test's settings as this app must get them (in-process; live: `environment`).
+    settings: Callable[[Settings], Settings] = _unchanged
+    # The Procfile process that serves it live; its port variable (FLASK_PORT, FASTAPI_PORT)
+    # is set to the port the live run chooses.
+    process: str = "flask"
+    # A command that replaces the Procfile's line, reading the same HOST and port variables.
+    command: str | None = None
+    # Variables added to the live server's environment (the live twin of `settings`).
+    environment: Mapping[str, str] = field(default_factory=dict)
+
+
+STRANGLER_COMMAND = (
+    "uvicorn --factory fastapi_app.strangler:create_strangler "
+    "--host ${HOST:-127.0.0.1} --port ${FASTAPI_PORT:-8000}"
+)
+
+
+def strangler_target(step: str, ported: list[str]) -> TargetSpec:
+    """The strangler at one step: `strangler-50` has the first half of the features ported."""
+
+    def with_ported(settings: Settings) -> Settings:
+        return settings.model_copy(update={"strangler_ported": ported})
+
+    return TargetSpec(
+        f"strangler-{step.rstrip('%')}",
+        f"the strangler, {step} ported",
+        "fastapi",
+        create_strangler,
+        settings=with_ported,
+        process="fastapi",
+        command=STRANGLER_COMMAND,
+        environment={"STRANGLER_PORTED": ",".join(ported)},
+    )
+
+
+# Every app the suite can compare; a new one is one more entry here.
+TARGETS: dict[str, TargetSpec] = {
+    spec.name: spec
+    for spec in (
+        TargetSpec("flask", "Flask", "flask", create_flask_app, process="flask"),
+        TargetSpec("fastapi", "FastAPI", "fastapi", create_fastapi_app, process="fastapi"),
+        TargetSpec(
+            "fastapi-compat",
+            "FastAPI (compat)",
+            "fastapi",
+            create_fastapi_app,
+            settings=lambda settings: settings.model_copy(update={"compat": "flask"}),
+            process="fastapi",
+            environment={"COMPAT": "flask"},
+        ),
+        *(strangler_target(step, ported) for step, ported in strangler_steps().items()),
+    )
+}
+
+
+class UnknownTargetError(LookupError):
+    """A name that is not in TARGETS."""
+
+
+def target_spec(name: str) -> TargetSpec:
+    try:
+        return TARGETS[name]
+    except KeyError:
+        known = ", ".join(TARGETS)
+        raise UnknownTargetError(f"no target named {name!r} (known: {known})") from None
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    """Which two targets a run compares: the reference (what clients know) and the candidate."""
+
+    reference: str
+    candidate: str
+
+    @classmethod
+    def parse(cls, text: str) -> "PairSpec":
+        """`reference:candidate`, each a name in TARGETS."""
+        reference, separator, candidate = text.partition(":")
+        if not separator or not reference or not candidate:
+            raise ValueError(f"a pair is written REFERENCE:CANDIDATE, not {text!r}")
+        target_spec(reference)
+        target_spec(candidate)
+        return cls(reference, candidate)
+
+    @property
+    def name(self) -> str:
+        """As registry entries name it: `flask:fastapi`."""
+        return f"{self.reference}:{self.candidate}"
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.reference, self.candidate
+
+    @property
+    def specs(self) -> tuple[TargetSpec, TargetSpec]:
+        return target_spec(self.reference), target_spec(self.candidate)
+
+
+DEFAULT_PAIR = PairSpec("flask", "fastapi")
+
+
+def pair_argument(text: str) -> PairSpec:
+    """PairSpec.parse for a command-line option: argparse shows the reason it is refused."""
+    try:
+        return PairSpec.parse(text)
+    except (LookupError, ValueError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 @dataclass(frozen=True)
 class Target:
+    # The framework the app is built on; for the twins also its target name.
     framework: Framework
     client: httpx2.Client
     settings: Settings
     live: bool
     # The app itself when it runs in-process, for tests that must wrap it; None when live.
-    app: Flask | FastAPI | None = None
+    app: App | None = None
+    # Its name in TARGETS; empty means the framework's own twin.
+    name: str = ""
+
+    @property
+    def target_name(self) -> str:
+        return self.name or self.framework
 
 
 @dataclass(frozen=True)
 class Pair:
-    """Both apps at once, for differential tests."""
+    """Both apps at once, for differential tests: the reference and the candidate."""
 
-    flask: Target
-    fastapi: Target
+    reference: Target
+    candidate: Target
 
     @property
     def live(self) -> bool:
-        return self.flask.live or self.fastapi.live
+        return self.reference.live or self.candidate.live
+
+    @property
+    def spec(self) -> PairSpec:
+        return PairSpec(self.reference.target_name, self.candidate.target_name)
+
+    def side(self, name: str) -> Target:
+        """The side whose target is called `name`."""
+        for target in (self.reference, self.candidate):
+            if target.target_name == name:
+                return target
+        raise UnknownTargetError(f"this pair ({self.spec.name}) has no target named {name!r}")
+
+    # The twins by name, for code that is about Flask and FastAPI themselves (the claims).
+    @property
+    def flask(self) -> Target:
+        return self.side("flask")
+
+    @property
+    def fastapi(self) -> Target:
+        return self.side("fastapi")
 
 
 class ExplicitSettings(Settings):
@@ -85,8 +242,17 @@ def prepare_database(settings: Settings) -> None:
     seed(settings.database_url)
 
 
-def build_app(framework: Framework, settings: Settings) -> Flask | FastAPI:
-    return create_flask_app(settings) if framework == "flask" else create_fastapi_app(settings)
+def build_app(name: str, settings: Settings) -> App:
+    """The app called `name` in TARGETS, built with `settings` as that target takes them."""
+    spec = target_spec(name)
+    return spec.factory(spec.settings(settings))
+
+
+def is_asgi(app: App) -> bool:
+    """An ASGI app is a coroutine function of (scope, receive, send); anything else callable
+    is taken for WSGI."""
+    call = app if inspect.isfunction(app) or inspect.ismethod(app) else type(app).__call__
+    return inspect.iscoroutinefunction(call)
 
 
 class Pep3333Path:
@@ -108,9 +274,9 @@ class Pep3333Path:
 
 
 @contextmanager
-def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
+def client_for(app: App) -> Iterator[httpx2.Client]:
     """A client that drives the app without a server; server errors come back as 500s."""
-    if isinstance(app, Flask):
+    if not is_asgi(app):
         transport = httpx2.WSGITransport(app=Pep3333Path(app), raise_app_exceptions=False)
         with httpx2.Client(
             transport=transport, base_url=BASE_URL, follow_redirects=False
@@ -124,15 +290,18 @@ def client_for(app: Flask | FastAPI) -> Iterator[httpx2.Client]:
 
 
 @contextmanager
-def in_process(framework: Framework, settings: Settings) -> Iterator[Target]:
-    """The app built by its factory with these settings, behind an in-process client."""
-    app = build_app(framework, settings)
+def in_process(name: str, settings: Settings) -> Iterator[Target]:
+    """The app called `name`, built by its factory with these settings, behind an in-process
+    client."""
+    spec = target_spec(name)
+    settings = spec.settings(settings)
+    app = spec.factory(settings)
     with client_for(app) as client:
-        yield Target(framework, client, settings, live=False, app=app)
+        yield Target(spec.framework, client, settings, live=False, app=app, name=name)
 
 
 @contextmanager
-def live(framework: Framework, url: str, settings: Settings) -> Iterator[Target]:
+def live(name: str, url: str, settings: Settings) -> Iterator[Target]:
     """A running server; `settings` must be what that server was started with."""
     with httpx2.Client(
         base_url=url,
@@ -140,4 +309,4 @@ def live(framework: Framework, url: str, settings: Settings) -> Iterator[Target]
         timeout=TIMEOUT_SECONDS,
         limits=httpx2.Limits(keepalive_expiry=CLIENT_KEEPALIVE_EXPIRY_SECONDS),
     ) as client:
-        yield Target(framework, client, settings, live=True)
+        yield Target(target_spec(name).framework, client, settings, live=True, name=name)

@@ -9,9 +9,13 @@ from parity_tests.report import (
     SUMMARY_START,
     check,
     render,
+    report_name,
+    report_path,
     unsent,
     with_summary,
+    write,
 )
+from parity_tests.targets import DEFAULT_PAIR, PairSpec
 
 FLASK_404 = Observation(404, "text/html;charset=utf-8", {}, "<title>404 Not Found</title>")
 FASTAPI_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
@@ -85,3 +89,45 @@ def test_a_request_line_never_shows_the_value_of_a_secret_field() -> None:
 
     assert "hunter2" not in line
     assert '"password": "**********"' in line
+
+
+def test_a_report_is_named_after_both_sides_and_the_twins_keep_theirs() -> None:
+    assert report_name(DEFAULT_PAIR) == "parity.md"
+    assert report_name(PairSpec("fastapi", "flask")) == "parity-fastapi-flask.md"
+
+
+def test_a_report_path_that_names_a_directory_gets_the_pairs_own_file(tmp_path: Path) -> None:
+    swapped = PairSpec("fastapi", "flask")
+
+    assert report_path(f"{tmp_path}/", swapped) == tmp_path / "parity-fastapi-flask.md"
+    assert report_path(str(tmp_path), swapped) == tmp_path / "parity-fastapi-flask.md"
+    assert report_path(str(tmp_path / "x.md"), swapped) == tmp_path / "x.md"
+
+
+def test_a_report_names_each_side_by_its_label_in_its_title_headings_and_page(
+    tmp_path: Path,
+) -> None:
+    swapped = PairSpec("fastapi", "flask")
+    report = tmp_path / "report.md"
+
+    write(report, RESULTS, pair=swapped)
+
+    markdown = report.read_text()
+    assert markdown.startswith("# FastAPI and Flask, request by request\n")
+    assert "| Case | Request | FastAPI | Flask | Verdict |" in markdown
+    assert "What a client of the FastAPI app would notice after a move to Flask" in markdown
+    assert (
+        "<title>FastAPI and Flask, request by request</title>"
+        in report.with_suffix(".html").read_text()
+    )
+
+
+def test_check_without_a_readme_compares_the_report_alone(tmp_path: Path) -> None:
+    fresh, checked_in = tmp_path / "fresh.md", tmp_path / "parity.md"
+    fresh.write_text(render(RESULTS))
+    checked_in.write_text(render(RESULTS))
+    assert check(fresh, checked_in, None) == []
+
+    checked_in.write_text(render(RESULTS).replace("an unknown path", "a lost path"))
+
+    assert any(line.startswith("-| a lost path") for line in check(fresh, checked_in, None))

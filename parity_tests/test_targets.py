@@ -6,11 +6,20 @@ from pathlib import Path
 
 import httpx2
 import pytest
+from fastapi import FastAPI
+from flask import Flask
 
 from parity_tests.live import live_environment
 from parity_tests.parity import Probe, UnsendableProbeError
 from parity_tests.servers import ROOT
-from parity_tests.targets import Target, isolated_settings
+from parity_tests.targets import (
+    Pair,
+    PairSpec,
+    Target,
+    UnknownTargetError,
+    is_asgi,
+    isolated_settings,
+)
 from shared.settings import Settings
 
 DEVELOPER_DOTENV = "CORS_ALLOW_CREDENTIALS=false\nMAX_BODY_BYTES=7\nMESSAGE=from .env\n"
@@ -73,3 +82,78 @@ def test_the_suite_starts_without_the_postgres_extra() -> None:
 
     assert result.returncode == 0, result.stderr
     assert "psycopg is not installed" in result.stdout
+
+
+def test_a_pair_is_two_target_names_reference_first() -> None:
+    pair = PairSpec.parse("fastapi:flask")
+
+    assert (pair.reference, pair.candidate, pair.name) == ("fastapi", "flask", "fastapi:flask")
+    assert [spec.label for spec in pair.specs] == ["FastAPI", "Flask"]
+
+
+@pytest.mark.parametrize("text", ["flask", "flask:", ":fastapi", "flask-fastapi"])
+def test_a_pair_without_two_names_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="REFERENCE:CANDIDATE"):
+        PairSpec.parse(text)
+
+
+def test_a_pair_naming_an_unknown_target_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(UnknownTargetError, match=r"'django'.*known: flask, fastapi"):
+        PairSpec.parse("flask:django")
+
+
+def test_the_engine_tells_wsgi_from_asgi_apps() -> None:
+    async def asgi_app(scope: object, receive: object, send: object) -> None: ...
+
+    def wsgi_app(environ: object, start_response: object) -> list[bytes]:
+        return []
+
+    assert is_asgi(asgi_app)
+    assert not is_asgi(wsgi_app)
+    assert not is_asgi(Flask(__name__))
+    assert is_asgi(FastAPI())
+
+
+def test_a_pair_finds_each_side_by_its_target_name(tmp_path: Path) -> None:
+    settings = isolated_settings(tmp_path)
+    reference = Target("fastapi", httpx2.Client(), settings, live=True, name="fastapi")
+    candidate = Target("flask", httpx2.Client(), settings, live=True, name="flask")
+    pair = Pair(reference, candidate)
+
+    assert (pair.fastapi, pair.flask, pair.spec.name) == (reference, candidate, "fastapi:flask")
+    with pytest.raises(UnknownTargetError, match="no target named 'strangler'"):
+        pair.side("strangler")
+
+
+def collected_ids(*args: str) -> list[str]:
+    result = subprocess.run(  # noqa: S603 - this interpreter, our own tests
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if "::" in line]
+
+
+def test_contract_tests_run_once_per_side_of_the_selected_pair_named_after_each_target() -> None:
+    hello = "parity_tests/contract/test_hello.py"
+
+    assert [line.rpartition("[")[2] for line in collected_ids(hello)] == ["flask]", "fastapi]"]
+    assert [
+        line.rpartition("[")[2] for line in collected_ids(hello, "--pair", "fastapi:flask")
+    ] == ["fastapi]", "flask]"]
+
+
+def test_an_unknown_pair_on_the_command_line_stops_the_run_before_any_test() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "--pair", "flask:django"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR
+    assert "no target named 'django'" in result.stderr

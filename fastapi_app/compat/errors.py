@@ -42,6 +42,9 @@ JSON_REQUIRED = (
     "Did not attempt to load JSON data because the request Content-Type was not 'application/json'."
 )
 NOT_AN_OBJECT = "The request body must be a JSON object."
+# What FastAPI's route says when a body cannot be decoded (fastapi.routing, not a constant
+# there); Flask's get_json answers Werkzeug's 400 page.
+FASTAPI_UNREADABLE_BODY = "There was an error parsing the body"
 # Statuses that only Werkzeug itself raises in a Flask app: always its HTML page.
 WERKZEUG_STATUSES = frozenset({404, 405, 413})
 # flask-pydantic's group for each of FastAPI's locations.
@@ -53,7 +56,10 @@ async def werkzeug_http_errors(request: Request, error: Exception) -> Response:
     status, headers = error.status_code, dict(error.headers or {})
     if status == 405:
         headers["Allow"] = allow_header(methods_at(request.scope))
-    if status in WERKZEUG_STATUSES or error.detail == HTTPStatus(status).phrase:
+    if status in WERKZEUG_STATUSES or error.detail in (
+        HTTPStatus(status).phrase,
+        FASTAPI_UNREADABLE_BODY,
+    ):
         return werkzeug_page(status, headers=headers)
     if status == 400 and _is_multipart(request):
         # Werkzeug reads a multipart body it cannot split as an empty form.

@@ -6,12 +6,11 @@ import gc
 import httpx2
 import pytest
 from fastapi import FastAPI
-from flask import Flask
 from pydantic import SecretStr
 from sqlalchemy import Engine, event
 
 from parity_tests.contract.helpers import add_get_route, basic_auth
-from parity_tests.targets import Target, build_app, client_for
+from parity_tests.targets import App, Target, build_app, client_for
 from shared.errors import NotFound
 
 NON_ASCII_USER = ("jörg", "pässwörd")
@@ -31,8 +30,8 @@ def needs_an_app_built_in_process(target: Target) -> None:
         pytest.skip("needs an app built in-process; a live server is not")
 
 
-def app_for(target: Target, **changes: object) -> Flask | FastAPI:
-    return build_app(target.framework, target.settings.model_copy(update=changes))
+def app_for(target: Target, **changes: object) -> App:
+    return build_app(target.target_name, target.settings.model_copy(update=changes))
 
 
 def test_a_subclass_of_a_domain_error_answers_like_its_parent(target: Target) -> None:
@@ -60,7 +59,7 @@ def test_utf8_credentials_open_every_protected_path(target: Target, path: str) -
 def test_the_app_disposes_its_engine_once_it_is_done(target: Target) -> None:
     needs_an_app_built_in_process(target)
     disposed: list[Engine] = []
-    app = build_app(target.framework, target.settings)
+    app = build_app(target.target_name, target.settings)
     engine: Engine = (
         app.state.engine if isinstance(app, FastAPI) else app.extensions["twins"].engine
     )

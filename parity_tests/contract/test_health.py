@@ -20,7 +20,7 @@ def test_health_is_503_with_a_json_body_when_the_database_is_unreachable(
     unreachable = target.settings.model_copy(
         update={"database_url": "postgresql+psycopg://nobody@127.0.0.1:1/none"}
     )
-    with in_process(target.framework, unreachable) as broken:
+    with in_process(target.target_name, unreachable) as broken:
         response = broken.client.get("/health")
 
     assert response.status_code == 503

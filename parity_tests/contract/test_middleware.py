@@ -21,7 +21,7 @@ def raise_an_unexpected_error() -> str:
 def test_an_unhandled_error_is_a_500_that_still_carries_its_process_time(target: Target) -> None:
     if target.live:
         pytest.skip("needs a route that raises, added to an app built in-process")
-    app = build_app(target.framework, target.settings)
+    app = build_app(target.target_name, target.settings)
     add_get_route(app, "/boom", raise_an_unexpected_error)
 
     with client_for(app) as client:

@@ -9,12 +9,15 @@ from flask import Flask
 from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
+from fastapi_app.strangler import Strangler
 from parity_tests.targets import (
-    FRAMEWORKS,
+    DEFAULT_PAIR,
+    App,
     Pair,
+    PairSpec,
     Target,
-    build_app,
     client_for,
+    target_spec,
 )
 from shared.settings import Settings
 
@@ -29,7 +32,7 @@ class Search(BaseModel):
     q: str
 
 
-def add_probe_routes(app: Flask | FastAPI) -> None:
+def add_probe_routes(app: App) -> None:
     """The same two extra routes in each framework's own idiom."""
     if isinstance(app, Flask):
         app.add_url_rule("/boom", view_func=raise_an_unexpected_error)
@@ -38,28 +41,39 @@ def add_probe_routes(app: Flask | FastAPI) -> None:
         @validate()
         def search(query: Search) -> Search:
             return query
-    else:
+    elif isinstance(app, Strangler):
+        # Both halves, so that the probe reaches the route whichever half serves it.
+        add_probe_routes(app.ported_app)
+        add_probe_routes(app.legacy_wsgi_app)
+    elif isinstance(app, FastAPI):
         app.add_api_route("/boom", raise_an_unexpected_error)
 
         @app.get("/search")
         def search_(query: Annotated[Search, Query()]) -> Search:
             return query
+    else:
+        raise TypeError(f"no probe routes for a {type(app).__name__}: add them here")
 
 
 @contextmanager
-def built_pair(make_settings: Callable[[str], Settings]) -> Iterator[Pair]:
+def built_pair(
+    make_settings: Callable[[str], Settings], pair: PairSpec = DEFAULT_PAIR
+) -> Iterator[Pair]:
     """Both apps, in-process, with the probe routes added and a non-ASCII Basic user."""
     with ExitStack() as stack:
-        targets = {}
-        for framework in FRAMEWORKS:
-            settings = make_settings(f"built-{framework}").model_copy(
-                update={
-                    "auth_username": NON_ASCII_USER[0],
-                    "auth_password": SecretStr(NON_ASCII_USER[1]),
-                }
+        targets = []
+        for name in pair.names:
+            spec = target_spec(name)
+            settings = spec.settings(
+                make_settings(f"built-{name}").model_copy(
+                    update={
+                        "auth_username": NON_ASCII_USER[0],
+                        "auth_password": SecretStr(NON_ASCII_USER[1]),
+                    }
+                )
             )
-            app = build_app(framework, settings)
+            app = spec.factory(settings)
             add_probe_routes(app)
             client = stack.enter_context(client_for(app))
-            targets[framework] = Target(framework, client, settings, live=False, app=app)
-        yield Pair(targets["flask"], targets["fastapi"])
+            targets.append(Target(spec.framework, client, settings, live=False, app=app, name=name))
+        yield Pair(*targets)

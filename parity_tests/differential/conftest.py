@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from parity_tests.differential.built import built_pair as build_pair
-from parity_tests.options import is_live
+from parity_tests.options import is_live, selected_pair
 from parity_tests.targets import Pair
 from shared.settings import Settings
 
@@ -17,5 +17,5 @@ def built_pair(
     """Apps built for the probes that add routes and users: in-process only."""
     if is_live(request.config):
         pytest.skip("these probes add routes and users to apps built in-process")
-    with build_pair(make_settings) as pair:
+    with build_pair(make_settings, selected_pair(request.config)) as pair:
         yield pair

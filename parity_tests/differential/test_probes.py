@@ -17,7 +17,7 @@ def test_each_probe_gets_the_same_answer_from_both_apps_or_a_registered_differen
 ) -> None:
     pair: Pair = request.getfixturevalue(probe.pair)
     try:
-        flask, fastapi = probe.send(pair.flask), probe.send(pair.fastapi)
+        reference, candidate = probe.send(pair.reference), probe.send(pair.candidate)
     except UnsendableProbeError as reason:
         pytest.skip(f"this probe cannot be sent here: {reason}")
-    check(request.config, probe, flask, fastapi)
+    check(request.config, probe, reference, candidate, pair.spec.name)

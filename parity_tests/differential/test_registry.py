@@ -111,3 +111,62 @@ def test_an_entry_without_an_impact_or_its_reason_is_incomplete() -> None:
     entry = replace(REGISTRY["admin-ui"], impact="harmless", impact_reason=" ")  # type: ignore[arg-type]
 
     assert incomplete_parts(entry) == ["impact_reason", "impact"]
+
+
+# An entry may be restricted to some pairs: where it applies it must show, elsewhere it must not.
+ONLY_TWINS = frozenset({"flask:fastapi"})
+
+
+@pytest.fixture
+def html_errors_only_between_the_twins(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = replace(REGISTRY["werkzeug-html-errors"], pairs=ONLY_TWINS)
+    monkeypatch.setitem(REGISTRY, entry.id, entry)
+
+
+@pytest.mark.usefixtures("html_errors_only_between_the_twins")
+def test_an_entry_restricted_to_a_pair_that_shows_there_is_documented() -> None:
+    result = judge(probe_expecting("werkzeug-html-errors"), HTML_404, JSON_404, "flask:fastapi")
+
+    assert (result.verdict, result.differences) == ("documented", ("werkzeug-html-errors",))
+
+
+@pytest.mark.usefixtures("html_errors_only_between_the_twins")
+def test_an_entry_restricted_to_a_pair_that_no_longer_shows_there_is_unexpected() -> None:
+    result = judge(probe_expecting("werkzeug-html-errors"), JSON_404, JSON_404, "flask:fastapi")
+
+    assert result.verdict == "unexpected"
+
+
+@pytest.mark.usefixtures("html_errors_only_between_the_twins")
+def test_an_entry_for_other_pairs_is_not_expected_where_it_does_not_apply() -> None:
+    result = judge(probe_expecting("werkzeug-html-errors"), JSON_404, JSON_404, "flask:compat")
+
+    assert (result.verdict, result.differences) == ("same", ())
+
+
+@pytest.mark.usefixtures("html_errors_only_between_the_twins")
+def test_an_entry_for_other_pairs_that_shows_anyway_is_unexpected() -> None:
+    result = judge(probe_expecting("werkzeug-html-errors"), HTML_404, JSON_404, "flask:compat")
+
+    assert (result.verdict, result.differences) == ("unexpected", ())
+
+
+def test_an_entry_without_pairs_applies_to_every_pair() -> None:
+    entry = replace(REGISTRY["admin-ui"], pairs=None)
+
+    assert entry.applies_to("flask:fastapi")
+    assert entry.applies_to("anything:else")
+
+
+def test_an_entrys_pairs_may_be_patterns() -> None:
+    entry = replace(REGISTRY["admin-ui"], pairs=frozenset({"flask:strangler*"}))
+
+    assert entry.applies_to("flask:strangler-50")
+    assert not entry.applies_to("flask:fastapi")
+    assert not entry.applies_to("fastapi:strangler")
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
+def test_every_entry_applies_to_some_pair_it_can_be_probed_on(entry: Difference) -> None:
+    # An entry restricted to no pair would never be expected anywhere: dead weight.
+    assert entry.pairs is None or entry.pairs

@@ -19,6 +19,7 @@ from parity_tests.fuzz.cases import GeneratedCase, SentRequest
 from parity_tests.fuzz.recognise import recognised
 from parity_tests.normalise import observe
 from parity_tests.parity import CaseResult, Probe, explain, judge
+from parity_tests.targets import DEFAULT_PAIR
 
 # Whatever it answers: never a 5xx, and the class of status the schema promises (a request the
 # schema allows is accepted, one it forbids is refused).
@@ -56,7 +57,11 @@ def schema_problems(
 
 
 def differential_verdict(
-    case: GeneratedCase, request: SentRequest, flask: httpx2.Response, fastapi: httpx2.Response
+    case: GeneratedCase,
+    request: SentRequest,
+    flask: httpx2.Response,
+    fastapi: httpx2.Response,
+    pair: str = DEFAULT_PAIR.name,
 ) -> CaseResult:
     flask_seen, fastapi_seen = observe(flask), observe(fastapi)
     probe = Probe(
@@ -66,7 +71,7 @@ def differential_verdict(
         request.url,
         differences=recognised(request, flask_seen, fastapi_seen),
     )
-    return judge(probe, flask_seen, fastapi_seen)
+    return judge(probe, flask_seen, fastapi_seen, pair)
 
 
 # A file part is bytes, whatever Schemathesis meant it to be: its negative "boolean file" is
@@ -77,9 +82,14 @@ NEGATIVE_BODIES_NOT_JUDGED = frozenset({"POST /uploads"})
 
 
 def problems_with(
-    case: GeneratedCase, request: SentRequest, flask: httpx2.Response, fastapi: httpx2.Response
+    case: GeneratedCase,
+    request: SentRequest,
+    flask: httpx2.Response,
+    fastapi: httpx2.Response,
+    pair: str = DEFAULT_PAIR.name,
 ) -> tuple[CaseResult, list[str]]:
-    """The verdict, and every reason the case fails (none when it passes)."""
+    """The verdict, and every reason the case fails (none when it passes). `flask` is the
+    reference's answer, `fastapi` the candidate's (the schema is the candidate's)."""
     every_answer = [
         check
         for check in EVERY_ANSWER
@@ -90,7 +100,7 @@ def problems_with(
     problems = schema_problems(case, fastapi, [*every_answer, *DECLARED], "fastapi")
     flask_checks = [*every_answer, *(SUCCESS if flask.is_success else [])]
     problems += schema_problems(case, flask, flask_checks, "flask")
-    verdict = differential_verdict(case, request, flask, fastapi)
+    verdict = differential_verdict(case, request, flask, fastapi, pair)
     if verdict.verdict == "unexpected":
         problems.append(f"an unexpected difference:\n{explain(verdict)}")
     return verdict, problems

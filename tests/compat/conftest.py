@@ -1,5 +1,6 @@
-"""The Flask twin beside the FastAPI twin in compat mode (COMPAT=flask), each in-process on a
-fresh database of its own, with the differential probes' extra routes and user."""
+"""The Flask twin beside a candidate named in parity_tests.targets.TARGETS (the FastAPI twin in
+compat mode, the strangler at a step), each in-process on a fresh database of its own, with
+the differential probes' extra routes and user, as the engine's built_pair builds them."""
 
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -10,44 +11,41 @@ from pydantic import SecretStr
 
 from parity_tests.differential.built import NON_ASCII_USER, add_probe_routes
 from parity_tests.targets import (
-    Framework,
     Pair,
     Target,
-    build_app,
     client_for,
     isolated_settings,
     prepare_database,
+    target_spec,
 )
-from shared.settings import Settings
 
 
-def settings_for(workdir: Path, framework: Framework, compat: bool) -> Settings:
-    settings = isolated_settings(workdir)
-    prepare_database(settings)
-    return settings.model_copy(
-        update={
-            "compat": "flask" if compat and framework == "fastapi" else "",
-            "auth_username": NON_ASCII_USER[0],
-            "auth_password": SecretStr(NON_ASCII_USER[1]),
-        }
-    )
-
-
-def build_pair(tmp_path: Path, stack: ExitStack, compat: bool = True) -> Pair:
-    targets = {}
-    for framework in ("flask", "fastapi"):
-        workdir = tmp_path / framework
+def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
+    """Flask and `candidate`, in-process, ready for every probe."""
+    targets = []
+    for name in ("flask", candidate):
+        workdir = tmp_path / name
         workdir.mkdir()
-        settings = settings_for(workdir, framework, compat)
-        app = build_app(framework, settings)
+        spec = target_spec(name)
+        settings = isolated_settings(workdir)
+        prepare_database(settings)
+        settings = spec.settings(
+            settings.model_copy(
+                update={
+                    "auth_username": NON_ASCII_USER[0],
+                    "auth_password": SecretStr(NON_ASCII_USER[1]),
+                }
+            )
+        )
+        app = spec.factory(settings)
         add_probe_routes(app)
         client = stack.enter_context(client_for(app))
-        targets[framework] = Target(framework, client, settings, live=False, app=app)
-    return Pair(targets["flask"], targets["fastapi"])
+        targets.append(Target(spec.framework, client, settings, live=False, app=app, name=name))
+    return Pair(*targets)
 
 
 @pytest.fixture(scope="module")
 def compat_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     """Flask, and FastAPI with COMPAT=flask."""
     with ExitStack() as stack:
-        yield build_pair(tmp_path_factory.mktemp("compat"), stack)
+        yield build_pair(tmp_path_factory.mktemp("compat"), stack, "fastapi-compat")

@@ -1,13 +1,10 @@
-"""Every differential probe, sent to the Flask twin and to the FastAPI twin in compat mode.
-
-What a bridge removes must be gone: the probe is judged against only the unbridged entries it
-names, so a bridged difference that still shows is unexpected (strict), as is an unbridged
-one that no longer does.
-"""
+"""Every differential probe, sent to the Flask twin and to the FastAPI twin in compat mode, and
+judged for the pair flask:fastapi-compat: a bridged entry does not apply to that pair
+(Difference.pairs), so if it still shows the case is unexpected (strict), as is an unbridged
+one that no longer does. All pairs' results go into docs/migration.md."""
 
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import replace
 
 import pytest
 
@@ -19,11 +16,7 @@ from parity_tests.registry import REGISTRY
 from parity_tests.targets import Pair
 from tests.compat.conftest import build_pair
 
-
-def on_compat(probe: Probe) -> Probe:
-    """The probe as the compat pair should answer it: only the unbridged differences."""
-    left = tuple(name for name in probe.differences if not REGISTRY[name].compat_bridge)
-    return replace(probe, differences=left)
+PAIR = "flask:fastapi-compat"
 
 
 @pytest.mark.parametrize(
@@ -32,26 +25,26 @@ def on_compat(probe: Probe) -> Probe:
 def test_compat_mode_answers_each_probe_as_flask_does_but_for_the_unbridged(
     probe: Probe, compat_pair: Pair, request: pytest.FixtureRequest
 ) -> None:
-    expected = on_compat(probe)
-    flask, fastapi = probe.send(compat_pair.flask), probe.send(compat_pair.fastapi)
+    flask, compat = probe.send(compat_pair.reference), probe.send(compat_pair.candidate)
 
-    result = judge(expected, observe(flask, probe.raw), observe(fastapi, probe.raw))
+    result = judge(probe, observe(flask, probe.raw), observe(compat, probe.raw), PAIR)
     record_pair(request.config, COMPAT, result)
 
     assert result.verdict != "unexpected", explain(result)
+    assert all(not REGISTRY[name].compat_bridge for name in result.differences)
 
 
-def test_a_probe_on_compat_keeps_only_its_unbridged_differences() -> None:
-    probe = Probe("cors", "x", "GET", "/", differences=("jsonify-encoding", "cors-origin-case"))
+def test_exactly_the_unbridged_entries_apply_to_the_compat_pair() -> None:
+    bridged = {name for name, entry in REGISTRY.items() if entry.compat_bridge}
 
-    assert on_compat(probe).differences == ("cors-origin-case",)
+    assert {name for name in REGISTRY if not REGISTRY[name].applies_to(PAIR)} == bridged
 
 
 @pytest.fixture(scope="module")
 def plain_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     """Flask, and FastAPI as it is by default: no bridge on."""
     with ExitStack() as stack:
-        yield build_pair(tmp_path_factory.mktemp("plain"), stack, compat=False)
+        yield build_pair(tmp_path_factory.mktemp("plain"), stack, "fastapi")
 
 
 @pytest.mark.parametrize(
@@ -59,8 +52,6 @@ def plain_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
 )
 def test_a_bridged_difference_that_still_shows_is_unexpected(plain_pair: Pair, title: str) -> None:
     probe = next(probe for probe in every_probe() if probe.title == title)
-    flask, fastapi = probe.send(plain_pair.flask), probe.send(plain_pair.fastapi)
+    flask, fastapi = probe.send(plain_pair.reference), probe.send(plain_pair.candidate)
 
-    result = judge(on_compat(probe), observe(flask), observe(fastapi))
-
-    assert result.verdict == "unexpected"
+    assert judge(probe, observe(flask), observe(fastapi), PAIR).verdict == "unexpected"
