@@ -212,7 +212,7 @@ PARSING_RULES: tuple[tuple[str, str], ...] = (
         "the server's own address",
         "A server builds an absolute URL (a redirect's Location, the link on its page) from "
         "the address it was reached at; live, the two servers listen on different ports, so "
-        "that address is written <origin> in both. Any other address is compared.",
+        "that address is written `<origin>` in both. Any other address is compared.",
     ),
 )
 OWN_ORIGIN = "<origin>"

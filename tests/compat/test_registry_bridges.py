@@ -46,3 +46,12 @@ def test_a_bridge_that_does_not_exist_is_refused() -> None:
     entry = replace(REGISTRY["automatic-head"], compat_bridge="routing.NoSuchMiddleware")
 
     assert bridge_problem(entry) == "routing has no NoSuchMiddleware"
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
+def test_a_bridged_entry_shows_between_the_twins_only(entry: Difference) -> None:
+    shows_in_compat_mode = entry.applies_to("flask:fastapi-compat")
+
+    assert entry.applies_to("flask:fastapi")
+    assert shows_in_compat_mode == (not entry.compat_bridge)
+    assert not entry.applies_to("flask:strangler-0")
