@@ -18,7 +18,7 @@ from parity_tests.fuzz.cases import GeneratedCase, SentRequest
 from parity_tests.fuzz.conftest import FULL_RUN_EXAMPLES, SLICE_EXAMPLES, record
 from parity_tests.fuzz.judge import problems_with
 from parity_tests.options import is_live
-from parity_tests.targets import DEFAULT_PAIR, Pair
+from parity_tests.targets import Pair
 
 formats.register()
 SCHEMA = load_contract()
@@ -51,10 +51,6 @@ def test_a_generated_request_gets_the_answer_the_schema_and_the_registry_allow(
 ) -> None:
     if is_live(request.config):
         pytest.skip("fuzzes apps in-process: a case may create, change or delete any row")
-    if pair.spec != DEFAULT_PAIR:
-        # recognise.py tells FastAPI's differences from Flask's; compat mode's own schema is
-        # held to its answers by tests/compat/test_docs_in_compat.py.
-        pytest.skip("holds the FastAPI twin to its own schema: the default pair only")
     sent = SentRequest.from_case(case)
     reference, candidate = sent.send(pair.reference), sent.send(pair.candidate)
 
