@@ -15,9 +15,10 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up test lint types pytest postgres live parity claims screens transport load \
+.PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
-	bench bench-quick bench-smoke wrk go parity-pair live-pair
+	bench bench-quick bench-smoke wrk go parity-pair live-pair pytest-migration \
+	live-migration
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -36,6 +37,12 @@ $(CHROMIUM):
 ## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000.
 up: db
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
+
+## The strangler on one SQLite database: Flask on gunicorn at :5000, and at :8000 the strangler
+## on uvicorn, FastAPI (compat mode) serving STRANGLER_PORTED and the Flask app the rest
+## (STRANGLER_PORTED=hello,employees make up-strangler; see fastapi_app/strangler.py).
+up-strangler: db
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.strangler start
 
 ## Apply the migrations to DATABASE_URL (default var/twins.db) and seed demo employees.
 db: $(INSTALLED)
@@ -57,13 +64,26 @@ types: $(INSTALLED)
 
 ## Every test in-process on SQLite, with the deployment, fault and transport tests on
 ## servers of their own and the browser tests in Chromium (free ports); fails when
-## docs/parity.md, docs/claims.md, docs/transport.md or a README summary is stale.
+## docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md or a README summary
+## is stale.
 pytest: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
-		--transport-report var/transport.md
+		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
+	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
 	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
+	$(MAKE) --no-print-directory pytest-migration
+
+## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
+## mode (the whole suite but the fuzzer, which holds the FastAPI twin to its own schema), and
+## beside the strangler at each step (the differential probes: the contract tests know each
+## twin by its framework, and the strangler is both). `make pytest` runs it.
+MIGRATION_PAIRS := flask:strangler-0 flask:strangler-50 flask:strangler-100
+pytest-migration: $(INSTALLED)
+	$(BIN)/pytest parity_tests -q --pair flask:fastapi-compat
+	for pair in $(MIGRATION_PAIRS); do \
+		$(BIN)/pytest parity_tests/differential -q --pair $$pair || exit 1; done
 
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
@@ -75,6 +95,17 @@ postgres: $(INSTALLED)
 live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
+	$(MAKE) --no-print-directory live-migration
+
+## The same pairs on real servers (the reference on gunicorn at :5000, the candidate on uvicorn
+## at :8000) on a fresh SQLite database: compat mode with the whole suite but the fuzzer, the
+## strangler's steps with the differential probes. The default pair runs on PostgreSQL too.
+live-migration: $(INSTALLED)
+	$(BIN)/python -m parity_tests.live --pair flask:fastapi-compat --database sqlite -q \
+		--ignore=parity_tests/fuzz
+	for pair in $(MIGRATION_PAIRS); do \
+		$(BIN)/python -m parity_tests.live --pair $$pair --database sqlite -q \
+			-k test_each_probe || exit 1; done
 
 ## Differential fuzzing, in full: at least FUZZ_EXAMPLES (100) generated cases per operation of
 ## FastAPI's schema, positive and negative, with Schemathesis' coverage phase, each sent to both
@@ -88,6 +119,13 @@ fuzz: $(INSTALLED)
 parity: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
+
+## Regenerate the migration guide (docs/migration.md: per feature, what a client notices once it
+## is ported, without and with compat mode; the strangler's steps) and its README summary.
+migration: $(INSTALLED)
+	$(BIN)/pytest parity_tests/differential tests/compat tests/strangler -q \
+		--migration-report docs/migration.md
+	$(BIN)/python -m parity_tests.migration readme docs/migration.md README.md
 
 ## Another pair's report: `make parity-pair PAIR=REFERENCE:CANDIDATE` runs the parity suite on
 ## that pair in-process and writes docs/parity-REFERENCE-CANDIDATE.md and .html.

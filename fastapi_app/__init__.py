@@ -8,7 +8,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
-from fastapi_app import admin, docs, errors
+from fastapi_app import admin, compat, docs, errors
+from fastapi_app.compat.pages import werkzeug_page
 from fastapi_app.middleware import (
     AllowedHostsMiddleware,
     BodySizeLimitMiddleware,
@@ -38,6 +39,8 @@ class TimedFastAPI(FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    # COMPAT=flask: answer like the Flask twin wherever fastapi_app.compat has a bridge.
+    flask_compat = settings.compat == "flask"
     engine = create_db_engine(settings.database_url)
     session_factory = create_session_factory(engine)
 
@@ -57,22 +60,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         responses=HOST_REFUSED,
+        # Werkzeug redirects slashes its own way (compat.routing.WerkzeugSlashesMiddleware).
+        redirect_slashes=not flask_compat,
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory
 
     errors.init_app(app)
+    if flask_compat:
+        compat.init_app(app)
     for router in ROUTERS:
         app.include_router(router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    static_files = compat.FlaskStaticFiles if flask_compat else StaticFiles
+    app.mount("/static", static_files(directory=STATIC_DIR), name="static")
     docs.init_app(app)
     admin.init_app(app)
 
     # Starlette runs the last one added first. CORS goes outside the size limit, so that a
     # 413 carries the CORS headers too: without them a browser hands the page a network
     # error instead of the 413, where Flask's 413 (raised inside the app) is readable.
-    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    if flask_compat:
+        compat.add_middleware(app)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        refusal=(lambda _detail: werkzeug_page(413)) if flask_compat else None,
+    )
+    if flask_compat:
+        # Inside CORS, as Flask's refusal of a foreign Host is (it gets Vary and the CORS
+        # headers); the refused request still reaches none of the app.
+        app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.allowed_hosts)
     policy = cors_policy(settings)
     app.add_middleware(
         CORSMiddleware,
@@ -86,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Outermost, in this order: a request the server should have refused (no Host, two, a
     # malformed one) reaches nothing; then a foreign Host is refused before anything
     # (SQLAdmin's absolute links) can use it.
-    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.allowed_hosts)
+    if not flask_compat:
+        app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(HostHeaderRule)
     return app

@@ -9,10 +9,12 @@ for comparison and not used.
 
 import json
 import time
+from collections.abc import Callable
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.hosts import host_header_problem
@@ -44,12 +46,20 @@ class ProcessTimeMiddleware:
 class BodySizeLimitMiddleware:
     """413 for a body over the limit, by Content-Length or by the bytes actually received.
 
-    Flask has this built in (MAX_CONTENT_LENGTH); Starlette has no equivalent.
+    Flask has this built in (MAX_CONTENT_LENGTH); Starlette has no equivalent. `refusal`
+    builds the answer to a declared length over the limit (compat mode answers Werkzeug's
+    page); a body found too long while it arrives is the app's HTTPException(413).
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        refusal: Callable[[str], Response] | None = None,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.refusal = refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,6 +67,9 @@ class BodySizeLimitMiddleware:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            if self.refusal is not None:
+                await self.refusal(self._detail)(scope, receive, send)
+                return
             await self._refuse(send)
             return
 

@@ -159,6 +159,12 @@ PARSING_RULES: tuple[tuple[str, str], ...] = (
         "compared without trailing whitespace.",
     ),
     ("charset spelling", "Content types are compared lower-cased, without spaces."),
+    (
+        "the server's own address",
+        "A server builds an absolute URL (a redirect's Location, the link on its page) from "
+        "the address it was reached at; live, the two servers listen on different ports, so "
+        "that address is written `<origin>` in both. Any other address is compared.",
+    ),
 )
 
 

@@ -34,6 +34,10 @@ class Difference:
     # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
     impact: Impact
     impact_reason: str
+    # Compat mode (COMPAT=flask): the piece of fastapi_app.compat that removes this difference,
+    # as module.name, or why there is none. Exactly one of the two is set.
+    compat_bridge: str = ""
+    unbridged: str = ""
     # The pairs (REFERENCE:CANDIDATE, shell-style patterns such as "flask:strangler*") where
     # this difference shows; None: every pair. Where it applies it must show (strict); where
     # it does not, it is not expected, and a response that shows it anyway is unexpected.
@@ -64,9 +68,19 @@ def _entries(*differences: Difference) -> dict[str, Difference]:
 
 HTML_ERROR = frozenset({"content-type", "body"})
 
+# Where each entry shows (Difference.pairs). A bridged entry only between the twins: compat
+# mode, and so the strangler, removes it. An unbridged one also where FastAPI answers in compat
+# mode: the compat twin, and each strangler step that has ported the feature its cases probe
+# (fastapi_app.strangler.steps: the first half of the features at 50 %, everything at 100 %).
+TWINS_ONLY = frozenset({"flask:fastapi"})
+PORTED_LAST = frozenset({"flask:fastapi", "flask:fastapi-compat", "flask:strangler-100"})
+PORTED_FIRST = PORTED_LAST | {"flask:strangler-50"}
+
 REGISTRY: dict[str, Difference] = _entries(
     Difference(
         id="validation-error-format",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="Validation errors: 400 with flask-pydantic's shape vs 422 with FastAPI's",
         flask='400 {"validation_error": {"body_params" | "query_params": [pydantic errors]}}',
         fastapi='422 {"detail": [pydantic errors, each loc prefixed with "body" or "query"]}',
@@ -86,6 +100,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="werkzeug-html-errors",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.werkzeug_http_errors",
         title="HTTP errors: an HTML page from Werkzeug vs JSON from Starlette",
         flask="404, 405, 413 and the other HTTP errors are small HTML pages (text/html).",
         fastapi='The same statuses with a JSON body {"detail": "Not Found"} and so on.',
@@ -105,6 +121,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="malformed-json",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="Malformed JSON: 400 Bad Request vs 422 json_invalid",
         flask="400 with Werkzeug's HTML Bad Request page.",
         fastapi='422 {"detail": [{"type": "json_invalid", "loc": ["body", offset], ...}]}',
@@ -121,6 +139,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="json-content-type-required",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="A JSON body without a JSON Content-Type: 415 vs 422",
         flask="415 Unsupported Media Type (HTML page): get_json refuses any other type.",
         fastapi="422: with strict_content_type (the default since FastAPI 0.132) the body "
@@ -138,6 +158,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="non-object-body",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="A JSON body that is null or a list: our 400 vs 422",
         flask='400 {"detail": "The request body must be a JSON object."}, from this '
         "project's handler: flask-pydantic itself raises a TypeError there (a 500).",
@@ -153,6 +175,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="path-converter-mismatch",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="An id that is not a valid integer or UUID: 404 vs 422",
         flask="404: the int (max 2**63-1) and uuid converters do not match, so no route does.",
         fastapi="422: the route matches any segment, then validation of the parameter fails.",
@@ -170,6 +194,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="repeated-query-parameter",
+        pairs=TWINS_ONLY,
+        compat_bridge="query.FirstQueryValueMiddleware",
         title="A repeated query parameter: Flask takes the first, FastAPI the last",
         flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
         fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last); so "
@@ -188,6 +214,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="trailing-slash-redirect",
+        pairs=TWINS_ONLY,
+        compat_bridge="routing.WerkzeugSlashesMiddleware",
         title="Trailing slashes: Flask redirects one way with 308, Starlette both ways with 307",
         flask="A route with a slash redirects the slashless URL with 308 (an HTML page); a "
         "route without one answers 404 to the slashed URL.",
@@ -207,6 +235,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="automatic-head",
+        pairs=TWINS_ONLY,
+        compat_bridge="routing.AutomaticHeadMiddleware",
         title="HEAD on a GET route: 200 vs 405",
         flask="Every GET route answers HEAD with the GET headers and no body.",
         fastapi="405 with Allow: GET; APIRoute does not add HEAD the way Starlette's Route does.",
@@ -223,6 +253,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="automatic-options",
+        pairs=TWINS_ONLY,
+        compat_bridge="routing.AutomaticOptionsMiddleware",
         title="OPTIONS without CORS: 200 with Allow vs 405",
         flask="200, an empty body and Allow listing the route's methods.",
         fastapi='405 {"detail": "Method Not Allowed"}; only a CORS preflight is answered.',
@@ -240,6 +272,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="allow-header-per-route",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.werkzeug_http_errors",
         title="The Allow header of a 405: every method of the URL vs one route's",
         flask="Allow lists every method served at the URL, with HEAD and OPTIONS.",
         fastapi="Allow lists only the methods of the first route whose path matched, so "
@@ -257,6 +291,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-preflight-response",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
+            "own, security code, for an answer on which a browser acts the same (wire only)."
+        ),
         title="An accepted CORS preflight: flask-cors echoes, Starlette lists",
         flask="200, empty text/html with Allow; Allow-Headers echoes only the requested "
         "headers; Expose-Headers is sent too.",
@@ -285,6 +324,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-preflight-rejection",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
+            "own, security code, for an answer on which a browser acts the same (wire only)."
+        ),
         title="A refused CORS preflight: 200 without grants vs 400 with an explanation",
         flask="200 (Flask's automatic OPTIONS) without Access-Control-Allow-Origin, or "
         "without the method or header grant; the browser then blocks the request.",
@@ -317,6 +361,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-origin-case",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
+            "own, security code, for an answer on which a browser acts the same (wire only)."
+        ),
         title="An upper-case origin: flask-cors accepts it, Starlette refuses it",
         flask="HTTPS://ALLOWED.EXAMPLE matches https://allowed.example and is echoed back.",
         fastapi="The origin is compared exactly, so the preflight is refused.",
@@ -339,6 +388,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="cors-disallowed-simple-request",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Starlette's CORSMiddleware is kept: the bridge would be a CORS implementation of our "
+            "own, security code, for an answer on which a browser acts the same (wire only)."
+        ),
         title="A simple request from a disallowed origin: Starlette still adds two headers",
         flask="No CORS headers at all.",
         fastapi="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, without "
@@ -357,6 +411,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="empty-response-content-type",
+        pairs=TWINS_ONLY,
+        compat_bridge="routing.EmptyResponseMimetypeMiddleware",
         title="A 204 No Content carries a different Content-Type",
         flask="text/html; charset=utf-8 (Response's default mimetype).",
         fastapi="application/json (the route's default response class).",
@@ -370,6 +426,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="jsonify-encoding",
+        pairs=TWINS_ONLY,
+        compat_bridge="json.FlaskJSONResponse",
         title="jsonify escapes non-ASCII text and ends with a newline",
         flask='Bodies built by jsonify read "zo\\u00eb" and end with "\\n" (model responses, '
         "serialised by pydantic, do not).",
@@ -389,6 +447,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="static-file-headers",
+        pairs=TWINS_ONLY,
+        compat_bridge="static.FlaskStaticFiles",
         title="Static files: Cache-Control, Accept-Ranges and Content-Disposition",
         flask="Cache-Control: no-cache and Content-Disposition: inline; filename=… on every "
         "static answer, and Accept-Ranges on a 304.",
@@ -409,6 +469,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="multipart-file-missing",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.flask_pydantic_validation_errors",
         title="An upload without the file field: 400 vs 422",
         flask='400 {"detail": "Send the file as multipart/form-data in a field named '
         "'file'.\"}, from the view, which reads request.files itself.",
@@ -427,6 +489,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="docs-builtin",
+        pairs=PORTED_LAST,
+        unbridged=(
+            "FastAPI's docs are part of what it is for: compat mode keeps /docs, /redoc and "
+            "/openapi.json, and they describe what compat mode answers."
+        ),
         title="API docs: none in Flask, /openapi.json, /docs and /redoc in FastAPI",
         flask="404 for all three paths.",
         fastapi="The OpenAPI schema, Swagger UI and ReDoc, generated from the routes.",
@@ -442,6 +509,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="admin-ui",
+        pairs=PORTED_LAST,
+        unbridged=(
+            "The admin is a different application for people, not an API: SQLAdmin cannot answer "
+            "as Flask-Admin does."
+        ),
         title="The admin: Flask-Admin and SQLAdmin are different applications",
         flask="Flask-Admin's Bootstrap pages; the employee list at /admin/employee/.",
         fastapi="SQLAdmin's Tabler pages; the employee list at /admin/employee/list.",
@@ -454,6 +526,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="unhandled-error-body",
+        pairs=TWINS_ONLY,
+        compat_bridge="server_errors.FlaskServerErrorMiddleware",
         title="An unhandled exception: Werkzeug's HTML 500 vs Starlette's plain text",
         flask="500 with Werkzeug's Internal Server Error HTML page.",
         fastapi='500 text/plain "Internal Server Error".',
@@ -467,6 +541,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="errors-outside-cors",
+        pairs=TWINS_ONLY,
+        compat_bridge="server_errors.FlaskServerErrorMiddleware",
         title="Answers FastAPI makes outside CORS (an unhandled 500, a refused Host): no Vary",
         flask="The 500 of an unhandled error and the 400 for a foreign Host pass through "
         "flask-cors and the Vary hook like any response: Vary: Origin, and the CORS headers "
@@ -497,6 +573,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="trusted-host-case",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Flask's answer is the wrong one (host names are case-insensitive, RFC 3986): the "
+            "bridge belongs in front of Flask, not in FastAPI."
+        ),
         title="An allowed host name in upper case: Werkzeug refuses it, Starlette accepts it",
         flask="400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
         "as written.",
@@ -516,6 +597,11 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="converter-rejection-method-not-allowed",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Werkzeug's answer depends on the order of its rules; compat mode answers 404, as "
+            "Flask does for GET, rather than copy the quirk."
+        ),
         title="An id a converter refuses, with PUT, PATCH or DELETE: 405 vs 422",
         flask="405 with an Allow header listing the other routes of the path (DELETE "
         "/employees/9223372036854775808 gives Allow: GET, HEAD, OPTIONS, PATCH, PUT), where "
@@ -537,6 +623,8 @@ REGISTRY: dict[str, Difference] = _entries(
     ),
     Difference(
         id="multipart-parse-error",
+        pairs=TWINS_ONLY,
+        compat_bridge="errors.werkzeug_http_errors",
         title="A multipart body without a boundary: Werkzeug reads no parts, Starlette refuses",
         flask="The form parser finds no parts, so the view answers its own 400 (no file).",
         fastapi='400 {"detail": "Missing boundary in multipart."} from Starlette\'s parser.',

@@ -20,6 +20,8 @@ from sidebyside.apps import client_for_url
 from sidebyside.apps import is_asgi as is_asgi
 
 from fastapi_app import create_app as create_fastapi_app
+from fastapi_app.strangler import create_strangler
+from fastapi_app.strangler import steps as strangler_steps
 from flask_app import create_app as create_flask_app
 from shared.manage import migrate, seed
 from shared.settings import Settings
@@ -56,12 +58,46 @@ class TargetSpec:
     environment: Mapping[str, str] = field(default_factory=dict)
 
 
+STRANGLER_COMMAND = (
+    "uvicorn --factory fastapi_app.strangler:create_strangler "
+    "--host ${HOST:-127.0.0.1} --port ${FASTAPI_PORT:-8000}"
+)
+
+
+def strangler_target(step: str, ported: list[str]) -> TargetSpec:
+    """The strangler at one step: `strangler-50` has the first half of the features ported."""
+
+    def with_ported(settings: Settings) -> Settings:
+        return settings.model_copy(update={"strangler_ported": ported})
+
+    return TargetSpec(
+        f"strangler-{step.rstrip('%')}",
+        f"the strangler, {step} ported",
+        "fastapi",
+        create_strangler,
+        settings=with_ported,
+        process="fastapi",
+        command=STRANGLER_COMMAND,
+        environment={"STRANGLER_PORTED": ",".join(ported)},
+    )
+
+
 # Every app the suite can compare; a new one is one more entry here.
 TARGETS: dict[str, TargetSpec] = {
     spec.name: spec
     for spec in (
         TargetSpec("flask", "Flask", "flask", create_flask_app, process="flask"),
         TargetSpec("fastapi", "FastAPI", "fastapi", create_fastapi_app, process="fastapi"),
+        TargetSpec(
+            "fastapi-compat",
+            "FastAPI (compat)",
+            "fastapi",
+            create_fastapi_app,
+            settings=lambda settings: settings.model_copy(update={"compat": "flask"}),
+            process="fastapi",
+            environment={"COMPAT": "flask"},
+        ),
+        *(strangler_target(step, ported) for step, ported in strangler_steps().items()),
     )
 }
 

@@ -61,3 +61,22 @@ def test_transport_headers_are_not_compared() -> None:
 
 def test_the_order_of_names_in_vary_is_noise() -> None:
     assert header_differences({"Vary": "Origin, Cookie"}, {"Vary": "Cookie, Origin"}) == []
+
+
+def redirect_from(origin: str, location: str) -> httpx2.Response:
+    request = httpx2.Request("GET", f"{origin}/admin")
+    return httpx2.Response(308, headers={"Location": location}, text=location, request=request)
+
+
+def test_the_servers_own_address_is_noise() -> None:
+    flask = redirect_from("http://127.0.0.1:5000", "http://127.0.0.1:5000/admin/")
+    fastapi = redirect_from("http://127.0.0.1:8000", "http://127.0.0.1:8000/admin/")
+
+    assert differing_aspects(observe(flask), observe(fastapi)) == []
+
+
+def test_an_address_that_is_not_the_servers_own_is_compared() -> None:
+    flask = redirect_from("http://127.0.0.1:5000", "http://127.0.0.1:5000/admin/")
+    fastapi = redirect_from("http://127.0.0.1:8000", "http://evil.example/admin/")
+
+    assert differing_aspects(observe(flask), observe(fastapi)) == ["header:location", "body"]

@@ -26,6 +26,9 @@ FIRST_RETRY_WAIT_SECONDS = 0.5
 log = logging.getLogger(__name__)
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
+# What both apps answer (400) to an upload without its file field.
+MISSING_FILE_DETAIL = "Send the file as multipart/form-data in a field named 'file'."
+
 
 def sanitise_filename(filename: str | None) -> str:
     """A display name only: the file is stored under its upload id, never under this name."""

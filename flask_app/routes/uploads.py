@@ -16,7 +16,7 @@ bp = Blueprint("uploads", __name__)
 def create_upload() -> tuple[UploadOut, dict[str, str]] | tuple[Response, int]:
     file = request.files.get("file")
     if file is None:
-        return jsonify(detail="Send the file as multipart/form-data in a field named 'file'."), 400
+        return jsonify(detail=uploads.MISSING_FILE_DETAIL), 400
     resources = get_resources()
     upload_dir = resources.settings.upload_dir
     upload = uploads.store_upload(get_db(), upload_dir, file.filename, file.stream)

@@ -2,7 +2,7 @@ import time
 
 import httpx2
 
-from parity_tests.contract.helpers import VALIDATION_STATUS
+from parity_tests.contract.helpers import validation_status
 from parity_tests.targets import Target
 
 
@@ -19,4 +19,4 @@ def test_async_waits_the_delay_it_was_given(client: httpx2.Client) -> None:
 def test_async_refuses_a_delay_over_its_bound(client: httpx2.Client, target: Target) -> None:
     response = client.get("/async", params={"delay": 60})
 
-    assert response.status_code == VALIDATION_STATUS[target.framework]
+    assert response.status_code == validation_status(target)

@@ -3,7 +3,7 @@ import base64
 import httpx2
 import pytest
 
-from parity_tests.contract.helpers import VALIDATION_STATUS, basic_auth
+from parity_tests.contract.helpers import basic_auth, validation_status
 from parity_tests.targets import Target
 from shared.settings import Settings
 
@@ -40,7 +40,7 @@ def test_login_validates_the_body(
 ) -> None:
     response = client.post("/login", json=login_body(settings, email="no-at-sign"))
 
-    assert response.status_code == VALIDATION_STATUS[target.framework]
+    assert response.status_code == validation_status(target)
     assert settings.auth_password.get_secret_value() not in response.text
 
 

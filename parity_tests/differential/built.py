@@ -9,6 +9,7 @@ from flask import Flask
 from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
+from fastapi_app.strangler import Strangler
 from parity_tests.targets import (
     DEFAULT_PAIR,
     App,
@@ -40,6 +41,10 @@ def add_probe_routes(app: App) -> None:
         @validate()
         def search(query: Search) -> Search:
             return query
+    elif isinstance(app, Strangler):
+        # Both halves, so that the probe reaches the route whichever half serves it.
+        add_probe_routes(app.ported_app)
+        add_probe_routes(app.legacy_wsgi_app)
     elif isinstance(app, FastAPI):
         app.add_api_route("/boom", raise_an_unexpected_error)
 

@@ -24,6 +24,11 @@ IGNORED_HEADERS: dict[str, str] = {
 
 Body = Any
 
+# A server writes absolute URLs (a redirect's Location, a link in a page) with the address it
+# was reached at, and the two sides of a live pair listen at different addresses: that
+# address is written as this placeholder on both sides. Any other address is compared.
+OWN_ORIGIN = "<origin>"
+
 
 @dataclass(frozen=True)
 class Observation:
@@ -69,11 +74,24 @@ def parse_body(response: httpx2.Response, raw: bool = False) -> Body:
     return response.text.rstrip()
 
 
+def _without_own_origin(
+    response: httpx2.Response, headers: dict[str, str], body: Body
+) -> tuple[dict[str, str], Body]:
+    try:
+        url = response.request.url
+    except RuntimeError:  # a response built by hand, never sent
+        return headers, body
+    origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+    if "location" in headers:
+        headers = {**headers, "location": headers["location"].replace(origin, OWN_ORIGIN)}
+    return headers, body.replace(origin, OWN_ORIGIN) if isinstance(body, str) else body
+
+
 def observe(
     response: httpx2.Response, rules: Iterable[Rule] = (), raw: bool = False
 ) -> Observation:
     """The response as compared: parsed (or, if raw, the exact text), transport headers left
-    out, then every rule applied in order."""
+    out, the server's own address written OWN_ORIGIN, then every rule applied in order."""
     content_type = response.headers.get("content-type", "").lower().replace(" ", "")
     headers = {
         name.lower(): ", ".join(response.headers.get_list(name))
@@ -81,9 +99,8 @@ def observe(
         if name.lower() not in IGNORED_HEADERS
     }
     headers.pop("content-type", None)  # compared on its own, normalised
-    observation = Observation(
-        response.status_code, content_type, headers, parse_body(response, raw)
-    )
+    headers, body = _without_own_origin(response, headers, parse_body(response, raw))
+    observation = Observation(response.status_code, content_type, headers, body)
     for rule in rules:
         observation = rule.apply(observation)
     return observation

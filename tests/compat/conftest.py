@@ -1,0 +1,51 @@
+"""The Flask twin beside a candidate named in parity_tests.targets.TARGETS (the FastAPI twin in
+compat mode, the strangler at a step), each in-process on a fresh database of its own, with
+the differential probes' extra routes and user, as the engine's built_pair builds them."""
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from parity_tests.differential.built import NON_ASCII_USER, add_probe_routes
+from parity_tests.targets import (
+    Pair,
+    Target,
+    client_for,
+    isolated_settings,
+    prepare_database,
+    target_spec,
+)
+
+
+def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
+    """Flask and `candidate`, in-process, ready for every probe."""
+    targets = []
+    for name in ("flask", candidate):
+        workdir = tmp_path / name
+        workdir.mkdir()
+        spec = target_spec(name)
+        settings = isolated_settings(workdir)
+        prepare_database(settings)
+        settings = spec.settings(
+            settings.model_copy(
+                update={
+                    "auth_username": NON_ASCII_USER[0],
+                    "auth_password": SecretStr(NON_ASCII_USER[1]),
+                }
+            )
+        )
+        app = spec.factory(settings)
+        add_probe_routes(app)
+        client = stack.enter_context(client_for(app))
+        targets.append(Target(spec.framework, client, settings, live=False, app=app, name=name))
+    return Pair(*targets)
+
+
+@pytest.fixture(scope="module")
+def compat_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
+    """Flask, and FastAPI with COMPAT=flask."""
+    with ExitStack() as stack:
+        yield build_pair(tmp_path_factory.mktemp("compat"), stack, "fastapi-compat")

@@ -1,0 +1,57 @@
+"""Every registry entry names its compat bridge, a real piece of fastapi_app.compat, or says
+why there is none."""
+
+import importlib
+from dataclasses import replace
+
+import pytest
+
+from parity_tests.registry import REGISTRY, Difference
+
+COMPAT_PACKAGE = "fastapi_app.compat"
+
+
+def bridge_problem(entry: Difference) -> str | None:
+    """What is wrong with an entry's compat field, or None."""
+    if bool(entry.compat_bridge) == bool(entry.unbridged.strip()):
+        return "names both a bridge and a reason, or neither"
+    if not entry.compat_bridge:
+        return None
+    module_name, _, name = entry.compat_bridge.rpartition(".")
+    try:
+        module = importlib.import_module(f"{COMPAT_PACKAGE}.{module_name}")
+    except ImportError:
+        return f"no module {COMPAT_PACKAGE}.{module_name}"
+    return None if hasattr(module, name) else f"{module_name} has no {name}"
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
+def test_every_entry_names_its_bridge_or_why_there_is_none(entry: Difference) -> None:
+    assert bridge_problem(entry) is None
+
+
+def test_an_entry_with_neither_a_bridge_nor_a_reason_is_refused() -> None:
+    entry = replace(REGISTRY["admin-ui"], unbridged="")
+
+    assert bridge_problem(entry) == "names both a bridge and a reason, or neither"
+
+
+def test_an_entry_with_both_is_refused() -> None:
+    entry = replace(REGISTRY["admin-ui"], compat_bridge="json.FlaskJSONResponse")
+
+    assert bridge_problem(entry) == "names both a bridge and a reason, or neither"
+
+
+def test_a_bridge_that_does_not_exist_is_refused() -> None:
+    entry = replace(REGISTRY["automatic-head"], compat_bridge="routing.NoSuchMiddleware")
+
+    assert bridge_problem(entry) == "routing has no NoSuchMiddleware"
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
+def test_a_bridged_entry_shows_between_the_twins_only(entry: Difference) -> None:
+    shows_in_compat_mode = entry.applies_to("flask:fastapi-compat")
+
+    assert entry.applies_to("flask:fastapi")
+    assert shows_in_compat_mode == (not entry.compat_bridge)
+    assert not entry.applies_to("flask:strangler-0")
