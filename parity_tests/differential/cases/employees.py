@@ -68,6 +68,14 @@ PROBES = [
     ),
     Probe(
         "validation",
+        "a JSON body that is not UTF-8",
+        "POST",
+        "/employees",
+        {"content": b"\xff\xfe", "headers": JSON},
+        differences=("malformed-json",),
+    ),
+    Probe(
+        "validation",
         "no Content-Type",
         "POST",
         "/employees",
