@@ -17,6 +17,10 @@ from pathlib import Path
 
 import httpx2
 
+# The engine owns these; the twins' servers, tests and containers import them from here.
+from sidebyside.live import free_port as free_port
+from sidebyside.live import stop_gracefully as stop_gracefully
+
 ROOT = Path(__file__).resolve().parents[1]
 PROCFILE = ROOT / "Procfile"
 # Generous: on a loaded machine (two cores, several test runs) a cold start took over 30 s.
@@ -37,14 +41,6 @@ def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
         if separator and not line.startswith("#"):
             commands[name.strip()] = command.strip()
     return commands
-
-
-def free_port() -> int:
-    """A port nothing listens on now, so that a test's servers never collide with `make up`."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -73,19 +69,6 @@ class Server:
     def terminate(self) -> int:
         """SIGTERM, as an orchestrator sends it, then wait for a graceful exit."""
         return stop_gracefully(self.process, STOP_TIMEOUT_SECONDS)
-
-
-def stop_gracefully(process: "subprocess.Popen[bytes]", timeout: float) -> int:
-    """SIGTERM, then its exit status; if it has not exited within `timeout`, SIGKILL, and the
-    TimeoutExpired is raised once the process is gone."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-    try:
-        return process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        raise
 
 
 def server_environment(base: Mapping[str, str]) -> dict[str, str]:

@@ -11,12 +11,13 @@ status is pytest's, or 1 if a server could not start.
 
 import argparse
 import shlex
+import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 
 import httpx2
 
@@ -29,10 +30,24 @@ class ServerError(RuntimeError):
 
 
 def free_port() -> int:
+    """A port nothing listens on now, so that the servers started here collide with none."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def stop_gracefully(process: "subprocess.Popen[bytes]", timeout: float) -> int:
+    """SIGTERM, then its exit status; if it has not exited within `timeout`, SIGKILL, and the
+    TimeoutExpired is raised once the process is gone."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
 
 
 def wait_until_answering(
@@ -64,12 +79,8 @@ def serving(command: str, health: str = "/") -> Iterator[str]:
         wait_until_answering(process, base_url + health)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(STOP_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        with suppress(subprocess.TimeoutExpired):  # killed: it is gone either way
+            stop_gracefully(process, STOP_TIMEOUT_SECONDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
