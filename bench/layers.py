@@ -182,13 +182,11 @@ def flask_without_teardown() -> Any:
     return app
 
 
-def flask_without_validate() -> Any:
+def flask_without_model_response() -> Any:
     app = flask_twin()
-    # The same body, from the view's own model, without flask-pydantic's wrapper.
-    hello = app.view_functions["hello.hello"].__wrapped__
-    app.view_functions["hello.hello"] = lambda: app.response_class(
-        hello().model_dump_json(), mimetype="application/json"
-    )
+    # The same fields as a dict, through Flask's own JSON response as bare Flask's hello.
+    hello = app.view_functions["hello.hello"]
+    app.view_functions["hello.hello"] = lambda: hello().model_dump()
     return app
 
 
@@ -276,7 +274,11 @@ FLASK_VARIANTS = (
     Variant("trusted-hosts", "TRUSTED_HOSTS (Werkzeug's host check)", flask_without_trusted_hosts),
     Variant("session", "cookie session (SECRET_KEY set)", flask_without_session),
     Variant("teardown", "teardown: database and admin sessions", flask_without_teardown),
-    Variant("validate", "flask-pydantic @validate on the view", flask_without_validate),
+    Variant(
+        "model-response",
+        "the view's model answered as JSON (TwinFlask.make_response)",
+        flask_without_model_response,
+    ),
     Variant("bare-pydantic", "bare Flask + flask-pydantic", bare_flask_pydantic.create_app),
     Variant("bare-blueprint", "bare Flask, its hello in a Blueprint", flask_bare_blueprint),
     Variant("bare", "bare Flask", bare_flask.create_app),
@@ -289,12 +291,16 @@ MODULARITY = {
 }
 FASTAPI_VARIANTS = (
     Variant("twin", "the FastAPI twin", fastapi_twin),
-    Variant("cors", "Starlette CORSMiddleware", fastapi_without("CORSMiddleware")),
+    Variant(
+        "cors",
+        "Starlette CORSMiddleware (consulted only with an Origin)",
+        fastapi_without("OriginOnlyCORSMiddleware"),
+    ),
     Variant("body-size", "body-size limit middleware", fastapi_without("BodySizeLimitMiddleware")),
     Variant("host-rule", "Host header rule (ASGI middleware)", fastapi_without("HostHeaderRule")),
     Variant(
         "allowed-hosts",
-        "allowed hosts (Starlette's TrustedHostMiddleware)",
+        "allowed hosts (Starlette's TrustedHostMiddleware, allowed values remembered)",
         fastapi_without("AllowedHostsMiddleware"),
     ),
     Variant("process-time", "process-time ASGI middleware", fastapi_without_process_time),

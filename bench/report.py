@@ -293,9 +293,11 @@ def extension_section(run: Run) -> list[str]:
     ]
     if extension_cost and twin_over_extension:
         lines += reading(
-            f"flask-pydantic's `@validate` alone keeps {extension_cost.median:.2f} of bare Flask; "
-            f"against a bare app that already has it, the twin keeps "
-            f"{twin_over_extension.median:.2f}."
+            f"flask-pydantic's `@validate` alone keeps {extension_cost.median:.2f} of bare Flask, "
+            f"on a view with nothing to validate. The twin keeps it for views with input; a view "
+            f"without, as its hello, returns its model to TwinFlask, which answers it as JSON "
+            f"(flask_app/application.py), so the twin keeps {twin_over_extension.median:.2f} of "
+            f"this app."
         )
     return lines
 

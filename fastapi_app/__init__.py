@@ -5,10 +5,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
-from fastapi_app import admin, compat, docs, errors
+from fastapi_app import admin, compat, cors, docs, errors
 from fastapi_app.compat.pages import werkzeug_page
 from fastapi_app.middleware import (
     AllowedHostsMiddleware,
@@ -91,16 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Inside CORS, as Flask's refusal of a foreign Host is (it gets Vary and the CORS
         # headers); the refused request still reaches none of the app.
         app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.allowed_hosts)
-    policy = cors_policy(settings)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=policy.origins,
-        allow_credentials=policy.allow_credentials,
-        allow_methods=list(policy.methods),
-        allow_headers=list(policy.headers),
-        expose_headers=list(policy.expose_headers),
-        max_age=policy.max_age_seconds,
-    )
+    cors.add_middleware(app, cors_policy(settings))
     # Outermost, in this order: a request the server should have refused (no Host, two, a
     # malformed one) reaches nothing; then a foreign Host is refused before anything
     # (SQLAdmin's absolute links) can use it.

@@ -11,7 +11,6 @@ import json
 import time
 from collections.abc import Callable
 
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
@@ -20,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from shared.hosts import host_header_problem
 
 PROCESS_TIME_HEADER = "X-Process-Time"
+_PROCESS_TIME_KEY = PROCESS_TIME_HEADER.lower().encode()
 
 
 class ProcessTimeMiddleware:
@@ -36,8 +36,9 @@ class ProcessTimeMiddleware:
 
         async def send_with_time(message: Message) -> None:
             if message["type"] == "http.response.start":
-                elapsed = time.perf_counter() - started
-                MutableHeaders(scope=message)[PROCESS_TIME_HEADER] = f"{elapsed:.6f}"
+                elapsed = f"{time.perf_counter() - started:.6f}".encode()
+                # Appended as a raw pair: a MutableHeaders per response cost more than the timing.
+                message["headers"] = [*message.get("headers", ()), (_PROCESS_TIME_KEY, elapsed)]
             await send(message)
 
         await self.app(scope, receive, send_with_time)
@@ -65,7 +66,10 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        declared = None
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                declared = value
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
             if self.refusal is not None:
                 await self.refusal(self._detail)(scope, receive, send)
@@ -135,15 +139,42 @@ class HostHeaderRule:
 
 
 class AllowedHostsMiddleware(TrustedHostMiddleware):
-    """Starlette's allowed-hosts check, except for a request that carries no Host at all.
+    """Starlette's allowed-hosts check, remembering the Host values it let through.
 
-    RFC 9112 lets an HTTP/1.0 request omit Host (HostHeaderRule refuses HTTP/1.1 without
-    one), and Starlette would refuse it as an empty host. Werkzeug takes the server's own
-    address instead, which no client controls, so nothing can be reflected from it either.
+    A request that carries no Host at all goes through: RFC 9112 lets an HTTP/1.0 request
+    omit it (HostHeaderRule refuses HTTP/1.1 without one), and Starlette would refuse it as an
+    empty host. Werkzeug takes the server's own address instead, which no client controls, so
+    nothing can be reflected from it either.
+
+    Starlette's verdict depends on the Host value alone, yet it parses the request's headers
+    and matches every pattern on every request. A value it has once let through skips straight
+    to the app; every other value, refused ones included, is judged by Starlette each time. The
+    memory holds a few values (clients send the same names), and stops growing at its bound.
     """
 
+    REMEMBERED_HOSTS = 64
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]) -> None:
+        self.allowed: set[bytes] = set()
+        super().__init__(self._remembering(app), allowed_hosts=allowed_hosts)
+        self.inner = app
+
+    def _remembering(self, app: ASGIApp) -> ASGIApp:
+        async def let_through(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == "http" and len(self.allowed) < self.REMEMBERED_HOSTS:
+                hosts = [value for name, value in scope["headers"] if name == b"host"]
+                if len(hosts) == 1:
+                    self.allowed.add(hosts[0])
+            await app(scope, receive, send)
+
+        return let_through
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not any(name == b"host" for name, _ in scope["headers"]):
-            await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        hosts = [value for name, value in scope["headers"] if name == b"host"]
+        if not hosts or (len(hosts) == 1 and hosts[0] in self.allowed):
+            await self.inner(scope, receive, send)
             return
         await super().__call__(scope, receive, send)

@@ -28,7 +28,12 @@ def only_with_origin(hook: AfterRequest) -> AfterRequest:
 def vary_on_origin(response: Response) -> Response:
     """Every answer depends on the request's Origin (CORS headers or none), so a shared cache
     must key on it; flask-cors says so only when several origins are configured."""
-    response.vary.add("Origin")
+    # Appended as a field when there is no Vary yet (every route of the twin): parsing and
+    # re-serialising the header set through `response.vary` cost more than the rest of CORS.
+    if "Vary" in response.headers:
+        response.vary.add("Origin")
+    else:
+        response.headers.add("Vary", "Origin")
     return response
 
 

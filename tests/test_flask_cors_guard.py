@@ -1,6 +1,7 @@
+import pytest
 from flask import Flask, Response
 
-from flask_app.cors import only_with_origin
+from flask_app.cors import only_with_origin, vary_on_origin
 
 
 def app_with_guarded_hook(calls: list[str]) -> Flask:
@@ -41,3 +42,18 @@ def test_the_twins_cors_hook_is_the_guarded_one() -> None:
 
     hooks = create_app().after_request_funcs[None]
     assert [hook.__name__ for hook in hooks] == ["cors_if_origin", "vary_on_origin"]
+
+
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [(None, "Origin"), ("Accept-Encoding", "Accept-Encoding, Origin"), ("Origin", "Origin")],
+)
+def test_every_answer_varies_on_origin_once(existing: str | None, expected: str) -> None:
+    app = Flask(__name__)
+
+    @app.get("/")
+    def index() -> Response:
+        return Response("ok", headers={"Vary": existing} if existing else None)
+
+    app.after_request(vary_on_origin)
+    assert app.test_client().get("/").headers.getlist("Vary") == [expected]

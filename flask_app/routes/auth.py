@@ -1,6 +1,7 @@
 from flask import Blueprint, Response, jsonify, request
 from flask_pydantic import validate
 
+from flask_app.application import returns_model
 from flask_app.deps import get_settings
 from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
 from shared.schemas import LoginIn, UserOut, WhoAmI
@@ -18,7 +19,7 @@ def login(body: LoginIn) -> UserOut | tuple[Response, int]:
 
 
 @bp.get("/whoami")
-@validate()
+@returns_model
 def whoami() -> WhoAmI | tuple[Response, int, dict[str, str]]:
     settings = get_settings()
     # The shared parser rather than Werkzeug's request.authorization: both apps read
