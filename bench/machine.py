@@ -3,6 +3,7 @@
 import os
 import platform
 import subprocess
+import time
 from importlib import metadata
 from typing import Any
 
@@ -61,6 +62,36 @@ def versions() -> dict[str, str]:
     return found
 
 
+BUSY_SAMPLE_S = 2.0
+
+
+def cpu_times() -> tuple[int, int]:
+    """All CPUs' time since boot and the idle part of it (iowait included), in clock ticks."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    return sum(fields), fields[3] + fields[4]
+
+
+def cpus_busy(seconds: float = BUSY_SAMPLE_S) -> float | None:
+    """How many CPUs' worth of time the machine spent busy over the next `seconds`.
+
+    Taken before the benchmark starts anything, it is other work's use of the machine. The load
+    average cannot tell this: it decays over minutes, so it still counts work that has ended.
+    None where /proc/stat cannot be read.
+    """
+    try:
+        total_before, idle_before = cpu_times()
+        time.sleep(seconds)
+        total_after, idle_after = cpu_times()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total_after - total_before
+    if total <= 0:
+        return None
+    busy_share = 1 - (idle_after - idle_before) / total
+    return round(busy_share * (os.cpu_count() or 1), 2)
+
+
 def load_average() -> list[float]:
     return [round(value, 2) for value in os.getloadavg()]
 
@@ -75,6 +106,7 @@ def describe(server_cpu: int | None, wrk_cpu: int | None) -> dict[str, Any]:
         "platform": platform.platform(),
         "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "load_average_at_start": load_average(),
+        "cpus_busy_at_start": cpus_busy(),
         "niceness": NICENESS if can_raise() else 0,
     }
 

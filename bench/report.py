@@ -28,6 +28,8 @@ JSON_NAME = "benchmarks.json"
 CHARTS_DIR = "benchmarks"
 # A one-minute load average at least this high before the run: other work shared the machine.
 SHARED_LOAD = 1.0
+# A quarter of a CPU kept busy by other work, sampled just before the run started.
+SHARED_CPUS_BUSY = 0.25
 SERVER_ORDER = (
     "gunicorn-gthread",
     "gunicorn-gevent",
@@ -616,6 +618,16 @@ def failures_section(run: Run) -> list[str]:
     return [*lines, *table(["round", "subject", "workload", "what"], rows), ""]
 
 
+def other_work_ran(machine: dict[str, Any]) -> bool:
+    """Whether the machine was busy with other work when the run started: the CPUs' busy
+    time sampled then, or, for a run that has no sample, its load average."""
+    busy = machine.get("cpus_busy_at_start")
+    if busy is not None:
+        return bool(busy >= SHARED_CPUS_BUSY)
+    load = machine.get("load_average_at_start", [])
+    return bool(load and load[0] >= SHARED_LOAD)
+
+
 def method_section(run: Run) -> list[str]:
     profile = run["profile"]
     machine = run["machine"]
@@ -638,11 +650,15 @@ def method_section(run: Run) -> list[str]:
         f"Load average (1, 5, 15 min) {', '.join(map(str, load))} at the start, "
         f"{', '.join(map(str, load_end))} at the end.",
     ]
-    if load and load[0] >= SHARED_LOAD:
+    busy = machine.get("cpus_busy_at_start")
+    if busy is not None:
+        lines[-1] += f" Before any server started, other work kept {busy} CPUs busy."
+    if other_work_ran(machine):
+        evidence = f"{busy} CPUs busy" if busy is not None else f"a load average of {load[0]}"
         lines += [
             "",
-            f"**The machine was shared:** other work was running beside the benchmark (a load "
-            f"average of {load[0]} before any server started). Each server and wrk ran at "
+            f"**The machine was shared:** other work was running beside the benchmark "
+            f"({evidence} before any server started). Each server and wrk ran at "
             f"raised priority (niceness {machine.get('niceness', 0)}), and every ratio is taken "
             "within a round, but single figures are noisier than on an idle machine.",
         ]

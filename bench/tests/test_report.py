@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from bench import check, report
+from bench import check, machine, report
 from bench.summary import case, case_ratio
 
 
@@ -133,6 +133,27 @@ def test_a_busy_machine_is_said_to_be_shared(run: dict[str, Any]) -> None:
     assert "The machine was shared" not in report.render(run)
     run["machine"]["load_average_at_start"] = [3.5, 2.0, 1.0]
     assert "**The machine was shared:**" in report.render(run)
+
+
+def test_cpus_busy_before_the_run_decide_over_the_load_average(run: dict[str, Any]) -> None:
+    # The load average still counts work that ended a minute ago; the sample does not.
+    run["machine"]["load_average_at_start"] = [3.5, 2.0, 1.0]
+    run["machine"]["cpus_busy_at_start"] = 0.03
+    text = report.render(run)
+    assert "The machine was shared" not in text
+    assert "other work kept 0.03 CPUs busy" in text
+    run["machine"]["cpus_busy_at_start"] = 0.8
+    assert (
+        "**The machine was shared:** other work was running beside the benchmark (0.8 CPUs busy"
+        in report.render(run)
+    )
+
+
+def test_the_busy_sample_is_the_share_of_time_not_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    samples = iter([(1000, 900), (1200, 1000)])  # 200 ticks, of which 100 idle
+    monkeypatch.setattr(machine, "cpu_times", lambda: next(samples))
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert machine.cpus_busy(seconds=0) == 1.0
 
 
 def test_the_readme_summary_gives_the_figures_of_the_run(run: dict[str, Any]) -> None:
