@@ -8,12 +8,26 @@ twin's `GET /` under uvicorn. The guard adds the same Vary itself, and changes n
 The Flask twin guards flask-cors the same way (flask_app/cors.py).
 """
 
+from typing import Any
+
 from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.cors import CorsPolicy
+
+
+def cors_middleware_options(policy: CorsPolicy) -> dict[str, Any]:
+    """The policy as Starlette's CORSMiddleware takes it."""
+    return {
+        "allow_origins": policy.origins,
+        "allow_credentials": policy.allow_credentials,
+        "allow_methods": list(policy.methods),
+        "allow_headers": list(policy.headers),
+        "expose_headers": list(policy.expose_headers),
+        "max_age": policy.max_age_seconds,
+    }
 
 
 def with_vary_on_origin(send: Send) -> Send:
@@ -39,15 +53,7 @@ class OriginOnlyCORSMiddleware:
 
     def __init__(self, app: ASGIApp, policy: CorsPolicy) -> None:
         self.app = app
-        self.cors = CORSMiddleware(
-            app,
-            allow_origins=policy.origins,
-            allow_credentials=policy.allow_credentials,
-            allow_methods=list(policy.methods),
-            allow_headers=list(policy.headers),
-            expose_headers=list(policy.expose_headers),
-            max_age=policy.max_age_seconds,
-        )
+        self.cors = CORSMiddleware(app, **cors_middleware_options(policy))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or any(name == b"origin" for name, _ in scope["headers"]):

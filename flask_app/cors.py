@@ -30,7 +30,8 @@ def vary_on_origin(response: Response) -> Response:
     must key on it; flask-cors says so only when several origins are configured."""
     # Appended as a field when there is no Vary yet (every route of the twin): parsing and
     # re-serialising the header set through `response.vary` cost more than the rest of CORS.
-    if "Vary" in response.headers:
+    # `getlist`, not `in`: Werkzeug's `in` raises and catches a KeyError for an absent header.
+    if response.headers.getlist("Vary"):
         response.vary.add("Origin")
     else:
         response.headers.add("Vary", "Origin")

@@ -10,7 +10,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from fastapi_app.cors import OriginOnlyCORSMiddleware
+from fastapi_app.cors import OriginOnlyCORSMiddleware, cors_middleware_options
 from shared.cors import CorsPolicy
 
 POLICY = CorsPolicy(origins=["http://allowed.test"], allow_credentials=True)
@@ -26,18 +26,7 @@ def app_behind(middleware: Middleware) -> TestClient:
 
 
 def starlette_cors() -> TestClient:
-    policy = POLICY
-    return app_behind(
-        Middleware(
-            CORSMiddleware,
-            allow_origins=policy.origins,
-            allow_credentials=policy.allow_credentials,
-            allow_methods=list(policy.methods),
-            allow_headers=list(policy.headers),
-            expose_headers=list(policy.expose_headers),
-            max_age=policy.max_age_seconds,
-        )
-    )
+    return app_behind(Middleware(CORSMiddleware, **cors_middleware_options(POLICY)))
 
 
 def guarded_cors() -> TestClient:
