@@ -6,6 +6,7 @@ import re
 import threading
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -122,16 +123,22 @@ def _process_once(session_factory: sessionmaker[Session], upload_dir: Path, uplo
         session.commit()
 
 
-def recover_pending_uploads(session_factory: sessionmaker[Session], upload_dir: Path) -> int:
-    """Process every upload still pending: a server stopped between its 202 and its job.
+def recover_pending_uploads(
+    session_factory: sessionmaker[Session], upload_dir: Path, accepted_before: datetime
+) -> int:
+    """Process every upload accepted before `accepted_before` and still pending: a server
+    stopped between its 202 and its job.
 
-    Each app runs this when it starts (in a thread, so that it serves meanwhile). The
-    request's own job and a recovery may count the same file; process_upload makes that
-    harmless. Returns how many uploads were processed.
+    Each app runs this when it starts (in a thread, so that it serves meanwhile), with the
+    moment it started: an upload accepted after that has a job of its own, and counting it
+    here too would finish it before its 202 is sent. Another worker's job and a recovery may
+    still count the same file; process_upload makes that harmless. Returns how many uploads
+    were processed.
     """
+    still_pending = (Upload.status == "pending") & (Upload.created_at < accepted_before)
     try:
         with session_factory() as session:
-            pending = list(session.scalars(select(Upload.id).where(Upload.status == "pending")))
+            pending = list(session.scalars(select(Upload.id).where(still_pending)))
     except SQLAlchemyError:
         # No database yet (not migrated, or unreachable): /health says so; nothing to recover.
         log.warning("upload recovery skipped: the uploads table cannot be read")
@@ -147,7 +154,8 @@ def start_recovering_pending_uploads(
 ) -> threading.Thread:
     thread = threading.Thread(
         target=recover_pending_uploads,
-        args=(session_factory, upload_dir),
+        # The moment is taken here, not in the thread, which may first run after a request.
+        args=(session_factory, upload_dir, utcnow()),
         name="upload-recovery",
         daemon=True,  # a stop mid-recovery leaves the rest pending, for the next start
     )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from shared import db
 from shared.db import create_db_engine, create_session_factory
 from shared.manage import migrate
+from shared.models import utcnow
 from shared.schemas import UploadOut
 from shared.uploads import (
     get_upload,
@@ -59,13 +60,27 @@ def test_recovery_processes_what_a_stopped_server_left_pending(
         lost = store_upload(session, upload_dir, "gone.txt", io.BytesIO(b"x\n"))
     stored_path(upload_dir, lost.id.hex).unlink()
 
-    assert recover_pending_uploads(session_factory, upload_dir) == 2
+    assert recover_pending_uploads(session_factory, upload_dir, utcnow()) == 2
 
     with session_factory() as session:
         done, failed = get_upload(session, left.id), get_upload(session, lost.id)
     assert (done.status, done.lines, done.words) == ("done", 2, 3)
     assert failed.status == "failed"
-    assert recover_pending_uploads(session_factory, upload_dir) == 0
+    assert recover_pending_uploads(session_factory, upload_dir, utcnow()) == 0
+
+
+def test_recovery_leaves_an_upload_accepted_after_the_server_started_to_its_own_job(
+    storage: tuple[sessionmaker[Session], Path],
+) -> None:
+    session_factory, upload_dir = storage
+    started = utcnow()
+    with session_factory() as session:
+        fresh = store_upload(session, upload_dir, "fresh.txt", io.BytesIO(b"a b\n"))
+
+    assert recover_pending_uploads(session_factory, upload_dir, started) == 0
+
+    with session_factory() as session:
+        assert get_upload(session, fresh.id).status == "pending"
 
 
 def test_processing_an_upload_twice_changes_nothing_the_second_time(
