@@ -66,7 +66,7 @@ types: $(INSTALLED)
 ## servers of their own and the browser tests in Chromium (free ports); fails when
 ## docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md or a README summary
 ## is stale.
-pytest: $(INSTALLED) $(CHROMIUM)
+pytest: $(INSTALLED) $(CHROMIUM) go
 	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
 		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
