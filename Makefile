@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
-	bench bench-quick bench-smoke wrk go parity-pair live-pair pytest-migration \
+	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
 	live-migration
 
 $(UV):
@@ -66,7 +66,7 @@ types: $(INSTALLED)
 ## servers of their own and the browser tests in Chromium (free ports); fails when
 ## docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md or a README summary
 ## is stale.
-pytest: $(INSTALLED) $(CHROMIUM) go
+pytest: $(INSTALLED) $(CHROMIUM) go node
 	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
 		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
@@ -196,16 +196,24 @@ go:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 golang-go >/dev/null; }
 
+## Node.js, for the benchmark's other reference hello (bench/reference/hello.js), from Debian's
+## packages when it is missing.
+node:
+	@command -v node >/dev/null || { \
+		echo "installing Debian's nodejs for the benchmark's reference hello"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
+
 ## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 35 minutes.
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
-bench: $(INSTALLED) wrk go
+bench: $(INSTALLED) wrk go node
 	$(BIN)/python -m bench run --profile full --report-dir docs --readme README.md \
 		--started-by "make bench" --note "$(BENCH_NOTE)"
 	$(BIN)/python -m bench check docs --allow-failed-cases
 
 ## One short round of everything, under three minutes: the report goes to var/bench/quick.
-bench-quick: $(INSTALLED) wrk go
+bench-quick: $(INSTALLED) wrk go node
 	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"
 	$(BIN)/python -m bench check var/bench/quick --allow-failed-cases
@@ -213,7 +221,7 @@ bench-quick: $(INSTALLED) wrk go
 ## The harness in its quickest form, for CI: a few subjects for a second each, written to a
 ## temporary directory and checked complete (every case passed, every chart drawn). No
 ## number is judged: a broken harness fails, a slow machine does not.
-bench-smoke: $(INSTALLED) wrk go
+bench-smoke: $(INSTALLED) wrk go node
 	@scratch=$$(mktemp -d); \
 	$(BIN)/python -m bench run --profile smoke --out-dir $$scratch \
 		--report-dir $$scratch/report --started-by "make bench-smoke" \

@@ -100,7 +100,7 @@ def test_each_reference_hello_answers_the_twins_hello_and_404_elsewhere(
 ) -> None:
     needed = "go" if key == "go-http@go" else "node"
     if shutil.which(needed) is None:
-        reason = f"{needed} is not installed (`make go` installs Go; Node comes with Debian)"
+        reason = f"{needed} is not installed (`make go` and `make node` install them)"
         if must_not_skip():
             pytest.fail(f"{reason}: CI measures against both references, so both must run")
         pytest.skip(reason)
