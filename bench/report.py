@@ -509,8 +509,30 @@ def layers_section(run: Run) -> list[str]:
         text = f"the {name} twin costs {twin - bare:.0f} µs more than bare {name} per request"
         if largest:
             text += f"; its largest layer is {largest['label']} ({largest['us']:.0f} µs)"
-        lines += reading(text + ".")
+        lines += reading(text + "." + layers_overlap_reading(rows, name))
     return lines
+
+
+def layers_overlap_reading(rows: Sequence[dict[str, Any]], name: str) -> str:
+    """Why *the rest* is below zero, when it is: a negative cost is no cost a reader can find."""
+    rest = next((row["us"] for row in rows if row["layer"] == "rest"), 0.0)
+    if rest >= 0:
+        return ""
+    bare = next(row["us"] for row in rows if row["layer"] == "bare")
+    cheaper = [
+        f"{row['label']} costs {bare - row['us']:.1f} µs less than bare {name}"
+        for row in rows
+        if row["layer"].startswith("bare-") and row["us"] < bare
+    ]
+    text = (
+        f" The rest is below zero ({rest:.1f} µs): the layers, each measured by taking it away"
+        " alone, add up to more than the twin's gap to bare"
+    )
+    if cheaper:
+        text += ", because the twin also holds what makes it cheaper than bare: " + "; ".join(
+            cheaper
+        )
+    return text + ". Read the rest as none."
 
 
 def list_parts_section(run: Run) -> list[str]:

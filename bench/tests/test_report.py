@@ -182,7 +182,7 @@ def test_a_readme_without_the_block_is_refused(run: dict[str, Any], tmp_path: Pa
         report.update_readme(readme, run)
 
 
-LAYERS = {
+LAYERS: dict[str, Any] = {
     "method": "in-process",
     "flask": [
         {"layer": "twin", "label": "the Flask twin", "us": 100.0},
@@ -219,3 +219,24 @@ def test_the_list_breakdown_says_where_the_time_goes(run: dict[str, Any]) -> Non
     text = report.render(run)
     assert "the shared parts take 13,000 µs, 93% of the Flask twin's request" in text
     assert "the largest part is validation into the response models (8,000 µs)" in text
+
+
+def _with_rest(flask_rows: list[dict[str, Any]], rest: float) -> dict[str, Any]:
+    rows = [row for row in flask_rows if row["layer"] != "rest"]
+    return {**LAYERS, "flask": [*rows, {"layer": "rest", "label": "the rest", "us": rest}]}
+
+
+def test_a_rest_below_zero_is_read_as_layers_that_overlap_not_as_a_cost(
+    run: dict[str, Any],
+) -> None:
+    cheaper_baseline = {"layer": "bare-model", "label": "bare Flask + a model", "us": 71.0}
+    run["layers"] = _with_rest([*LAYERS["flask"], cheaper_baseline], -4.0)
+    text = report.render(run)
+    assert "The rest is below zero (-4.0 µs)" in text
+    assert "bare Flask + a model costs 4.0 µs less than bare Flask" in text
+    assert "Read the rest as none." in text
+
+
+def test_a_rest_above_zero_gets_no_overlap_reading(run: dict[str, Any]) -> None:
+    run["layers"] = _with_rest(LAYERS["flask"], 5.0)
+    assert "below zero" not in report.render(run)
