@@ -9,9 +9,7 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
-from parity_tests.databases import must_not_skip
+from parity_tests.ci import require
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = (
@@ -42,7 +40,4 @@ def chromium_missing_reason(path: Path = CHROMIUM) -> str | None:
 
 def require_chromium(reason: str | None) -> None:
     """Skip with the reason when Chromium is missing; in CI, fail instead."""
-    if reason and must_not_skip():
-        pytest.fail(f"{reason}: CI tests the apps in a browser, so Chromium must be there")
-    if reason:
-        pytest.skip(reason)
+    require(reason, "CI tests the apps in a browser, so Chromium must be there")

@@ -110,6 +110,11 @@ class BodySizeLimitMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
+def host_values(scope: Scope) -> list[bytes]:
+    """Every Host field of the request, raw: a request may carry none, or several."""
+    return [value for name, value in scope["headers"] if name == b"host"]
+
+
 class HostHeaderRule:
     """400 for a request whose Host header breaks RFC 9112 section 3.2.
 
@@ -124,7 +129,7 @@ class HostHeaderRule:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        hosts = [value.decode("latin-1") for name, value in scope["headers"] if name == b"host"]
+        hosts = [value.decode("latin-1") for value in host_values(scope)]
         problem = host_header_problem(hosts, scope["http_version"])
         if problem is None:
             await self.app(scope, receive, send)
@@ -162,7 +167,7 @@ class AllowedHostsMiddleware(TrustedHostMiddleware):
     def _remembering(self, app: ASGIApp) -> ASGIApp:
         async def let_through(scope: Scope, receive: Receive, send: Send) -> None:
             if scope["type"] == "http" and len(self.allowed) < self.REMEMBERED_HOSTS:
-                hosts = [value for name, value in scope["headers"] if name == b"host"]
+                hosts = host_values(scope)
                 if len(hosts) == 1:
                     self.allowed.add(hosts[0])
             await app(scope, receive, send)
@@ -173,7 +178,7 @@ class AllowedHostsMiddleware(TrustedHostMiddleware):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        hosts = [value for name, value in scope["headers"] if name == b"host"]
+        hosts = host_values(scope)
         if not hosts or (len(hosts) == 1 and hosts[0] in self.allowed):
             await self.inner(scope, receive, send)
             return

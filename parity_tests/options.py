@@ -10,7 +10,8 @@ import os
 
 import pytest
 
-from parity_tests.databases import BACKENDS, Backend, must_not_skip, postgres_unavailable_reason
+from parity_tests.ci import require
+from parity_tests.databases import BACKENDS, Backend, postgres_unavailable_reason
 from parity_tests.targets import DEFAULT_PAIR, TARGETS, PairSpec, pair_argument
 
 
@@ -65,8 +66,5 @@ def database_backend(request: pytest.FixtureRequest) -> Backend:
     """The --database kind; PostgreSQL skips with the reason when absent, but fails in CI."""
     backend: Backend = request.config.getoption("--database")
     reason = postgres_unavailable_reason() if backend == "postgresql" else None
-    if reason and must_not_skip():
-        pytest.fail(f"{reason}: CI tests PostgreSQL, so it must be reachable")
-    if reason:
-        pytest.skip(reason)
+    require(reason, "CI tests PostgreSQL, so it must be reachable")
     return backend

@@ -135,10 +135,10 @@ def recover_pending_uploads(
     still count the same file; process_upload makes that harmless. Returns how many uploads
     were processed.
     """
-    still_pending = (Upload.status == "pending") & (Upload.created_at < accepted_before)
+    left_by_a_stopped_server = (Upload.status == "pending") & (Upload.created_at < accepted_before)
     try:
         with session_factory() as session:
-            pending = list(session.scalars(select(Upload.id).where(still_pending)))
+            pending = list(session.scalars(select(Upload.id).where(left_by_a_stopped_server)))
     except SQLAlchemyError:
         # No database yet (not migrated, or unreachable): /health says so; nothing to recover.
         log.warning("upload recovery skipped: the uploads table cannot be read")

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from parity_tests.ci import require
 from parity_tests.databases import (
     BACKENDS,
     Backend,
     fresh_database,
-    must_not_skip,
     postgres_unavailable_reason,
 )
 from shared.db import create_db_engine, create_session_factory
@@ -31,10 +31,7 @@ RACE_WINDOW_SECONDS = 1.0
 def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     backend: Backend = request.param
     reason = postgres_unavailable_reason() if backend == "postgresql" else None
-    if reason:
-        if must_not_skip():
-            pytest.fail(f"CI must test PostgreSQL: {reason}")
-        pytest.skip(reason)
+    require(reason, "CI must test PostgreSQL")
     with fresh_database(backend, tmp_path) as url:
         migrate(url)
         engine = create_db_engine(url)

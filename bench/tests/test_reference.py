@@ -14,7 +14,7 @@ from bench import reference, report
 from bench.servers import launch, wait_until_ready
 from bench.subjects import SUBJECTS, Subject, subject
 from bench.workloads import WORKLOADS
-from parity_tests.databases import must_not_skip
+from parity_tests.ci import require
 
 
 def _row(markdown: str, first_cell: str) -> str:
@@ -100,10 +100,10 @@ def test_each_reference_hello_answers_the_twins_hello_and_404_elsewhere(
 ) -> None:
     needed = "go" if key == "go-http@go" else "node"
     if shutil.which(needed) is None:
-        reason = f"{needed} is not installed (`make go` and `make node` install them)"
-        if must_not_skip():
-            pytest.fail(f"{reason}: CI measures against both references, so both must run")
-        pytest.skip(reason)
+        require(
+            f"{needed} is not installed (`make go` and `make node` install them)",
+            "CI measures against both references, so both must run",
+        )
     if needed == "go":
         reference.build_go(tmp_path / "bin")
     with _serving(subject(key), tmp_path) as url:
