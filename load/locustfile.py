@@ -4,8 +4,10 @@ Run by `python -m load`, which starts the servers and sets the environment read 
 LOAD_FLASK_URL, LOAD_FASTAPI_URL, LOAD_USERS_PER_APP and LOAD_RESULTS (a JSON file written at
 the end: per-app statistics, and every acknowledged write for the read-back check).
 
-Each simulated user writes only employees it created, so the last acknowledged write of an id
-is its expected state: no two users race on one row.
+Each simulated user writes only employees it created, so each employee's acknowledged writes
+are recorded in the order the server acknowledged them: its history (load/readback.py judges it).
+An employee is known by the unique email it was created with, not by the id it was given, so an
+id given twice shows as two employees holding one id.
 """
 
 import hashlib
@@ -26,12 +28,10 @@ APPS = ("flask", "fastapi")
 PROGRESS_SECONDS = 10.0
 USERS_PER_APP = int(os.environ.get("LOAD_USERS_PER_APP", "64"))
 
-# Acknowledged writes: {employee id: the body of the last 2xx answer, or None once deleted}.
-EMPLOYEES: dict[int, dict[str, Any] | None] = {}
-# {upload id: what processing must find}.
-UPLOADS: dict[str, dict[str, Any]] = {}
-# Ids whose write was sent but not answered when the run stopped: their state is unknown.
-IN_FLIGHT: set[int] = set()
+# Every employee created, each with its history (load/readback.py's EmployeeHistory).
+EMPLOYEES: list[dict[str, Any]] = []
+# Every upload accepted: its id and what processing must find.
+UPLOADS: list[dict[str, Any]] = []
 STATUSES: dict[str, Counter[str]] = {app: Counter() for app in APPS}
 
 
@@ -61,7 +61,7 @@ class TwinUser(FastHttpUser):
     app = ""
 
     def on_start(self) -> None:
-        self.own: list[int] = []
+        self.own: list[dict[str, Any]] = []
 
     def _name(self, label: str) -> str:
         return f"{self.app} {label}"
@@ -89,40 +89,48 @@ class TwinUser(FastHttpUser):
     @task(3)
     def read_employee(self) -> None:
         if self.own:
-            employee_id = random.choice(self.own)  # noqa: S311 - not security
-            self._expect("GET", f"/employees/{employee_id}", "GET /employees/{id}", 200)
+            employee = random.choice(self.own)  # noqa: S311 - not security
+            self._expect("GET", f"/employees/{employee['id']}", "GET /employees/{id}", 200)
 
     @task(2)
     def create_employee(self) -> None:
-        created = self._expect("POST", "/employees", "POST /employees", 201, json=employee_body())
+        body = employee_body()
+        created = self._expect("POST", "/employees", "POST /employees", 201, json=body)
         if created is not None:
-            EMPLOYEES[created["id"]] = created
-            self.own.append(created["id"])
+            employee = {
+                "email": body["email"],
+                "app": self.app,
+                "id": created["id"],
+                "acknowledged": [created],
+                "unanswered": None,
+            }
+            EMPLOYEES.append(employee)
+            self.own.append(employee)
 
     @task(2)
     def update_employee(self) -> None:
         if not self.own:
             return
-        employee_id = random.choice(self.own)  # noqa: S311 - not security
+        employee = random.choice(self.own)  # noqa: S311 - not security
         change = {"salary": random.randint(50_000, 150_000)}  # noqa: S311 - test data
-        IN_FLIGHT.add(employee_id)
-        updated = self._expect(
-            "PATCH", f"/employees/{employee_id}", "PATCH /employees/{id}", 200, json=change
-        )
+        # Until the answer comes, the employee may read as before or as after this write.
+        employee["unanswered"] = {"method": "PATCH", "change": change}
+        path = f"/employees/{employee['id']}"
+        updated = self._expect("PATCH", path, "PATCH /employees/{id}", 200, json=change)
         if updated is not None:
-            EMPLOYEES[employee_id] = updated
-            IN_FLIGHT.discard(employee_id)
+            employee["acknowledged"].append(updated)
+            employee["unanswered"] = None
 
     @task(1)
     def delete_employee(self) -> None:
         if not self.own:
             return
-        employee_id = self.own.pop(random.randrange(len(self.own)))  # noqa: S311
-        IN_FLIGHT.add(employee_id)
-        deleted = self._expect("DELETE", f"/employees/{employee_id}", "DELETE /employees/{id}", 204)
-        if deleted is not None:
-            EMPLOYEES[employee_id] = None
-            IN_FLIGHT.discard(employee_id)
+        employee = self.own.pop(random.randrange(len(self.own)))  # noqa: S311
+        employee["unanswered"] = {"method": "DELETE"}
+        path = f"/employees/{employee['id']}"
+        if self._expect("DELETE", path, "DELETE /employees/{id}", 204) is not None:
+            employee["acknowledged"].append(None)
+            employee["unanswered"] = None
 
     @task(1)
     def upload(self) -> None:
@@ -130,7 +138,7 @@ class TwinUser(FastHttpUser):
         files = {"file": ("load.txt", content, "text/plain")}
         accepted = self._expect("POST", "/uploads", "POST /uploads", 202, files=files)
         if accepted is not None:
-            UPLOADS[accepted["id"]] = expected
+            UPLOADS.append({"id": accepted["id"], "expected": expected})
 
 
 class FlaskClient(TwinUser):
@@ -195,8 +203,7 @@ def write_results(environment: Environment, **_: Any) -> None:
     results = {
         "apps": {app: app_summary(environment, app) for app in APPS},
         "errors": errors,
-        "employees": {str(key): value for key, value in EMPLOYEES.items()},
+        "employees": EMPLOYEES,
         "uploads": UPLOADS,
-        "in_flight": sorted(IN_FLIGHT),
     }
     Path(os.environ["LOAD_RESULTS"]).write_text(json.dumps(results), encoding="utf-8")

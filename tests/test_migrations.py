@@ -84,3 +84,56 @@ def test_upgrading_refuses_emails_that_differ_only_in_case_and_changes_nothing(
         migrate(url)
 
     assert _emails(url) == ["ada@example.com", "ADA@example.com"]
+
+
+def _employee_rows(url: str) -> list[tuple[object, ...]]:
+    engine = create_db_engine(url)
+    with engine.connect() as connection:
+        rows = [
+            tuple(row) for row in connection.execute(text("SELECT * FROM employees ORDER BY id"))
+        ]
+    engine.dispose()
+    return rows
+
+
+def _execute(url: str, statement: str) -> None:
+    engine = create_db_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(statement))
+    engine.dispose()
+
+
+def test_upgrading_keeps_every_employee_and_never_gives_an_id_twice_afterwards(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'ids.db'}"
+    _migrate_to(url, "0002")
+    _insert_employees(url, *(f"e{n}@example.com" for n in range(1, 5)))
+    _execute(url, "DELETE FROM employees WHERE id = 2")
+    before = _employee_rows(url)
+
+    migrate(url)
+    _execute(url, "DELETE FROM employees WHERE id = 4")
+    _insert_employees(url, "next@example.com")
+
+    after = _employee_rows(url)
+    assert after[:-1] == [row for row in before if row[0] != 4]
+    assert after[-1][0] == 5
+
+
+def test_downgrading_the_id_rule_keeps_every_employee(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'down.db'}"
+    migrate(url)
+    _insert_employees(url, "a@example.com", "b@example.com")
+    before = _employee_rows(url)
+
+    _downgrade_to(url, "0002")
+
+    assert _employee_rows(url) == before
+
+
+def _downgrade_to(url: str, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    command.downgrade(config, revision)

@@ -89,6 +89,18 @@ def test_delete_answers_204_and_the_employee_is_gone(client: httpx2.Client) -> N
     assert client.get(f"/employees/{created['id']}").status_code == 404
 
 
+def test_a_deleted_employees_id_is_never_given_to_the_next_one(client: httpx2.Client) -> None:
+    # The newest employee holds the highest id: the one SQLite without AUTOINCREMENT reuses.
+    deleted = create(client)
+    assert client.delete(f"/employees/{deleted['id']}").status_code == 204
+
+    created = create(client)
+
+    assert isinstance(created["id"], int) and isinstance(deleted["id"], int)
+    assert created["id"] > deleted["id"]
+    assert client.get(f"/employees/{deleted['id']}").status_code == 404
+
+
 @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
 def test_a_missing_employee_is_404_with_a_json_detail(client: httpx2.Client, method: str) -> None:
     missing = 2**63 - 1
