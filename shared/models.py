@@ -19,7 +19,7 @@ class Base(DeclarativeBase):
 class Employee(Base):
     __tablename__ = "employees"
     # SQLite otherwise gives a deleted top id to the next row (migration 0003).
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True

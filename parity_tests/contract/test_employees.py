@@ -96,7 +96,8 @@ def test_a_deleted_employees_id_is_never_given_to_the_next_one(client: httpx2.Cl
 
     created = create(client)
 
-    assert isinstance(created["id"], int) and isinstance(deleted["id"], int)
+    assert isinstance(created["id"], int)
+    assert isinstance(deleted["id"], int)
     assert created["id"] > deleted["id"]
     assert client.get(f"/employees/{deleted['id']}").status_code == 404
 
