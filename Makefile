@@ -40,7 +40,7 @@ up: db
 
 ## The strangler on one SQLite database: Flask on gunicorn at :5000, and at :8000 the strangler
 ## on uvicorn, FastAPI (compat mode) serving STRANGLER_PORTED and the Flask app the rest
-## (STRANGLER_PORTED=hello,employees make up-strangler; see fastapi_app/strangler.py).
+## (STRANGLER_PORTED=hello,employees make up-strangler; see migration/strangler.py).
 up-strangler: db
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.strangler start
 

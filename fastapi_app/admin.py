@@ -1,18 +1,22 @@
 """SQLAdmin over the employees table, behind the configured HTTP Basic credentials."""
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
+from fastapi.security import HTTPBasic
 from sqladmin import Admin, ModelView
 from sqladmin.authentication import AuthenticationBackend
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
+from shared.auth import basic_challenge, credentials_are_valid
 from shared.models import Employee
 from shared.settings import Settings
 
 
 class BasicAuthBackend(AuthenticationBackend):
-    """SQLAdmin's own idiom is a login form; Basic keeps both admins behind the same gate."""
+    """SQLAdmin's own idiom is a login form; Basic keeps both admins behind the same gate.
+    FastAPI's HTTPBasic reads the credentials, as it does for /whoami."""
+
+    read_credentials = HTTPBasic(auto_error=False)
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(secret_key=settings.secret_key.get_secret_value())
@@ -25,8 +29,13 @@ class BasicAuthBackend(AuthenticationBackend):
         return True
 
     async def authenticate(self, request: Request) -> Response | bool:
-        credentials = basic_credentials(request.headers.get("Authorization"))
-        if credentials is not None and credentials_are_valid(self.settings, *credentials):
+        try:
+            credentials = await self.read_credentials(request)
+        except HTTPException:  # present but unreadable: refused like missing ones, below
+            credentials = None
+        if credentials is not None and credentials_are_valid(
+            self.settings, credentials.username, credentials.password
+        ):
             return True
         return PlainTextResponse(
             "Admin credentials required.\n",
@@ -69,3 +78,5 @@ def init_app(app: FastAPI) -> None:
         name_plural = "Employees"
 
     admin.add_view(AppEmployeeAdmin)
+    # On the app's state with its other resources, for code that must reach its backend.
+    app.state.admin = admin

@@ -1,9 +1,4 @@
-"""Request-scoped resources, FastAPI's way: dependencies that the handler declares.
-
-The getters below only read `app.state`, so they are coroutines: FastAPI runs a plain `def`
-dependency in its thread pool, a hand-off per dependency per request. `get_db` stays a plain
-generator, because closing a session can wait on the database.
-"""
+"""Request-scoped resources, FastAPI's way: dependencies that the handler declares."""
 
 from collections.abc import Iterator
 from typing import Annotated
@@ -15,17 +10,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from shared.settings import Settings
 
 
-async def get_settings(request: Request) -> Settings:
+def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-async def get_engine(request: Request) -> Engine:
+def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
 
 
-async def get_session_factory(request: Request) -> sessionmaker[Session]:
+def get_session_factory(request: Request) -> sessionmaker[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
     return factory
 

@@ -3,17 +3,17 @@
 import weakref
 
 from flask import Flask
+from flask_cors import CORS
 
-from flask_app import admin, cors, deps, errors, greenlets
-from flask_app.application import TwinFlask
-from flask_app.json import SafeJSONProvider
-from flask_app.middleware import (
+from flask_app import admin, deps, errors
+from flask_app.additions import (
     HostHeaderRule,
-    ProcessTimeMiddleware,
+    SafeJSONProvider,
     UnreadableBodyIsBadRequestMiddleware,
+    vary_on_origin,
 )
+from flask_app.middleware import ProcessTimeMiddleware
 from flask_app.routes import BLUEPRINTS
-from flask_app.sessions import LazySigningSessionInterface
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
@@ -30,14 +30,13 @@ def trusted_hosts(allowed_hosts: list[str]) -> list[str] | None:
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    app = TwinFlask(
+    app = Flask(
         __name__,
         static_folder=STATIC_DIR,
         static_url_path="/static",
         template_folder=TEMPLATES_DIR,
     )
     app.json = SafeJSONProvider(app)
-    app.session_interface = LazySigningSessionInterface()
     app.config.update(
         SECRET_KEY=settings.secret_key.get_secret_value(),
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
@@ -57,8 +56,20 @@ def create_app(settings: Settings | None = None) -> Flask:
     # the factory is where a worker starts).
     start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
-    greenlets.init_app(app)
-    cors.init_app(app, cors_policy(settings))
+    policy = cors_policy(settings)
+    CORS(
+        app,
+        origins=policy.origins,
+        supports_credentials=policy.allow_credentials,
+        methods=list(policy.methods),
+        allow_headers=list(policy.headers),
+        expose_headers=list(policy.expose_headers),
+        max_age=policy.max_age_seconds,
+        # CORS headers for CORS requests only (those with an Origin), as the CORS protocol
+        # scopes them; flask-cors otherwise adds them to every response.
+        always_send=False,
+    )
+    app.after_request(vary_on_origin)
     errors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

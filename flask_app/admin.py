@@ -3,19 +3,19 @@
 import warnings
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
 from sqlalchemy.orm import Session, scoped_session
 
-from flask_app.deps import get_resources, get_settings
-from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
+from flask_app.deps import get_basic_credentials, get_resources, get_settings
+from shared.auth import basic_challenge, credentials_are_valid
 from shared.models import Employee
 
 
 class BasicAuthMixin:
     def is_accessible(self) -> bool:
-        credentials = basic_credentials(request.headers.get("Authorization"))
+        credentials = get_basic_credentials()
         return credentials is not None and credentials_are_valid(get_settings(), *credentials)
 
     def inaccessible_callback(self, name: str, **kwargs: Any) -> Response:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,15 @@ def get_resources() -> Resources:
 
 def get_settings() -> Settings:
     return get_resources().settings
+
+
+def get_basic_credentials() -> tuple[str, str] | None:
+    """(username, password) as Werkzeug reads them from the Authorization header, or None
+    when it holds no Basic credentials (missing, malformed or another scheme)."""
+    auth = request.authorization
+    if auth is None or auth.type != "basic" or auth.username is None or auth.password is None:
+        return None
+    return auth.username, auth.password
 
 
 def get_db() -> Session:

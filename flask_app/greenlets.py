@@ -8,6 +8,10 @@ thread as an async event loop"; pallets/flask#5881, django/asgiref#443). So, und
 worker runs one asyncio loop in a greenlet of its own, waiting on gevent's selector, and each
 request hands its coroutine to that loop and waits for it cooperatively: the other greenlets
 keep serving meanwhile, as gevent is meant to let them.
+
+This belongs to the gevent server set-up, not to the app: flask_app/gunicorn.conf.py installs it
+on each worker once the app is loaded, and only where gevent runs. Without it, the set-up
+answers 500 to a second async request waiting beside the first (deploy_tests/test_gevent_async.py).
 """
 
 import asyncio
@@ -76,7 +80,7 @@ class GreenletLoop:
         return run_on_loop
 
 
-def init_app(app: Flask) -> None:
+def run_async_views_on_one_loop(app: Flask) -> None:
     """Under gevent, run the app's async views on the worker's one loop; elsewhere, leave
     Flask's own way (a loop per request, on the worker's thread) in place."""
     if gevent_patched():

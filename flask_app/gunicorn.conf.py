@@ -5,6 +5,8 @@ import os
 from gunicorn.http.message import Request
 from gunicorn.workers.base import Worker
 
+from flask_app.greenlets import run_async_views_on_one_loop
+
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 # gthread hands a connection to a thread once its headers are in, and the app's read of the body
@@ -42,3 +44,10 @@ def pre_request(worker: Worker, req: Request) -> None:
     # gunicorn refuses any Transfer-Encoding but one that ends in chunked: a body of unknown size.
     if "TRANSFER-ENCODING" in fields or (declared.isdigit() and int(declared) > DRAINED_BYTES):
         req.must_close = True
+
+
+def post_worker_init(worker: Worker) -> None:
+    # On gevent workers (--worker-class gevent), Flask's async views need one asyncio loop per
+    # worker (flask_app/greenlets.py says why); the app is loaded by now, and elsewhere this
+    # leaves it as it is.
+    run_async_views_on_one_loop(worker.wsgi)

@@ -34,7 +34,7 @@ class Difference:
     # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
     impact: Impact
     impact_reason: str
-    # Compat mode (COMPAT=flask): the piece of fastapi_app.compat that removes this difference,
+    # Compat mode (COMPAT=flask): the piece of migration.compat that removes this difference,
     # as module.name, or why there is none. Exactly one of the two is set.
     compat_bridge: str = ""
     unbridged: str = ""
@@ -71,7 +71,7 @@ HTML_ERROR = frozenset({"content-type", "body"})
 # Where each entry shows (Difference.pairs). A bridged entry only between the twins: compat
 # mode, and so the strangler, removes it. An unbridged one also where FastAPI answers in compat
 # mode: the compat twin, and each strangler step that has ported the feature its cases probe
-# (fastapi_app.strangler.steps: the first half of the features at 50 %, everything at 100 %).
+# (migration.strangler.steps: the first half of the features at 50 %, everything at 100 %).
 TWINS_ONLY = frozenset({"flask:fastapi"})
 PORTED_LAST = frozenset({"flask:fastapi", "flask:fastapi-compat", "flask:strangler-100"})
 PORTED_FIRST = PORTED_LAST | {"flask:strangler-50"}
@@ -636,5 +636,71 @@ REGISTRY: dict[str, Difference] = _entries(
         aspects=frozenset({"body"}),
         impact="visible but compatible",
         impact_reason="Only a malformed multipart body gets either answer, and both are 400s.",
+    ),
+    Difference(
+        id="basic-challenge-realm",
+        pairs=TWINS_ONLY,
+        compat_bridge="security.FlaskBasic",
+        title="Credentials missing or unreadable: FastAPI's HTTPBasic challenges without a realm",
+        flask="The view reads request.authorization (None for a missing, malformed or "
+        'non-Basic header) and challenges with WWW-Authenticate: Basic realm="AUTH_REALM".',
+        fastapi="HTTPBasic() answers a missing, malformed or non-Basic Authorization header "
+        "itself, before the handler runs: 401 with WWW-Authenticate: Basic, no realm.",
+        why="FastAPI's security classes take their realm when they are built, at import time "
+        "in its tutorial (HTTPBasic(realm=...)), so a realm read from Settings can only reach "
+        "the handler's own refusals; Flask leaves the whole refusal to the view.",
+        bridge="A dependency that reads the realm from Settings and challenges with it "
+        "(HTTPBasic subclass), or HTTPBasic(realm=...) with the realm fixed in code.",
+        reference="https://fastapi.tiangolo.com/advanced/security/http-basic-auth/",
+        aspects=frozenset({"header:www-authenticate"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Both answer 401 with a Basic challenge; only the realm a browser shows in its "
+            "login prompt differs, and no client branches on it."
+        ),
+    ),
+    Difference(
+        id="basic-credentials-ascii",
+        pairs=TWINS_ONLY,
+        compat_bridge="security.FlaskBasic",
+        title="Basic credentials beyond ASCII: Werkzeug decodes UTF-8, FastAPI refuses them",
+        flask="Werkzeug decodes the credentials as UTF-8, as browsers send them (RFC 7617): a "
+        "user named jörg is let in.",
+        fastapi="HTTPBasic decodes them as ASCII and answers 401 (WWW-Authenticate: Basic) "
+        "to any byte beyond it, before the handler runs.",
+        why="fastapi.security.HTTPBasic calls .decode('ascii') on the base64 payload; "
+        "Werkzeug's Authorization parser decodes UTF-8.",
+        bridge="A Basic dependency that decodes UTF-8 (HTTPBasic subclass), in "
+        "dependency_overrides and as the reader of the SQLAdmin backend, which is no "
+        "dependency.",
+        reference="https://datatracker.ietf.org/doc/html/rfc7617#section-2.1",
+        aspects=frozenset({"status", "body", "header:www-authenticate"}),
+        impact="breaks clients",
+        impact_reason=(
+            "A user whose name or password is not ASCII, who signs in today, is refused "
+            "after the move: every request of that client fails with 401."
+        ),
+    ),
+    Difference(
+        id="process-time-outside-server-errors",
+        pairs=TWINS_ONLY,
+        compat_bridge="server_errors.FlaskServerErrorMiddleware",
+        title="An unhandled error's 500 carries no X-Process-Time in FastAPI",
+        flask="The timing middleware wraps app.wsgi_app, outside Flask's own error handling, so "
+        "the 500 page carries X-Process-Time like every response.",
+        fastapi="Starlette's ServerErrorMiddleware sits outside every middleware given to "
+        "add_middleware, so the 500 it sends never passes the timer.",
+        why="Starlette builds its stack as ServerErrorMiddleware, then the user's middleware, "
+        "then ExceptionMiddleware; Flask leaves the WSGI callable to wrap as one likes.",
+        bridge="An exception handler for Exception, or a middleware inside the timer that "
+        "turns an unhandled error into the 500, so that the answer passes through the timer; "
+        "or wrap the built app's stack (override build_middleware_stack).",
+        reference="https://www.starlette.io/middleware/#using-middleware",
+        aspects=frozenset({"header:x-process-time"}),
+        impact="wire only",
+        impact_reason=(
+            "A diagnostic header on a server error; no client acts on it, and the status "
+            "and the error are the same."
+        ),
     ),
 )

@@ -20,9 +20,10 @@ from sidebyside.apps import client_for_url
 from sidebyside.apps import is_asgi as is_asgi
 
 from fastapi_app import create_app as create_fastapi_app
-from fastapi_app.strangler import create_strangler
-from fastapi_app.strangler import steps as strangler_steps
 from flask_app import create_app as create_flask_app
+from migration.compat import create_compat_app
+from migration.strangler import create_strangler
+from migration.strangler import steps as strangler_steps
 from shared.manage import migrate, seed
 from shared.settings import Settings
 
@@ -59,7 +60,11 @@ class TargetSpec:
 
 
 STRANGLER_COMMAND = (
-    "uvicorn --factory fastapi_app.strangler:create_strangler "
+    "uvicorn --factory migration.strangler:create_strangler "
+    "--host ${HOST:-127.0.0.1} --port ${FASTAPI_PORT:-8000}"
+)
+COMPAT_COMMAND = (
+    "uvicorn --factory migration.compat:create_compat_app "
     "--host ${HOST:-127.0.0.1} --port ${FASTAPI_PORT:-8000}"
 )
 
@@ -67,15 +72,14 @@ STRANGLER_COMMAND = (
 def strangler_target(step: str, ported: list[str]) -> TargetSpec:
     """The strangler at one step: `strangler-50` has the first half of the features ported."""
 
-    def with_ported(settings: Settings) -> Settings:
-        return settings.model_copy(update={"strangler_ported": ported})
+    def with_ported(settings: Settings) -> App:
+        return create_strangler(settings, ported)
 
     return TargetSpec(
         f"strangler-{step.rstrip('%')}",
         f"the strangler, {step} ported",
         "fastapi",
-        create_strangler,
-        settings=with_ported,
+        with_ported,
         process="fastapi",
         command=STRANGLER_COMMAND,
         environment={"STRANGLER_PORTED": ",".join(ported)},
@@ -92,10 +96,9 @@ TARGETS: dict[str, TargetSpec] = {
             "fastapi-compat",
             "FastAPI (compat)",
             "fastapi",
-            create_fastapi_app,
-            settings=lambda settings: settings.model_copy(update={"compat": "flask"}),
+            create_compat_app,
             process="fastapi",
-            environment={"COMPAT": "flask"},
+            command=COMPAT_COMMAND,
         ),
         *(strangler_target(step, ported) for step, ported in strangler_steps().items()),
     )

@@ -40,14 +40,8 @@ class Settings(BaseSettings):
     secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
     upload_dir: Path = Path("var/uploads")
     max_body_bytes: int = Field(default=1_048_576, gt=0)
-    # COMPAT=flask: the FastAPI app answers like the Flask app wherever a bridge exists
-    # (fastapi_app/compat). The Flask app ignores it.
-    compat: Literal["", "flask"] = ""
-    # The strangler (fastapi_app/strangler.py): the features FastAPI already serves,
-    # comma-separated (STRANGLER_PORTED=hello,employees), or "*" for all of them.
-    strangler_ported: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
-    @field_validator("cors_origins", "allowed_hosts", "strangler_ported", mode="before")
+    @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod
     def split_comma_separated(cls, value: object) -> object:
         if isinstance(value, str):

@@ -1,16 +1,15 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.security import HTTPBasicCredentials
+from fastapi import APIRouter, Depends, HTTPException
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
 from fastapi_app.deps import SettingsDep
 from fastapi_app.responses import UNAUTHORIZED, WITH_BODY
-from fastapi_app.security import ConfiguredBasic, not_authenticated
-from shared.auth import credentials_are_valid
+from shared.auth import basic_challenge, credentials_are_valid
 from shared.schemas import LoginIn, UserOut, WhoAmI
 
 router = APIRouter(tags=["auth"])
-basic = ConfiguredBasic()
+security = HTTPBasic()
 
 
 @router.post("/login", responses=WITH_BODY | UNAUTHORIZED)
@@ -23,10 +22,9 @@ def login(body: LoginIn, settings: SettingsDep) -> UserOut:
 
 @router.get("/whoami", responses=UNAUTHORIZED)
 def whoami(
-    request: Request,
-    settings: SettingsDep,
-    credentials: Annotated[HTTPBasicCredentials, Depends(basic)],
+    settings: SettingsDep, credentials: Annotated[HTTPBasicCredentials, Depends(security)]
 ) -> WhoAmI:
     if not credentials_are_valid(settings, credentials.username, credentials.password):
-        raise not_authenticated(request)
+        challenge = {"WWW-Authenticate": basic_challenge(settings)}
+        raise HTTPException(401, "Not authenticated", headers=challenge)
     return WhoAmI(username=credentials.username)

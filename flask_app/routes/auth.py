@@ -1,9 +1,8 @@
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 from flask_pydantic import validate
 
-from flask_app.application import returns_model
-from flask_app.deps import get_settings
-from shared.auth import basic_challenge, basic_credentials, credentials_are_valid
+from flask_app.deps import get_basic_credentials, get_settings
+from shared.auth import basic_challenge, credentials_are_valid
 from shared.schemas import LoginIn, UserOut, WhoAmI
 
 bp = Blueprint("auth", __name__)
@@ -19,12 +18,10 @@ def login(body: LoginIn) -> UserOut | tuple[Response, int]:
 
 
 @bp.get("/whoami")
-@returns_model
+@validate()
 def whoami() -> WhoAmI | tuple[Response, int, dict[str, str]]:
     settings = get_settings()
-    # The shared parser rather than Werkzeug's request.authorization: both apps read
-    # credentials alike (None for a missing, malformed or non-Basic header).
-    credentials = basic_credentials(request.headers.get("Authorization"))
+    credentials = get_basic_credentials()
     if credentials is None or not credentials_are_valid(settings, *credentials):
         challenge = {"WWW-Authenticate": basic_challenge(settings)}
         return jsonify(detail="Not authenticated"), 401, challenge

@@ -1,6 +1,6 @@
 from flask import Blueprint
+from flask_pydantic import validate
 
-from flask_app.application import returns_model
 from flask_app.deps import get_resources
 from shared.db import database_is_reachable
 from shared.schemas import Health
@@ -9,7 +9,7 @@ bp = Blueprint("health", __name__)
 
 
 @bp.get("/health")
-@returns_model
+@validate()
 def health() -> Health | tuple[Health, int]:
     if database_is_reachable(get_resources().engine):
         return Health(status="ok", database="ok")

@@ -1,12 +1,12 @@
 from flask import Blueprint
+from flask_pydantic import validate
 
-from flask_app.application import returns_model
 from shared.schemas import Hello
 
 bp = Blueprint("hello", __name__)
 
 
 @bp.get("/")
-@returns_model
+@validate()
 def hello() -> Hello:
     return Hello()

@@ -1,6 +1,6 @@
 from flask import Blueprint, request
+from flask_pydantic import validate
 
-from flask_app.application import returns_model
 from shared.schemas import MethodEcho
 
 bp = Blueprint("methods", __name__)
@@ -8,6 +8,6 @@ bp = Blueprint("methods", __name__)
 
 # Flask: one view, the verbs listed on the route (HEAD and OPTIONS come for free).
 @bp.route("/methods", methods=["GET", "POST"])
-@returns_model
+@validate()
 def methods() -> MethodEcho:
     return MethodEcho(method=request.method)

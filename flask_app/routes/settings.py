@@ -1,6 +1,6 @@
 from flask import Blueprint
+from flask_pydantic import validate
 
-from flask_app.application import returns_model
 from flask_app.deps import get_settings
 from shared.public import public_settings
 from shared.schemas import PublicSettings
@@ -9,6 +9,6 @@ bp = Blueprint("settings", __name__)
 
 
 @bp.get("/settings")
-@returns_model
+@validate()
 def show_settings() -> PublicSettings:
     return public_settings(get_settings())

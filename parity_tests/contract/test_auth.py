@@ -56,26 +56,41 @@ def test_whoami_names_the_user_of_valid_basic_credentials(
     assert response.json() == {"username": settings.auth_username}
 
 
+UNREADABLE_BASIC = ("Basic !!!not-base64!!!", "Basic " + base64.b64encode(b"no-colon").decode())
+
+
 @pytest.mark.parametrize(
     "authorization",
     [
         None,
         "Basic " + base64.b64encode(b"admin:wrong-password").decode(),
         "Basic " + base64.b64encode(b"nobody:change-me").decode(),
-        "Basic !!!not-base64!!!",
-        "Basic " + base64.b64encode(b"no-colon-at-all").decode(),
+        *UNREADABLE_BASIC,
         "Bearer some-token",
     ],
     ids=["missing", "wrong password", "wrong user", "malformed", "no colon", "wrong scheme"],
 )
 def test_whoami_challenges_anything_but_valid_credentials(
-    client: httpx2.Client, settings: Settings, authorization: str | None
+    client: httpx2.Client, settings: Settings, target: Target, authorization: str | None
 ) -> None:
     headers = {"Authorization": authorization} if authorization else {}
 
     response = client.get("/whoami", headers=headers)
 
     assert response.status_code == 401
-    challenge = response.headers["www-authenticate"]
-    assert challenge.startswith("Basic ")
-    assert f'realm="{settings.auth_realm}"' in challenge
+    assert response.headers["www-authenticate"] == expected_challenge(
+        target, settings, authorization
+    )
+
+
+def expected_challenge(target: Target, settings: Settings, authorization: str | None) -> str:
+    """The view challenges with the configured realm; FastAPI's HTTPBasic refuses what it
+    cannot read before the handler runs, without a realm (basic-challenge-realm)."""
+    readable = (
+        authorization is not None
+        and authorization.startswith("Basic ")
+        and (authorization not in UNREADABLE_BASIC)
+    )
+    if target.target_name == "fastapi" and not readable:
+        return "Basic"
+    return f'Basic realm="{settings.auth_realm}"'

@@ -9,7 +9,7 @@ from flask import Flask
 from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
-from fastapi_app.strangler import Strangler
+from migration.strangler import Strangler
 from parity_tests.targets import (
     DEFAULT_PAIR,
     App,

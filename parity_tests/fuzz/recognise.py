@@ -146,6 +146,11 @@ RECOGNISERS: dict[str, Recogniser] = {
     "automatic-options": lambda request, flask, fastapi: (
         request.method == "OPTIONS" and flask.status == 200 and fastapi.status == 405
     ),
+    "basic-challenge-realm": lambda _r, flask, fastapi: (
+        flask.status == fastapi.status == 401
+        and str(flask.headers.get("www-authenticate", "")).startswith("Basic realm=")
+        and fastapi.headers.get("www-authenticate") == "Basic"
+    ),
 }
 
 

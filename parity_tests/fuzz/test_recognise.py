@@ -124,6 +124,18 @@ CASES: dict[str, tuple[tuple[SentRequest, Observation, Observation], ...]] = {
         (sent("OPTIONS", "/"), answer(200, ""), answer(405, {"detail": "x"})),
         (sent("OPTIONS", "/"), answer(405, ""), answer(405, {"detail": "x"})),
     ),
+    "basic-challenge-realm": (
+        (
+            sent("GET", "/whoami"),
+            answer(401, {}, **{"www-authenticate": 'Basic realm="twins"'}),
+            answer(401, {}, **{"www-authenticate": "Basic"}),
+        ),
+        (
+            sent("GET", "/whoami"),
+            answer(401, {}, **{"www-authenticate": 'Basic realm="twins"'}),
+            answer(401, {}, **{"www-authenticate": 'Basic realm="other"'}),
+        ),
+    ),
 }
 
 

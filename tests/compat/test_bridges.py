@@ -9,17 +9,17 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.testclient import TestClient
 
-from fastapi_app.compat.errors import flask_pydantic_validation_errors, werkzeug_http_errors
-from fastapi_app.compat.json import FlaskJSONResponse
-from fastapi_app.compat.query import FirstQueryValueMiddleware
-from fastapi_app.compat.routing import (
+from migration.compat.errors import flask_pydantic_validation_errors, werkzeug_http_errors
+from migration.compat.json import FlaskJSONResponse
+from migration.compat.query import FirstQueryValueMiddleware
+from migration.compat.routing import (
     AutomaticHeadMiddleware,
     AutomaticOptionsMiddleware,
     EmptyResponseMimetypeMiddleware,
     WerkzeugSlashesMiddleware,
 )
-from fastapi_app.compat.server_errors import FlaskServerErrorMiddleware
-from fastapi_app.compat.static import FlaskStaticFiles
+from migration.compat.server_errors import FlaskServerErrorMiddleware
+from migration.compat.static import FlaskStaticFiles
 
 
 class Item(BaseModel):

@@ -10,7 +10,7 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from starlette.testclient import TestClient
 
-from fastapi_app import create_app
+from migration.compat import create_compat_app
 from parity_tests.contract.test_openapi import CHECKS, EXCHANGES
 from parity_tests.contract_schema import load_contract
 from parity_tests.targets import client_for, isolated_settings, prepare_database
@@ -21,12 +21,12 @@ from shared.settings import Settings
 def compat_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = isolated_settings(Path(tmp_path_factory.mktemp("compat-docs")))
     prepare_database(settings)
-    return settings.model_copy(update={"compat": "flask"})
+    return settings
 
 
 @pytest.fixture(scope="module")
 def compat_client(compat_settings: Settings) -> Iterator[TestClient]:
-    with client_for(create_app(compat_settings)) as client:
+    with client_for(create_compat_app(compat_settings)) as client:
         assert isinstance(client, TestClient)
         yield client
 

@@ -1,4 +1,4 @@
-"""Every registry entry names its compat bridge, a real piece of fastapi_app.compat, or says
+"""Every registry entry names its compat bridge, a real piece of migration.compat, or says
 why there is none."""
 
 import importlib
@@ -8,7 +8,7 @@ import pytest
 
 from parity_tests.registry import REGISTRY, Difference
 
-COMPAT_PACKAGE = "fastapi_app.compat"
+COMPAT_PACKAGE = "migration.compat"
 
 
 def bridge_problem(entry: Difference) -> str | None:

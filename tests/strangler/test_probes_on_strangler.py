@@ -10,7 +10,7 @@ from contextlib import ExitStack
 import pytest
 from a2wsgi import WSGIMiddleware
 
-from fastapi_app.strangler import Porting, Strangler, steps
+from migration.strangler import Porting, Strangler, steps
 from parity_tests.differential.cases import every_probe
 from parity_tests.migration import STRANGLER_PREFIX, record_pair
 from parity_tests.normalise import observe

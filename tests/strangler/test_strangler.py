@@ -10,7 +10,7 @@ import httpx2
 import pytest
 from starlette.testclient import TestClient
 
-from fastapi_app.strangler import (
+from migration.strangler import (
     ALL,
     FEATURES,
     Porting,
@@ -38,7 +38,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def strangler_client(settings: Settings, *ported: str) -> TestClient:
-    app = create_strangler(settings.model_copy(update={"strangler_ported": list(ported)}))
+    app = create_strangler(settings, list(ported))
     return TestClient(app, raise_server_exceptions=False, follow_redirects=False)
 
 

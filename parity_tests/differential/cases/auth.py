@@ -28,7 +28,13 @@ PROBES = [
         "/login",
         {"json": WRONG_PASSWORD_LOGIN},
     ),
-    Probe("auth", "whoami without credentials", "GET", "/whoami"),
+    Probe(
+        "auth",
+        "whoami without credentials",
+        "GET",
+        "/whoami",
+        differences=("basic-challenge-realm",),
+    ),
     Probe(
         "auth",
         "whoami with valid credentials",
@@ -49,14 +55,23 @@ PROBES = [
         "GET",
         "/whoami",
         {"headers": {"Authorization": "Basic %%%not-base64%%%"}},
+        differences=("basic-challenge-realm",),
     ),
-    Probe("auth", "whoami with no colon in the credentials", "GET", "/whoami", basic(b"admin")),
+    Probe(
+        "auth",
+        "whoami with no colon in the credentials",
+        "GET",
+        "/whoami",
+        basic(b"admin"),
+        differences=("basic-challenge-realm",),
+    ),
     Probe(
         "auth",
         "whoami with another scheme",
         "GET",
         "/whoami",
         {"headers": {"Authorization": "Bearer abc.def"}},
+        differences=("basic-challenge-realm",),
     ),
     Probe(
         "auth",
@@ -64,5 +79,7 @@ PROBES = [
         "GET",
         "/whoami",
         basic("jörg:pässword".encode()),
+        # Refused by both: FastAPI before its handler, for the bytes beyond ASCII.
+        differences=("basic-challenge-realm",),
     ),
 ]

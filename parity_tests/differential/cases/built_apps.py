@@ -11,7 +11,11 @@ PROBES = [
         "an unhandled error in a view",
         "GET",
         "/boom",
-        differences=("unhandled-error-body", "errors-outside-cors"),
+        differences=(
+            "unhandled-error-body",
+            "errors-outside-cors",
+            "process-time-outside-server-errors",
+        ),
         pair="built_pair",
     ),
     Probe(
@@ -35,6 +39,7 @@ PROBES = [
         "GET",
         "/whoami",
         {"headers": basic_auth(*NON_ASCII_USER)},
+        differences=("basic-credentials-ascii",),
         pair="built_pair",
     ),
 ]

@@ -14,7 +14,7 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fastapi_app.compat.pages import HTML, werkzeug_redirect
+from migration.compat.pages import HTML, werkzeug_redirect
 
 # The methods a route table is asked about; Werkzeug adds HEAD and OPTIONS itself.
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

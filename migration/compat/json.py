@@ -5,7 +5,7 @@ compactly and ends the body with a newline; Starlette's JSONResponse writes UTF-
 newline. Use `FlaskJSONResponse` where the Flask view called `jsonify` (error details, hand-made
 bodies); a model a view returned is serialised by pydantic in both apps and needs nothing.
 
-    from fastapi_app.compat.json import FlaskJSONResponse
+    from migration.compat.json import FlaskJSONResponse
     return FlaskJSONResponse({"detail": "Employee 7 not found"}, status_code=404)
 
 `jsonified(handler)` wraps an existing exception handler so that its JSON answer is re-encoded

@@ -4,7 +4,7 @@ Werkzeug is Flask's own toolkit, so a service that is being moved from Flask has
 its exception classes render the exact pages Flask sends (`HTTPException.get_body`), which is
 safer than a copy of their markup.
 
-    from fastapi_app.compat.pages import werkzeug_page
+    from migration.compat.pages import werkzeug_page
     return werkzeug_page(404)  # Flask's "404 Not Found" page, text/html; charset=utf-8
 """
 

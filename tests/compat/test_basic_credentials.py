@@ -2,7 +2,7 @@ import base64
 
 import pytest
 
-from shared.auth import basic_credentials
+from migration.compat.security import basic_credentials
 
 
 def basic(raw: bytes, scheme: str = "Basic") -> str:

@@ -31,9 +31,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from fastapi_app.compat.json import FlaskJSONResponse
-from fastapi_app.compat.pages import werkzeug_page
-from fastapi_app.compat.routing import allow_header, methods_at
+from migration.compat.json import FlaskJSONResponse
+from migration.compat.pages import werkzeug_page
+from migration.compat.routing import allow_header, methods_at
 from shared.uploads import MISSING_FILE_DETAIL
 from shared.validation import public_errors
 

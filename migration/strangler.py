@@ -1,9 +1,9 @@
 """The strangler: FastAPI serves the routes already ported, the unchanged Flask app the rest.
 
 A team moving a Flask service does not switch in one step. This ASGI app puts the FastAPI twin
-(in compat mode, so that a ported route answers as it did) in front, and hands every request
-for a route not yet ported to the Flask twin through a2wsgi, in the same process, on the same
-database and with the same settings (credentials, CORS, hosts).
+(in compat mode, `migration.compat`, so that a ported route answers as it did) in front, and
+hands every request for a route not yet ported to the Flask twin through a2wsgi, in the same
+process, on the same database and with the same settings (credentials, CORS, hosts).
 
 Which routes are ported is the setting STRANGLER_PORTED: feature names from FEATURES,
 comma-separated, in any order (STRANGLER_PORTED=hello,employees), or "*" for all of them, when
@@ -11,7 +11,9 @@ FastAPI answers every request, unknown paths included. With a list, a path no po
 serves goes to Flask, which still owns everything not named. The suite walks the steps in
 FEATURES' order: none, the first half, all (`steps()`).
 
-    STRANGLER_PORTED=hello,employees uvicorn --factory fastapi_app.strangler:create_strangler
+    STRANGLER_PORTED=hello,employees uvicorn --factory migration.strangler:create_strangler
+
+The setting is the kit's own (StranglerSettings): the twins' Settings know nothing of it.
 
 Both halves share the process: the Flask app is built once (its factory is its start-up) and
 FastAPI's lifespan runs as usual. Each half keeps its own middleware (process time, CORS,
@@ -21,18 +23,20 @@ hosts), so every answer is one of the two apps' own.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Annotated, cast
 
 from a2wsgi import WSGIMiddleware
 from fastapi import APIRouter, FastAPI
 from flask import Flask
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fastapi_app import create_app as create_fastapi_app
 from fastapi_app.routes import auth, employees, health, hello, methods, pages, uploads, waits
 from fastapi_app.routes import settings as settings_routes
 from flask_app import create_app as create_flask_app
+from migration.compat import create_compat_app
 from shared.settings import Settings
 
 ALL = "*"
@@ -58,6 +62,20 @@ MOUNTED_FEATURES: dict[str, tuple[str, ...]] = {
 }
 # The order a migration walks: the API first, the pages and tools last.
 FEATURES: tuple[str, ...] = (*ROUTED_FEATURES, *MOUNTED_FEATURES)
+
+
+class StranglerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Comma-separated feature names (STRANGLER_PORTED=hello,employees), or "*" for all.
+    strangler_ported: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("strangler_ported", mode="before")
+    @classmethod
+    def split_comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
 
 
 class UnknownFeatureError(ValueError):
@@ -137,8 +155,12 @@ def build_strangler(ported_app: FastAPI, legacy_app: Flask, ported: Sequence[str
     return Strangler(ported_app, legacy, Porting.of(ported), legacy_app)
 
 
-def create_strangler(settings: Settings | None = None) -> Strangler:
-    """Both twins on one set of settings; FastAPI in compat mode serves STRANGLER_PORTED."""
+def create_strangler(
+    settings: Settings | None = None, ported: Sequence[str] | None = None
+) -> Strangler:
+    """Both twins on one set of settings; FastAPI in compat mode serves `ported` (by default
+    STRANGLER_PORTED)."""
     settings = settings or Settings()
-    ported_app = create_fastapi_app(settings.model_copy(update={"compat": "flask"}))
-    return build_strangler(ported_app, create_flask_app(settings), settings.strangler_ported)
+    if ported is None:
+        ported = StranglerSettings().strangler_ported
+    return build_strangler(create_compat_app(settings), create_flask_app(settings), ported)

@@ -13,7 +13,7 @@ import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fastapi_app.compat.pages import werkzeug_page
+from migration.compat.pages import werkzeug_page
 
 logger = logging.getLogger("fastapi_app")
 
