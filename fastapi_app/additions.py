@@ -6,9 +6,8 @@ Starlette and uvicorn do not give.
 - HostHeaderRule: the Host rule of RFC 9112 section 3.2, which uvicorn does not enforce.
 """
 
-import json
-
 from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.hosts import host_header_problem
@@ -29,12 +28,9 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = None
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                declared = value
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._refuse(send)
+        declared = [value for name, value in scope["headers"] if name == b"content-length"]
+        if declared and declared[-1].isdigit() and int(declared[-1]) > self.max_body_bytes:
+            await JSONResponse({"detail": self._detail}, 413)(scope, receive, send)
             return
 
         received = 0
@@ -55,25 +51,6 @@ class BodySizeLimitMiddleware:
     def _detail(self) -> str:
         return f"Request body over {self.max_body_bytes} bytes"
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"detail": self._detail}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-def host_values(scope: Scope) -> list[bytes]:
-    """Every Host field of the request, raw: a request may carry none, or several."""
-    return [value for name, value in scope["headers"] if name == b"host"]
-
 
 class HostHeaderRule:
     """400 for a request whose Host header breaks RFC 9112 section 3.2.
@@ -89,15 +66,9 @@ class HostHeaderRule:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        hosts = [value.decode("latin-1") for value in host_values(scope)]
+        hosts = [value.decode("latin-1") for name, value in scope["headers"] if name == b"host"]
         problem = host_header_problem(hosts, scope["http_version"])
         if problem is None:
             await self.app(scope, receive, send)
             return
-        body = json.dumps({"detail": problem}).encode()
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-        ]
-        await send({"type": "http.response.start", "status": 400, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await JSONResponse({"detail": problem}, 400)(scope, receive, send)

@@ -46,21 +46,21 @@ class BasicAuthBackend(AuthenticationBackend):
 
 class EmployeeAdmin(ModelView, model=Employee):
     column_list = (
-        Employee.id,
-        Employee.name,
-        Employee.email,
-        Employee.department,
-        Employee.title,
-        Employee.salary,
-        Employee.hired_on,
+        "id",
+        "name",
+        "email",
+        "department",
+        "title",
+        "salary",
+        "hired_on",
     )
     column_searchable_list = (
-        Employee.name,
-        Employee.email,
+        "name",
+        "email",
     )
     form_excluded_columns = (
-        Employee.created_at,
-        Employee.updated_at,
+        "created_at",
+        "updated_at",
     )
 
 

@@ -8,10 +8,10 @@ for comparison and not used.
 
 import time
 
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROCESS_TIME_HEADER = "X-Process-Time"
-_PROCESS_TIME_KEY = PROCESS_TIME_HEADER.lower().encode()
 
 
 class ProcessTimeMiddleware:
@@ -28,9 +28,8 @@ class ProcessTimeMiddleware:
 
         async def send_with_time(message: Message) -> None:
             if message["type"] == "http.response.start":
-                elapsed = f"{time.perf_counter() - started:.6f}".encode()
-                # Appended as a raw pair: a MutableHeaders per response cost more than the timing.
-                message["headers"] = [*message.get("headers", ()), (_PROCESS_TIME_KEY, elapsed)]
+                headers = MutableHeaders(scope=message)
+                headers.append(PROCESS_TIME_HEADER, f"{time.perf_counter() - started:.6f}")
             await send(message)
 
         await self.app(scope, receive, send_with_time)

@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask, Response
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
-from sqlalchemy.orm import Session, scoped_session
+from sqlalchemy.orm import scoped_session
 
 from flask_app.deps import get_basic_credentials, get_resources, get_settings
 from shared.auth import basic_challenge, credentials_are_valid
@@ -64,11 +64,4 @@ def init_app(app: Flask) -> None:
         warnings.filterwarnings("ignore", "Passing a session object directly", DeprecationWarning)
         view = EmployeeAdmin(Employee, session, name="Employees", endpoint="employee")
     admin.add_view(view)
-    app.teardown_appcontext(lambda _error: remove_if_used(session))
-
-
-def remove_if_used(session: scoped_session[Session]) -> None:
-    # Most requests never touch the admin: removing an unused scoped session raises and
-    # catches an AttributeError inside SQLAlchemy, on every request.
-    if session.registry.has():
-        session.remove()
+    app.teardown_appcontext(lambda _error: session.remove())

@@ -3,7 +3,6 @@
 from flask import Flask, Response, jsonify
 from flask_pydantic.exceptions import JsonBodyParsingError
 from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidationError
-from werkzeug.exceptions import SecurityError
 
 from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
 from shared.errors import STATUS_BY_ERROR, DomainError, http_status
@@ -33,12 +32,6 @@ def database_unavailable(_error: Exception) -> tuple[Response, int, dict[str, st
     return jsonify(detail=UNAVAILABLE_DETAIL), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
-def untrusted_host(_error: SecurityError) -> Response:
-    # Werkzeug's own page says "Host 'evil.example' is not trusted", echoing the header it
-    # refuses; this says what Starlette's TrustedHostMiddleware says, and echoes nothing.
-    return Response("Invalid host header", status=400, mimetype="text/plain")
-
-
 def init_app(app: Flask) -> None:
     # Raise instead of answering, so that the handler below writes the response.
     app.config["FLASK_PYDANTIC_VALIDATION_ERROR_RAISE"] = True
@@ -48,4 +41,3 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)
     for unavailable in UNAVAILABLE_ERRORS:
         app.register_error_handler(unavailable, database_unavailable)
-    app.register_error_handler(SecurityError, untrusted_host)

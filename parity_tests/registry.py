@@ -34,7 +34,7 @@ class Difference:
     # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
     impact: Impact
     impact_reason: str
-    # Compat mode (COMPAT=flask): the piece of migration.compat that removes this difference,
+    # Compat mode (migration.compat): the piece of migration.compat that removes this difference,
     # as module.name, or why there is none. Exactly one of the two is set.
     compat_bridge: str = ""
     unbridged: str = ""
@@ -569,6 +569,27 @@ REGISTRY: dict[str, Difference] = _entries(
         impact_reason=(
             "An API client sees the same status; a cross-origin page cannot read FastAPI's "
             "500 at all, but it gets no data from either, and no cache stores either answer."
+        ),
+    ),
+    Difference(
+        id="untrusted-host-page",
+        pairs=TWINS_ONLY,
+        compat_bridge="hosts.WerkzeugHostRefusal",
+        title="A foreign Host: Werkzeug's HTML page naming it vs Starlette's plain text",
+        flask="400 with Werkzeug's Bad Request page: \"Host 'evil.example' is not trusted.\" "
+        "(the name HTML-escaped).",
+        fastapi='400 text/plain "Invalid host header" from TrustedHostMiddleware.',
+        why="Flask checks TRUSTED_HOSTS when it reads request.host and raises SecurityError, "
+        "a BadRequest that Werkzeug renders as its page; Starlette's middleware answers "
+        "with a fixed text.",
+        bridge="TrustedHostMiddleware's decision with Werkzeug's page as the refusal, or an "
+        "error handler for SecurityError in Flask answering the plain text.",
+        reference="https://werkzeug.palletsprojects.com/en/stable/exceptions/",
+        aspects=HTML_ERROR,
+        impact="visible but compatible",
+        impact_reason=(
+            "Both refuse with 400; a client that sends a foreign Host is misconfigured and "
+            "does not parse the body of the refusal."
         ),
     ),
     Difference(

@@ -23,6 +23,8 @@ The bridges, each with the registry entries it removes:
 - server_errors.FlaskServerErrorMiddleware: unhandled-error-body, errors-outside-cors,
   process-time-outside-server-errors
 - security.FlaskBasic (a dependency override): basic-credentials-ascii, basic-challenge-realm
+- hosts.WerkzeugHostRefusal (TrustedHostMiddleware, refusing as Werkzeug does):
+  untrusted-host-page
 - openapi.document_flask_validation_errors: /docs and /openapi.json describe the 400
 """
 
@@ -38,6 +40,7 @@ from fastapi_app import create_app
 from fastapi_app.additions import BodySizeLimitMiddleware
 from fastapi_app.routes import auth
 from migration.compat.errors import flask_pydantic_validation_errors, werkzeug_http_errors
+from migration.compat.hosts import WerkzeugHostRefusal
 from migration.compat.json import jsonified
 from migration.compat.limits import WerkzeugBodyLimitPage
 from migration.compat.openapi import document_flask_validation_errors
@@ -76,7 +79,7 @@ def create_compat_app(settings: Settings | None = None) -> FastAPI:
     # Werkzeug redirects slashes its own way (routing.WerkzeugSlashesMiddleware).
     app.router.redirect_slashes = False
     serve_static_files_as_flask(app)
-    arrange_middleware(app, settings.max_body_bytes)
+    arrange_middleware(app, settings)
     return app
 
 
@@ -107,17 +110,20 @@ def serve_static_files_as_flask(app: FastAPI) -> None:
     app.mount("/static", FlaskStaticFiles(directory=STATIC_DIR), name="static")
 
 
-def arrange_middleware(app: FastAPI, max_body_bytes: int) -> None:
+def arrange_middleware(app: FastAPI, settings: Settings) -> None:
     """The twin's middleware (outermost first in `user_middleware`), rearranged where Flask
     answers from another layer, and the routing bridges innermost, inside CORS, so that a
     preflight is still CORS's and every bridged answer passes through it."""
     stack = app.user_middleware
-    trusted_hosts = stack.pop(_index(stack, TrustedHostMiddleware))
+    stack.pop(_index(stack, TrustedHostMiddleware))
     # Flask refuses a foreign Host inside flask-cors: its 400 gets Vary and the CORS headers.
-    stack.insert(_index(stack, CORSMiddleware) + 1, trusted_hosts)
+    stack.insert(
+        _index(stack, CORSMiddleware) + 1,
+        Middleware(WerkzeugHostRefusal, allowed_hosts=settings.allowed_hosts),
+    )
     stack.insert(
         _index(stack, BodySizeLimitMiddleware),
-        Middleware(WerkzeugBodyLimitPage, max_body_bytes=max_body_bytes),
+        Middleware(WerkzeugBodyLimitPage, max_body_bytes=settings.max_body_bytes),
     )
     stack.extend(Middleware(bridge) for bridge in ROUTING_BRIDGES)
 

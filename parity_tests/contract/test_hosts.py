@@ -5,6 +5,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import basic_auth
+from parity_tests.targets import Target
 from shared.settings import Settings
 
 FOREIGN_HOST = "evil.example"
@@ -15,15 +16,17 @@ def admin_credentials(settings: Settings) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("path", ["/", "/employees", "/admin/"])
-def test_a_foreign_host_is_refused_without_being_echoed(
-    client: httpx2.Client, settings: Settings, path: str
+def test_a_foreign_host_is_refused_with_each_frameworks_own_page(
+    client: httpx2.Client, settings: Settings, target: Target, path: str
 ) -> None:
     headers = {"Host": FOREIGN_HOST, **admin_credentials(settings)}
 
     response = client.get(path, headers=headers)
 
     assert response.status_code == 400
-    assert FOREIGN_HOST not in response.text
+    # Werkzeug's page names the host it refused; Starlette's text does not
+    # (untrusted-host-page, which compat mode bridges).
+    assert (FOREIGN_HOST in response.text) is (target.target_name != "fastapi")
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "localhost:5000"])

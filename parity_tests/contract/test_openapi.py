@@ -155,6 +155,7 @@ FLASK_OWN_WAY = {
     "a body that is not UTF-8": "werkzeug-html-errors",
     "a body over the limit": "werkzeug-html-errors",
     "a validation error": "validation-error-format",
+    "a foreign host": "untrusted-host-page",
 }
 
 

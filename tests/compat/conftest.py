@@ -46,6 +46,6 @@ def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
 
 @pytest.fixture(scope="module")
 def compat_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
-    """Flask, and FastAPI with COMPAT=flask."""
+    """Flask, and FastAPI in compat mode (migration.compat.create_compat_app)."""
     with ExitStack() as stack:
         yield build_pair(tmp_path_factory.mktemp("compat"), stack, "fastapi-compat")

@@ -10,7 +10,7 @@ PROBES = [
         "GET",
         "/",
         {"headers": {"Host": "evil.example"}},
-        differences=("errors-outside-cors",),
+        differences=("errors-outside-cors", "untrusted-host-page"),
     ),
     Probe(
         "hosts",
@@ -18,7 +18,7 @@ PROBES = [
         "GET",
         "/admin/",
         {"headers": {"Host": "evil.example"}},
-        differences=("errors-outside-cors",),
+        differences=("errors-outside-cors", "untrusted-host-page"),
     ),
     Probe(
         "hosts",
