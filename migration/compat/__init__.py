@@ -59,7 +59,7 @@ from shared.settings import Settings
 
 __all__ = ["FlaskStaticFiles", "create_compat_app"]
 
-# Innermost first out: each answers before the routing bridges below it see the request.
+# Outermost first: each answers before the bridges after it see the request.
 ROUTING_BRIDGES = (
     FirstQueryValueMiddleware,
     AutomaticHeadMiddleware,

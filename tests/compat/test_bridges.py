@@ -1,16 +1,21 @@
 """Each bridge on its own, on a bare FastAPI app: a team can take one piece without the rest."""
 
+import base64
 from pathlib import Path
+from typing import Annotated
 
 import pytest
-from fastapi import FastAPI, Query
+from fastapi import Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.testclient import TestClient
 
 from migration.compat.errors import flask_pydantic_validation_errors, werkzeug_http_errors
+from migration.compat.hosts import WerkzeugHostRefusal
 from migration.compat.json import FlaskJSONResponse
+from migration.compat.limits import WerkzeugBodyLimitPage
 from migration.compat.query import FirstQueryValueMiddleware
 from migration.compat.routing import (
     AutomaticHeadMiddleware,
@@ -18,6 +23,7 @@ from migration.compat.routing import (
     EmptyResponseMimetypeMiddleware,
     WerkzeugSlashesMiddleware,
 )
+from migration.compat.security import FlaskBasic
 from migration.compat.server_errors import FlaskServerErrorMiddleware
 from migration.compat.static import FlaskStaticFiles
 
@@ -201,3 +207,69 @@ def test_static_files_carry_send_files_headers(tmp_path: Path) -> None:
     assert response.headers["content-disposition"] == "inline; filename=a.txt"
     assert not_modified.status_code == 304
     assert not_modified.headers["accept-ranges"] == "bytes"
+
+
+def test_a_declared_body_over_the_limit_gets_werkzeugs_413_page(app: FastAPI) -> None:
+    app.add_middleware(WerkzeugBodyLimitPage, max_body_bytes=20)
+    client = client_of(app)
+
+    response = client.post("/items", content=b"x" * 21, headers={"Content-Type": "text/plain"})
+    within = client.post("/items", json={"name": "x"})
+
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "<title>413 Request Entity Too Large</title>" in response.text
+    assert within.status_code == 201
+
+
+def test_a_foreign_host_gets_werkzeugs_page_naming_it(app: FastAPI) -> None:
+    app.add_middleware(WerkzeugHostRefusal, allowed_hosts=["testserver"])
+    client = client_of(app)
+
+    refused = client.get("/items", headers={"Host": "evil.example"})
+    allowed = client.get("/items")
+
+    assert refused.status_code == 400
+    assert refused.headers["content-type"] == "text/html; charset=utf-8"
+    assert "Host &#39;evil.example&#39; is not trusted." in refused.text
+    assert "Invalid host header" not in refused.text
+    assert allowed.json() == {"limit": 10}
+
+
+def test_the_host_bridge_leaves_the_apps_own_400_alone(app: FastAPI) -> None:
+    @app.get("/refuse")
+    def refuse() -> None:
+        raise StarletteHTTPException(400, "the app's own refusal")
+
+    app.add_middleware(WerkzeugHostRefusal, allowed_hosts=["testserver"])
+
+    response = client_of(app).get("/refuse")
+
+    assert response.json() == {"detail": "the app's own refusal"}
+
+
+def basic_app(reader: HTTPBasic) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/me")
+    def me(credentials: Annotated[HTTPBasicCredentials, Depends(reader)]) -> dict[str, str]:
+        return {"username": credentials.username}
+
+    return app
+
+
+def test_flask_basic_reads_utf8_credentials_that_httpbasic_refuses() -> None:
+    header = {"Authorization": "Basic " + base64.b64encode("jörg:pässword".encode()).decode()}
+    plain = client_of(basic_app(HTTPBasic())).get("/me", headers=header)
+
+    bridged = client_of(basic_app(FlaskBasic(realm="twins"))).get("/me", headers=header)
+
+    assert plain.status_code == 401
+    assert bridged.json() == {"username": "jörg"}
+
+
+def test_flask_basic_challenges_with_its_realm() -> None:
+    response = client_of(basic_app(FlaskBasic(realm="twins"))).get("/me")
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == 'Basic realm="twins"'
