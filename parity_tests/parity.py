@@ -13,9 +13,9 @@ from sidebyside.verdict import Verdict, verdict_of
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
 from parity_tests.registry import REGISTRY, applicable
 from parity_tests.targets import DEFAULT_PAIR, Target
-from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
+from shared.withheld import REDACTED
 
 __all__ = ["CaseResult", "Probe", "Verdict", "check", "explain", "judge"]
 Setup = Callable[[httpx2.Client], Mapping[str, object]]
