@@ -79,8 +79,7 @@ def another_value(parameter: Parameter, base: str) -> str:
     """A second valid value, which a filter or page answers differently."""
     if parameter.kind == "string":
         return base + "-other"
-    doubled = float(base) * 2 if parameter.kind == "number" else int(base) + 1
-    return str(doubled)
+    return str(float(base) * 2 if parameter.kind == "number" else int(base) + 1)
 
 
 def spelled_resource(resource: Resource, value_class: ValueClass) -> Setup:
