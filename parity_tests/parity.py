@@ -13,9 +13,9 @@ from sidebyside.verdict import Verdict, verdict_of
 from parity_tests.normalise import Observation, differing_aspects, mask_text, observe
 from parity_tests.registry import REGISTRY, applicable
 from parity_tests.targets import DEFAULT_PAIR, Target
-from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.settings import Settings
+from shared.withheld import REDACTED
 
 __all__ = ["CaseResult", "Probe", "Verdict", "check", "explain", "judge"]
 Setup = Callable[[httpx2.Client], Mapping[str, object]]
@@ -75,7 +75,12 @@ class Probe:
         headers = self.options.get("headers", {})
         shown = "".join(f" [{name}: {value}]" for name, value in headers.items())
         # Masked as bodies are, so that generated test data does not change the report.
-        return mask_text(f"{self.method} {self.path}{shown}{self._body_glimpse()}")
+        return mask_text(f"{self.method} {self._path_glimpse()}{shown}{self._body_glimpse()}")
+
+    def _path_glimpse(self, limit: int = 120) -> str:
+        # A value sent 1,000 characters long is a class of its own, not a report row's width.
+        path = self.path
+        return path if len(path) <= limit else f"{path[: limit - 1]}… ({len(path)} characters)"
 
     def _body_glimpse(self, limit: int = 48) -> str:
         kind = next(

@@ -643,6 +643,95 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
     ),
     Difference(
+        id="path-integer-spellings",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Which text is an id is for the route to say, and compat mode works around the "
+            "routes, not inside them: the bridge is a change to the FastAPI route's parameter "
+            "(below), after which compat mode already answers the refusal as Flask's 404."
+        ),
+        title="An integer id spelled another way (+42, 42.0, a space, 4_2, -0): FastAPI reads "
+        "it, Flask answers 404",
+        flask="404, Werkzeug's HTML page: the int converter matches digits only, so a sign, a "
+        "decimal point, whitespace or an underscore leaves no rule matching the path.",
+        fastapi="The id as pydantic reads it: /employees/+42, /employees/42.0, "
+        "/employees/%2042 (or a no-break space) and /employees/4_2 are employee 42 (200, and "
+        "204 for a DELETE); /employees/-0 asks for employee 0, a JSON 404.",
+        why="Werkzeug types a path segment while routing, with a regular expression; FastAPI "
+        "routes on the path's shape and validates the segment in pydantic's lax mode, which "
+        "strips whitespace, takes a sign and underscores as Python's int() does, and a zero "
+        "fraction besides.",
+        bridge="In FastAPI, take the segment as text of ASCII digits, Annotated[str, Path("
+        'pattern="^[0-9]+$")], and convert it with int() (or give the int a BeforeValidator '
+        "that refuses other text): every other spelling is then a 422, which compat mode "
+        "answers as Flask's 404.",
+        reference="https://docs.pydantic.dev/latest/concepts/conversion_table/",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "A client writes an id's URL from the id the API gave it, in plain digits; only a "
+            "hand-made URL meets either answer. FastAPI then serves one employee at several "
+            "URLs, which a cache or a rule per path tells apart."
+        ),
+    ),
+    Difference(
+        id="path-non-ascii-digits",
+        pairs=PORTED_FIRST,
+        unbridged=(
+            "Flask's answer is the one to change: compat mode refuses these ids as Flask "
+            "refuses every other non-id (its 404 page), and copying Flask would mean serving, "
+            "changing and deleting rows at URLs no client was given."
+        ),
+        title="An integer id in non-ASCII digits (Arabic-Indic, full-width): Flask reads it, "
+        "FastAPI answers 422",
+        flask="/employees/\u0664\u0662 and /employees/\uff14\uff12 are employee 42: 200 "
+        "to GET, PUT and PATCH, 204 to DELETE.",
+        fastapi="422 int_parsing: the id must be written in ASCII digits.",
+        why="Werkzeug's int converter matches \\d+, which in a Python str pattern is any "
+        "Unicode decimal digit, and int() reads them all; pydantic's integer parser reads "
+        "ASCII digits only.",
+        bridge='In Flask, a BaseConverter subclass with regex = "[0-9]+" registered in '
+        "app.url_map.converters in place of int: these ids then match no rule (404), as "
+        "compat mode answers.",
+        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "Ids are given out in ASCII digits, so only a hand-typed URL meets either answer "
+            "(full-width digits come from East Asian input methods); then Flask acts on an "
+            "employee at a URL nobody was given, and FastAPI refuses it."
+        ),
+    ),
+    Difference(
+        id="path-uuid-spellings",
+        pairs=PORTED_LAST,
+        unbridged=(
+            "Which text is an id is for the route to say, and compat mode works around the "
+            "routes, not inside them: the bridge is a change to the FastAPI route's parameter "
+            "(below), after which compat mode already answers the refusal as Flask's 404."
+        ),
+        title="A UUID without hyphens, in braces or as a URN: FastAPI reads it, Flask answers 404",
+        flask="404, Werkzeug's HTML page: the uuid converter matches the hyphenated "
+        "8-4-4-4-12 form only (in either case).",
+        fastapi="The upload: the 32 hex digits alone, {...} around the UUID and urn:uuid: "
+        "before it are read as the same UUID (200).",
+        why="Werkzeug's UUIDConverter spells out the hyphenated form in its regular "
+        "expression; pydantic parses a UUID with the Rust uuid crate, which also takes the "
+        "simple, braced and URN forms.",
+        bridge="In FastAPI, take the segment as text in the hyphenated form, Annotated[str, "
+        "Path(pattern=...)] with the 8-4-4-4-12 pattern, and convert it with uuid.UUID(): "
+        "other forms are then a 422, which compat mode answers as Flask's 404. (Starlette's "
+        "{upload_id:uuid} convertor makes the hyphens optional, so it is no bridge.)",
+        reference="https://docs.pydantic.dev/latest/api/standard_library_types/#uuid",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="visible but compatible",
+        impact_reason=(
+            "A client writes an upload's URL from the id the API gave it, hyphenated; only a "
+            "hand-made URL meets either answer, and FastAPI then serves one upload at several "
+            "URLs."
+        ),
+    ),
+    Difference(
         id="multipart-parse-error",
         pairs=TWINS_ONLY,
         compat_bridge="errors.werkzeug_http_errors",

@@ -91,6 +91,15 @@ def test_a_request_line_never_shows_the_value_of_a_secret_field() -> None:
     assert '"password": "**********"' in line
 
 
+def test_a_request_line_clips_a_long_path_and_says_how_long_it_was() -> None:
+    probe = Probe("values", "a long value", "GET", "/employees?department=" + "x" * 1000)
+
+    line = probe.request_line()
+
+    assert len(line) < 150
+    assert line.endswith("… (1022 characters)")
+
+
 def test_a_report_is_named_after_both_sides_and_the_twins_keep_theirs() -> None:
     assert report_name(DEFAULT_PAIR) == "parity.md"
     assert report_name(PairSpec("fastapi", "flask")) == "parity-fastapi-flask.md"

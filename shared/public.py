@@ -2,8 +2,7 @@
 
 from shared.schemas import PublicSettings
 from shared.settings import Settings
-
-REDACTED = "**********"
+from shared.withheld import REDACTED
 
 
 def public_settings(settings: Settings) -> PublicSettings:

@@ -20,6 +20,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from shared.emails import canonical_email
+from shared.withheld import WithholdsInput, secret_fields
 
 MAX_ID = 2**63 - 1  # the largest id a 64-bit database column holds
 # The largest page of employees one request may ask for (the benchmark lists 10 to 1,000).
@@ -135,9 +136,20 @@ Salary = Annotated[int, Field(ge=0, le=100_000_000), BeforeValidator(_a_number)]
 
 
 class StrictModel(BaseModel):
-    """Unknown fields are errors, and NaN or infinity are never numbers."""
+    """Unknown fields are errors, and NaN or infinity are never numbers. A model that declares
+    a secret field must withhold every input from its errors (shared/withheld.py says why)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        secrets = secret_fields(cls)
+        if secrets and not issubclass(cls, WithholdsInput):
+            raise TypeError(
+                f"{cls.__name__} declares the secret field(s) {', '.join(sorted(secrets))}: "
+                "derive it from WithholdsInput too, so that no error echoes what was sent"
+            )
 
 
 class Hello(BaseModel):
@@ -226,7 +238,7 @@ class EmployeeQuery(StrictModel):
     offset: int = Field(default=0, ge=0, le=1_000_000)
 
 
-class LoginIn(StrictModel):
+class LoginIn(StrictModel, WithholdsInput):
     username: Username
     email: EmailStr
     password: Password
@@ -234,10 +246,7 @@ class LoginIn(StrictModel):
 
 # Fields whose values are never echoed, in an error or anywhere else (shared/validation.py).
 SECRET_FIELDS = frozenset(
-    name
-    for model in StrictModel.__subclasses__()
-    for name, field in model.model_fields.items()
-    if field.annotation is SecretStr
+    name for model in StrictModel.__subclasses__() for name in secret_fields(model)
 )
 
 

@@ -6,7 +6,9 @@ this module removes for both apps alike:
 
 - the input can be a secret (a password too long) or hold one (the whole body, echoed with a
   missing field), so the input of a secret field is replaced by REDACTED and a container or a
-  whole body is not echoed at all: only the value of one named field is;
+  whole body is not echoed at all: only the value of one named field is. A model that holds a
+  secret goes further itself (shared/withheld.py): none of its errors carries any input, since
+  the client may send the secret under any key;
 - the list grows with the input (10,000 unknown keys, 10,000 errors), so only the first
   MAX_ERRORS are listed, then one entry that counts the rest, and every text is clipped;
 - NaN, infinity and lone surrogates cannot be written as strict UTF-8 JSON, so they are
@@ -17,8 +19,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
+from shared.withheld import REDACTED
 
 MAX_ERRORS = 20
 MAX_ECHO_CHARACTERS = 100  # an echoed input, or one part of a location

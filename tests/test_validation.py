@@ -1,9 +1,9 @@
 import json
 import math
 
-from shared.public import REDACTED
 from shared.schemas import SECRET_FIELDS
 from shared.validation import MAX_ECHO_CHARACTERS, MAX_ERRORS, public_errors
+from shared.withheld import REDACTED
 
 
 def test_the_password_is_the_secret_field_the_schemas_declare() -> None:

@@ -105,12 +105,23 @@ def _as_flask_pydantic(
         try:
             model.model_validate(raw)
         except ValidationError as found:
-            return [dict(item) for item in found.errors()]
+            return [_with_exception_described(dict(item)) for item in found.errors()]
     return [
-        {**item, "loc": list(item["loc"][1:])}
+        _with_exception_described({**item, "loc": list(item["loc"][1:])})
         for item in error.errors()
         if item["loc"][0] == location
     ]
+
+
+def _with_exception_described(error: dict[str, Any]) -> dict[str, Any]:
+    """flask-pydantic's own step: the exception a validator raised, which pydantic leaves in
+    ctx["error"] and jsonable_encoder would write as {}, becomes its type and message."""
+    context = error.get("ctx")
+    if isinstance(context, dict) and isinstance(context.get("error"), Exception):
+        raised = context["error"]
+        described = {"type": type(raised).__name__, "message": str(raised)}
+        return {**error, "ctx": {**context, "error": described}}
+    return error
 
 
 def _model_for(route: object, location: str) -> type[BaseModel] | None:

@@ -1,7 +1,7 @@
 import httpx2
 
-from shared.public import REDACTED
 from shared.settings import Settings
+from shared.withheld import REDACTED
 
 
 def test_settings_shows_the_configuration_from_the_environment(

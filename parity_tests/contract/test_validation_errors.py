@@ -1,5 +1,6 @@
 """Validation errors stay useful (where, what, which rule) without echoing secrets or growing
-with the input: a password is never sent back, and a hostile body gets a small answer."""
+with the input: a password is never sent back, whatever key carries it, and a hostile body gets
+a small answer."""
 
 import logging
 from collections.abc import Iterator
@@ -83,6 +84,65 @@ def test_a_rejected_value_of_an_ordinary_field_is_still_echoed(client: httpx2.Cl
 
     (error,) = errors_in(response.json())
     assert error["input"] == -5
+
+
+# Any value of a login body may be the password: the client, not the schema, chooses its key.
+A_NUMBER = 73_519_264
+STRAY_SECRETS: dict[str, dict[str, Any]] = {
+    "a misspelled password key": {"username": "admin", "email": "a@example.com", "pasword": SECRET},
+    "the password sent twice, once under an extra key": {
+        "username": "admin",
+        "email": "a@example.com",
+        "password": "x",
+        "password2": SECRET,
+    },
+    "the password under a nested key": {
+        "username": "admin",
+        "email": "a@example.com",
+        "credentials": {"password": SECRET, "pin": A_NUMBER},
+    },
+    "a password of digits sent as a number under a misspelled key": {
+        "username": "admin",
+        "email": "a@example.com",
+        "passwd": A_NUMBER,
+    },
+    "the password typed into the username as a number": {
+        "username": A_NUMBER,
+        "email": "a@example.com",
+        "password": "x",
+    },
+    "the password typed into the email": {
+        "username": "admin",
+        "email": SECRET,
+        "password": "x",
+    },
+}
+
+
+@pytest.mark.parametrize("case", STRAY_SECRETS)
+def test_a_rejected_login_echoes_no_value_the_client_sent_whatever_its_key(
+    client: httpx2.Client, target: Target, case: str
+) -> None:
+    response = client.post("/login", json=STRAY_SECRETS[case])
+
+    assert response.status_code == validation_status(target)
+    assert SECRET not in response.text
+    assert str(A_NUMBER) not in response.text
+
+
+def test_a_login_error_about_a_stray_key_still_says_where_what_and_which_rule(
+    client: httpx2.Client, target: Target
+) -> None:
+    body = STRAY_SECRETS["a misspelled password key"]
+
+    response = client.post("/login", json=body)
+
+    assert response.status_code == validation_status(target)
+    by_field = {error["loc"][-1]: error for error in errors_in(response.json())}
+    assert by_field["pasword"]["type"] == "extra_forbidden"
+    assert by_field["pasword"]["msg"] == "Extra inputs are not permitted"
+    assert by_field["password"]["type"] == "missing"
+    assert by_field["password"]["msg"] == "Field required"
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ The engine's own judge then checks that the recognised entries cover every diffe
 entry does not cover. A difference no recogniser names is unexpected, and fails the run.
 """
 
-import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from parity_tests.converters import Conversion, integer_segment, uuid_segment
 from parity_tests.fuzz.cases import SentRequest
 from parity_tests.normalise import Observation
 from shared.schemas import MAX_ID
@@ -58,22 +58,38 @@ def _flask_pydantic_error(observation: Observation) -> bool:
     )
 
 
-# What Werkzeug's uuid converter matches (flask_app/routes/uploads.py).
-_UUID = re.compile(r"[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}")
+def _conversion(request: SentRequest) -> tuple[str, Conversion] | None:
+    """The resource a path names and what the Flask twin's converter makes of its id, for a
+    path of one id (flask_app/routes: <int(max=MAX_ID)> and <uuid>)."""
+    segments = unquote(urlsplit(request.url).path).strip("/").split("/")
+    if len(segments) != 2:
+        return None
+    resource, identifier = segments
+    if resource == "employees":
+        return resource, integer_segment(identifier, MAX_ID)
+    if resource == "uploads":
+        return resource, uuid_segment(identifier)
+    return None
 
 
 def _flask_cannot_route(request: SentRequest) -> bool:
-    """Whether the id in the path is one Flask's converters refuse: no Flask route matches,
+    """Whether the id in the path is one Flask's converters refuse: no Flask view is called,
     while FastAPI's route takes any segment and then validates it (or the body first)."""
-    segments = unquote(urlsplit(request.url).path).strip("/").split("/")
-    if len(segments) != 2:
-        return False
-    resource, identifier = segments
-    if resource == "employees":
-        return not (identifier.isascii() and identifier.isdigit() and int(identifier) <= MAX_ID)
-    if resource == "uploads":
-        return _UUID.fullmatch(identifier) is None
-    return False
+    found = _conversion(request)
+    return found is not None and found[1] is not Conversion.ACCEPTED
+
+
+def _read_by_fastapi_only(request: SentRequest, resource: str, flask: Observation) -> bool:
+    """A spelling of an id that Flask's converter does not match and FastAPI read."""
+    found = _conversion(request)
+    return found == (resource, Conversion.UNMATCHED) and flask.status == 404 and _is_html(flask)
+
+
+def _non_ascii_digits(request: SentRequest) -> bool:
+    """An employee id in digits other than ASCII ones, which Flask's converter reads."""
+    found = _conversion(request)
+    identifier = unquote(urlsplit(request.url).path).rsplit("/", 1)[-1]
+    return found == ("employees", Conversion.ACCEPTED) and not identifier.isascii()
 
 
 def _refused_by_fastapi(observation: Observation) -> bool:
@@ -118,6 +134,15 @@ RECOGNISERS: dict[str, Recogniser] = {
         and flask.status == 405
         and _flask_cannot_route(request)
         and _refused_by_fastapi(fastapi)
+    ),
+    "path-integer-spellings": lambda request, flask, fastapi: (
+        _read_by_fastapi_only(request, "employees", flask) and not _refused_by_fastapi(fastapi)
+    ),
+    "path-uuid-spellings": lambda request, flask, fastapi: (
+        _read_by_fastapi_only(request, "uploads", flask) and not _refused_by_fastapi(fastapi)
+    ),
+    "path-non-ascii-digits": lambda request, _f, fastapi: (
+        _non_ascii_digits(request) and "int_parsing" in _types(fastapi)
     ),
     "multipart-file-missing": lambda _r, flask, fastapi: (
         flask.status == 400

@@ -72,6 +72,22 @@ CASES: dict[str, tuple[tuple[SentRequest, Observation, Observation], ...]] = {
         (sent("DELETE", "/employees/" + "9" * 20), HTML_405, errors(("path", "less_than_equal"))),
         (sent("DELETE", "/employees/" + "9" * 18), HTML_405, errors(("path", "less_than_equal"))),
     ),
+    "path-integer-spellings": (
+        (sent("GET", "/employees/%2B42"), HTML_404, answer(200, {"id": 42})),
+        (sent("GET", "/employees/%2B42"), HTML_404, errors(("path", "int_parsing"))),
+    ),
+    "path-uuid-spellings": (
+        (sent("GET", "/uploads/" + "ab" * 16), HTML_404, answer(200, {"id": "x"})),
+        (sent("GET", "/uploads/" + "ab" * 15), HTML_404, errors(("path", "uuid_parsing"))),
+    ),
+    "path-non-ascii-digits": (
+        (
+            sent("GET", "/employees/%D9%A4%D9%A2"),
+            answer(200, {"id": 42}),
+            errors(("path", "int_parsing")),
+        ),
+        (sent("GET", "/employees/x%D9%A4"), HTML_404, errors(("path", "int_parsing"))),
+    ),
     "multipart-file-missing": (
         (
             sent(),

@@ -8,7 +8,7 @@ import pytest
 from fastapi import Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.testclient import TestClient
 
@@ -33,6 +33,16 @@ class Item(BaseModel):
     count: int = 1
 
 
+def _one_word(value: str) -> str:
+    if " " in value:
+        raise ValueError("must be one word")
+    return value
+
+
+class Tag(BaseModel):
+    name: Annotated[str, AfterValidator(_one_word)]
+
+
 def bare_app() -> FastAPI:
     app = FastAPI(redirect_slashes=False)
 
@@ -43,6 +53,10 @@ def bare_app() -> FastAPI:
     @app.post("/items", status_code=201)
     def create_item(item: Item) -> Item:
         return item
+
+    @app.post("/tags", status_code=201)
+    def create_tag(tag: Tag) -> Tag:
+        return tag
 
     @app.delete("/items/{item_id}", status_code=204)
     def delete_item(item_id: int) -> None:
@@ -86,6 +100,18 @@ def test_validation_errors_are_flask_pydantics_400(app: FastAPI) -> None:
     [error] = response.json()["validation_error"]["body_params"]
     assert (error["loc"], error["type"]) == (["count"], "int_parsing")
     assert error["url"].startswith("https://errors.pydantic.dev/")
+
+
+def test_a_validators_error_is_described_by_its_type_and_message_as_flask_pydantic_does(
+    app: FastAPI,
+) -> None:
+    app.add_exception_handler(RequestValidationError, flask_pydantic_validation_errors)
+    client = client_of(app)
+
+    response = client.post("/tags", json={"name": "two words"})
+
+    [error] = response.json()["validation_error"]["body_params"]
+    assert error["ctx"] == {"error": {"type": "ValueError", "message": "must be one word"}}
 
 
 def test_a_path_parameter_that_fails_validation_is_werkzeugs_404(app: FastAPI) -> None:
