@@ -55,12 +55,14 @@ def fastapi_http_basic(twins: Pair, built_twins: Pair) -> Finding:
         built_twins, "auth", "whoami as a user whose name is not ASCII", built=True
     )
     challenge = missing.fastapi.headers.get("www-authenticate", "")
+    flask_challenge = missing.flask.headers.get("www-authenticate", "")
     return judge(
         article_right=missing.fastapi.status == 401 and challenge.startswith("Basic"),
         observed=f"GET /whoami without credentials: {missing.fastapi.status} with "
-        f"`WWW-Authenticate: {challenge}` from the FastAPI twin, as from the Flask twin.",
+        f"`WWW-Authenticate: {challenge}` from the FastAPI twin (the Flask twin: "
+        f"{missing.flask.status} with `WWW-Authenticate: {flask_challenge}`).",
         today=f"Without credentials the FastAPI twin answered {missing.fastapi.status}.",
-        caveats=non_ascii.differences(),
+        caveats=[*missing.differences(), *non_ascii.differences()],
         evidence=[*missing.links(), *non_ascii.links()],
     )
 
