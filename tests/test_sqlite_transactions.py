@@ -19,6 +19,8 @@ from shared.manage import migrate
 from shared.models import Employee
 from shared.schemas import EmployeeIn, EmployeePatch
 
+CALIBRATION_WRITES = 5
+
 
 def employee(number: int) -> EmployeeIn:
     return EmployeeIn(
@@ -156,20 +158,32 @@ def test_writers_of_several_processes_each_get_their_turn_within_the_timeout(
     # handler alone, a writer that had waited a while slept up to 100 ms between tries and
     # lost the lock to newcomers until its timeout ran out.
     _engine, sessions, path = database
-    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 2_500)
     engines = [create_db_engine(f"sqlite:///{path}") for _ in range(4)]
     factories = [create_session_factory(engine) for engine in engines]
     writers, rounds, hold_seconds = 48, 12, 0.005
+
+    def write_once(process: sessionmaker[Session], key: int) -> float:
+        started = time.perf_counter()
+        with process() as session, writing(session):
+            session.add(Employee(**employee(key).model_dump()))
+            time.sleep(hold_seconds)
+            session.commit()
+        return time.perf_counter() - started
+
+    # A writer waits at most for every other writer's turn. How long a turn takes depends on
+    # how busy the machine is, so the timeout is three such queues as measured here and now
+    # (at least 2.5 s): a fair queue keeps well within it, a starved writer does not.
+    keys = range(writers * rounds, writers * rounds + CALIBRATION_WRITES)
+    slowest = max(write_once(factories[0], key) for key in keys)
+    timeout_ms = max(2_500, int(3 * writers * slowest * 1000))
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", timeout_ms)
     errors: list[BaseException] = []
 
     def write(number: int) -> None:
         process = factories[number % len(factories)]
         try:
             for round_ in range(rounds):
-                with process() as session, writing(session):
-                    session.add(Employee(**employee(number * rounds + round_).model_dump()))
-                    time.sleep(hold_seconds)
-                    session.commit()
+                write_once(process, number * rounds + round_)
         except BaseException as error:  # the thread's failure is the test's to report
             errors.append(error)
 
@@ -183,6 +197,7 @@ def test_writers_of_several_processes_each_get_their_turn_within_the_timeout(
         for engine in engines:
             engine.dispose()
 
-    assert errors == []
+    assert errors == [], f"a writer waited past {timeout_ms} ms"
     with sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Employee)) == writers * rounds
+        written = session.scalar(select(func.count()).select_from(Employee))
+        assert written == CALIBRATION_WRITES + writers * rounds
