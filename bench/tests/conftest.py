@@ -1,9 +1,15 @@
 """A small, made-up run: the shape `bench.run` writes, with numbers chosen to be checked."""
 
 import copy
-from typing import Any
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from shared.settings import Settings
 
 SUBJECTS = [
     (
@@ -174,3 +180,35 @@ RUN: dict[str, Any] = {
 @pytest.fixture
 def run() -> dict[str, Any]:
     return copy.deepcopy(RUN)
+
+
+# --- the twins themselves, for the tests of bench.tuned and bench.layers ------------------------
+
+
+@pytest.fixture(scope="session")
+def bench_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated SQLite database with a few employees (ids 1 to 3), as bench.database seeds it."""
+    from bench.database import create_template, sqlite_url
+
+    return sqlite_url(create_template(tmp_path_factory.mktemp("bench-db") / "twins.sqlite", 3))
+
+
+@pytest.fixture
+def twin_settings(bench_database: str, tmp_path: Path) -> "Settings":
+    from shared.settings import Settings
+
+    return Settings(database_url=bench_database, upload_dir=tmp_path / "uploads")
+
+
+@pytest.fixture
+def twin_environment(bench_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment a factory without arguments reads its settings from (a server's)."""
+    monkeypatch.setenv("DATABASE_URL", bench_database)
+    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
+
+
+@pytest.fixture(autouse=True)
+def heap_unfrozen() -> Iterator[None]:
+    """gc.freeze (a recipe) is process-wide: undone after each test."""
+    yield
+    gc.unfreeze()
