@@ -42,6 +42,12 @@ def scripts_on_path(environment: Mapping[str, str]) -> dict[str, str]:
     return {**environment, "PATH": os.pathsep.join([scripts, environment.get("PATH", "")])}
 
 
+def process_environment(subject: Subject, environment: Mapping[str, str]) -> dict[str, str]:
+    """The run's environment, then the server's settings, then the app's own (its recipes, its
+    migration step): the more specific wins."""
+    return scripts_on_path({**environment, **subject.server.environment, **subject.app.environment})
+
+
 @dataclass
 class RunningServer:
     subject: Subject
@@ -105,7 +111,7 @@ def launch(
         # Pinned before it starts, so that every process and thread it makes inherits the CPU.
         command = ["taskset", "-c", str(cpu), *command]
     command = [*priority_prefix(), *command]
-    env = scripts_on_path({**environment, **subject.server.environment})
+    env = scripts_on_path({**environment, **subject.server.environment, **subject.app.environment})
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:
         process = subprocess.Popen(  # noqa: S603 - a server command built by bench.subjects
