@@ -26,6 +26,9 @@ class Profile:
     # The in-process measure of each layer (bench.layers): interleaved passes, requests each.
     layer_passes: int = 7
     layer_requests: int = 2000
+    # Whether its report must hold every section (bench check): a smoke run proves the harness
+    # runs, on a few subjects, and answers no question.
+    complete_report: bool = True
 
     def __post_init__(self) -> None:
         if self.rounds < 1 or self.duration_s < 1 or self.warmup_s < 0:
@@ -72,6 +75,7 @@ SMOKE = Profile(
     duration_s=1,
     layer_passes=2,
     layer_requests=200,
+    complete_report=False,
     subjects=tuple(
         subject(key)
         for key in (

@@ -207,6 +207,7 @@ def run(
             "warmup_s": profile.warmup_s,
             "duration_s": profile.duration_s,
             "load_generator": f"wrk -t{wrk.THREADS}, timeout {wrk.REQUEST_TIMEOUT_SECONDS} s",
+            "complete_report": profile.complete_report,
         },
         "machine": machine.describe(server_cpu, wrk_cpu),
         "versions": {**machine.versions(), **reference.runtime_versions()},
