@@ -148,13 +148,17 @@ def wait_until_ready(server: RunningServer, timeout_s: float = READY_TIMEOUT_S) 
 def running(
     subjects: list[Subject], environment: Mapping[str, str], logs: Path, cpu: int | None
 ) -> Iterator[dict[str, RunningServer]]:
-    """All `subjects` up at once, each on its own port; all stopped on the way out."""
+    """All `subjects` up, each on its own port; all stopped on the way out.
+
+    Started one after the other, each answering before the next starts: they share one CPU,
+    so starting them together would save nothing, and each would wait for its start-up on
+    every other's (three dozen servers importing their apps at once outlast any timeout).
+    """
     servers: dict[str, RunningServer] = {}
     try:
         for subject in subjects:
             servers[subject.key] = launch(subject, environment, logs / f"{subject.key}.log", cpu)
-        for server in servers.values():
-            wait_until_ready(server)
+            wait_until_ready(servers[subject.key])
         yield servers
     finally:
         for server in servers.values():
