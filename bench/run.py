@@ -174,13 +174,14 @@ def measure_layers(profile: Profile, database_url: str, cpu: int | None) -> dict
     return layers
 
 
-def migration_steps(profile: Profile) -> dict[str, list[str]]:
-    """migration.strangler.steps(), when the run has a strangler (the kit loads both twins)."""
+def migration_block(profile: Profile) -> dict[str, dict[str, list[str]]]:
+    """What each strangler step ports (migration.strangler.steps()), when the run has a
+    strangler: only then is the kit, which loads both twins, imported."""
     if not any(s.app.environment.get(STRANGLER_STEP_VARIABLE) for s in profile.subjects):
         return {}
     from migration.strangler import steps
 
-    return steps()
+    return {"strangler_steps": steps()}
 
 
 def run(
@@ -242,7 +243,7 @@ def run(
             framework: [{"key": r.key, "label": r.label, "code_path": r.code_path} for r in recipes]
             for framework, recipes in RECIPES.items()
         },
-        "migration": migration_steps(profile),
+        "migration": migration_block(profile),
         "results": [],
     }
     cases = profile.cases_per_round()

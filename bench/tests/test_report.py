@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -411,3 +412,14 @@ def test_a_run_without_results_is_refused(run: dict[str, Any], tmp_path: Path) -
     assert f"{tmp_path / 'docs' / report.JSON_NAME} holds no result" in check.problems(
         _written(run, tmp_path)
     )
+
+
+def test_the_report_names_what_each_strangler_step_ports_as_the_run_records_it(
+    run: dict[str, Any],
+) -> None:
+    from bench.profiles import FULL
+    from bench.run import migration_block
+
+    run["migration"] = migration_block(FULL)
+    assert "50%: hello, methods, settings, employees, auth, waits" in report.render(run)
+    assert migration_block(replace(FULL, subjects=FULL.subjects[:3])) == {}
