@@ -204,7 +204,8 @@ node:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
 
-## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 35 minutes.
+## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 42 minutes
+## (`python -m bench plan` says how it is spent).
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
 bench: $(INSTALLED) wrk go node
@@ -212,7 +213,7 @@ bench: $(INSTALLED) wrk go node
 		--started-by "make bench" --note "$(BENCH_NOTE)"
 	$(BIN)/python -m bench check docs --allow-failed-cases
 
-## One short round of everything, under three minutes: the report goes to var/bench/quick.
+## One short round of everything, about four minutes: the report goes to var/bench/quick.
 bench-quick: $(INSTALLED) wrk go node
 	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"

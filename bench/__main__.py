@@ -1,4 +1,5 @@
-"""`python -m bench run|report|check`: measure, write the report, check a report is complete."""
+"""`python -m bench run|report|check|plan`: measure, write the report, check a report is
+complete, say what a run would do and how long it would take."""
 
 import argparse
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from bench import check, report
 from bench.layers import PASSES, REQUESTS_PER_PASS, measure_layers
-from bench.profiles import PROFILES, customised
+from bench.profiles import PROFILES, customised, plan
 from bench.run import command_line, run
 from bench.subjects import before_subjects
 
@@ -62,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         help="a failed case is a finding of the run, not a fault of the harness",
     )
 
+    planning = commands.add_parser("plan", help="what each profile runs, and for how long")
+    planning.add_argument("--profile", choices=sorted(PROFILES), help="one profile (default: all)")
+
     args = parser.parse_args(argv)
+    if args.action == "plan":
+        for name in [args.profile] if args.profile else PROFILES:
+            print(plan(PROFILES[name]))
+        return 0
     if args.action == "run":
         profile = customised(
             PROFILES[args.profile],

@@ -19,7 +19,7 @@ HELLO = "hello.png"
 WORKLOADS = "workloads.png"
 LIST = "list.png"
 CONCURRENCY = "concurrency.png"
-KIND_ORDER = ("twin", "bare", "raw")
+KIND_ORDER = ("twin", "tuned", "bare", "raw")
 DPI = 110
 
 
@@ -63,7 +63,9 @@ def hello_chart(run: Run, path: Path) -> Path:
             series[kind].append(summary.requests_per_s if summary else None)
     figure, axes = plt.subplots(figsize=(10, 5))
     _grouped_bars(axes, [labels[s] for s in servers], series)
-    axes.set_title("GET / (hello): twin, bare framework and raw callable on each server")
+    axes.set_title(
+        "GET / (hello): twin, tuned twin, bare framework and raw callable on each server"
+    )
     return _save(figure, path)
 
 
@@ -152,7 +154,10 @@ def draw(run: Run, directory: Path) -> list[Path]:
     sweep = [
         s["key"]
         for s in run["subjects"]
-        if s["server"] in ("gunicorn-gthread", "uvicorn") and s["app"] != "bare-flask-pydantic"
+        if s["server"] in ("gunicorn-gthread", "uvicorn")
+        and s["app"] != "bare-flask-pydantic"
+        # The sweep is the twin beside its baselines: tuned, recipe and migration apps skip it.
+        and s["kind"] in ("twin", "bare", "raw")
     ]
     return [
         hello_chart(run, directory / HELLO),

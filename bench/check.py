@@ -1,7 +1,10 @@
 """Is a report directory complete? The check that makes a broken harness fail CI.
 
 Complete means: the JSON holds every planned case of every round; the Markdown is exactly what
-the JSON renders to (so neither was edited or left stale); every chart it links is a PNG.
+the JSON renders to (so neither was edited or left stale); every chart it links is a PNG; and,
+for a run whose report answers the benchmark's questions (every profile but the smoke run),
+the report holds each answer: the tuned twins beside bare, what each recipe of bench/tuned
+wins, and what each step of the migration path costs.
 """
 
 import json
@@ -10,9 +13,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.report import CHARTS_DIR, JSON_NAME, REPORT_NAME, render
-from bench.subjects import subject
-from bench.workloads import cases, workload
+from bench.markdown import code_path
+from bench.report import CHARTS_DIR, JSON_NAME, REPORT_NAME, TUNED_OVER_BARE, render
+from bench.report_migration import MIGRATION_HEADING
+from bench.report_recipes import RECIPES_HEADING, native, tuned_key
+from bench.subjects import MIGRATION_APPS, NATIVE_SERVERS, recipe_app_key, subject
+from bench.summary import ran
+from bench.tuned import RECIPES
+from bench.workloads import HELLO_KEY, cases, workload
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHART_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
@@ -56,6 +64,54 @@ def chart_problems(report: Path, text: str) -> list[str]:
     return problems
 
 
+def tuned_problems(run: dict[str, Any], text: str) -> list[str]:
+    """The tuned twins beside bare: a column of the hello table, and a figure for each."""
+    if TUNED_OVER_BARE not in text:
+        return [f"{REPORT_NAME} has no {TUNED_OVER_BARE} column in its hello table"]
+    return [
+        f"{REPORT_NAME} has no {TUNED_OVER_BARE} on {server.key}: the tuned {framework} twin's "
+        f"hello did not run"
+        for framework, server in NATIVE_SERVERS.items()
+        if not ran(run, tuned_key(framework), HELLO_KEY)
+    ]
+
+
+def recipe_problems(run: dict[str, Any], text: str) -> list[str]:
+    """Every recipe of bench/tuned in the recipe table: its code path, and its case run."""
+    if RECIPES_HEADING not in text:
+        return [f"{REPORT_NAME} has no section {RECIPES_HEADING!r}"]
+    found = []
+    for framework, recipes in RECIPES.items():
+        for recipe in recipes:
+            if code_path(recipe.code_path) not in text:
+                found.append(f"the recipe table does not name {framework}'s {recipe.key}")
+            alone = f"{recipe_app_key(framework, recipe.key)}@{native(framework)}"
+            if not ran(run, alone, HELLO_KEY):
+                found.append(f"{framework}'s {recipe.key} alone did not run under the server")
+    return found
+
+
+def migration_problems(run: dict[str, Any], text: str) -> list[str]:
+    """Compat mode and every step of the strangler in the migration table."""
+    if MIGRATION_HEADING not in text:
+        return [f"{REPORT_NAME} has no section {MIGRATION_HEADING!r}"]
+    return [
+        f"the migration table has no {app.label}: its hello did not run"
+        for app in MIGRATION_APPS
+        if not ran(run, f"{app.key}@uvicorn", HELLO_KEY)
+    ]
+
+
+def section_problems(run: dict[str, Any], text: str) -> list[str]:
+    if not run["profile"].get("complete_report", True):
+        return []
+    return [
+        *tuned_problems(run, text),
+        *recipe_problems(run, text),
+        *migration_problems(run, text),
+    ]
+
+
 def problems(report_dir: Path, allow_failed_cases: bool = False) -> list[str]:
     report, data = report_dir / REPORT_NAME, report_dir / JSON_NAME
     for required in (report, data):
@@ -75,4 +131,5 @@ def problems(report_dir: Path, allow_failed_cases: bool = False) -> list[str]:
     if text != render(run):
         found.append(f"{report} is not what {data.name} renders to: stale or edited by hand")
     found += chart_problems(report, text)
+    found += section_problems(run, text)
     return found

@@ -7,125 +7,26 @@ without a layer is that layer's cost; what no layer explains is the rest of the 
 URL map, its blueprints or routers, its request hooks).
 """
 
-import asyncio
-import io
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from werkzeug.test import EnvironBuilder
+from collections.abc import Callable
+from typing import Any
 
 from bench.apps import bare_fastapi, bare_flask, bare_flask_pydantic
+from bench.inprocess import (
+    PASSES,
+    REQUESTS_PER_PASS,
+    Variant,
+    asgi_driver,
+    cpu_us_per_request,
+    measure,
+    wsgi_driver,
+)
 
-if TYPE_CHECKING:
-    from _typeshed.wsgi import WSGIApplication
-
-PASSES = 7
-REQUESTS_PER_PASS = 2000
-WARMUP_REQUESTS = 500
-
-
-@dataclass(frozen=True)
-class Variant:
-    key: str
-    label: str
-    build: Callable[[], Any]
+__all__ = ["PASSES", "REQUESTS_PER_PASS", "Variant", "layer_table", "measure_layers"]
 
 
-# --- drivers ----------------------------------------------------------------------------------
-
-
-def wsgi_driver(app: "WSGIApplication", url: str = "/") -> Callable[[int], None]:
-    base = EnvironBuilder(path=url).get_environ()
-
-    statuses: list[str] = []
-
-    def start_response(status: str, _headers: list[tuple[str, str]], _exc: Any = None) -> Any:
-        statuses[:] = [status]
-
-    def serve(count: int) -> None:
-        for _ in range(count):
-            environ = {**base, "wsgi.input": io.BytesIO(b"")}
-            body = app(environ, start_response)
-            for _chunk in body:
-                pass
-            close = getattr(body, "close", None)
-            if close is not None:
-                close()
-        answered_ok(statuses[0].split()[0], url)
-
-    return serve
-
-
-def answered_ok(status: object, url: str) -> None:
-    """A variant that answers anything but 200 would be measuring an error page."""
-    if str(status) != "200":
-        raise RuntimeError(f"GET {url} answered {status} in-process, not 200")
-
-
-HTTP_SCOPE: dict[str, Any] = {
-    "type": "http",
-    "asgi": {"version": "3.0"},
-    "http_version": "1.1",
-    "method": "GET",
-    "scheme": "http",
-    "path": "/",
-    "raw_path": b"/",
-    "root_path": "",
-    "query_string": b"",
-    "headers": [(b"host", b"127.0.0.1")],
-    "client": ("127.0.0.1", 50000),
-    "server": ("127.0.0.1", 8000),
-    "state": {},
-}
-
-
-def asgi_driver(app: Any, url: str = "/") -> Callable[[int], None]:
-    path, _, query = url.partition("?")
-    scope = {**HTTP_SCOPE, "path": path, "raw_path": path.encode(), "query_string": query.encode()}
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    statuses: list[int] = []
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            statuses[:] = [message["status"]]
-
-    async def serve_all(count: int) -> None:
-        for _ in range(count):
-            await app({**scope, "headers": list(scope["headers"])}, receive, send)
-        answered_ok(statuses[0], url)
-
-    def serve(count: int) -> None:
-        asyncio.run(serve_all(count))
-
-    return serve
-
-
-def cpu_us_per_request(serve: Callable[[int], None], requests: int) -> float:
-    started = time.process_time()
-    serve(requests)
-    return (time.process_time() - started) / requests * 1e6
-
-
-def measure(
-    variants: Iterable[Variant],
-    driver: Callable[[Any], Callable[[int], None]],
-    passes: int = PASSES,
-    requests: int = REQUESTS_PER_PASS,
-) -> dict[str, float]:
-    """The lowest CPU µs per request of each variant, over passes that interleave them."""
-    servers = {v.key: driver(v.build()) for v in variants}
-    for serve in servers.values():
-        serve(min(WARMUP_REQUESTS, requests))
-    lowest = {key: float("inf") for key in servers}
-    for _ in range(passes):
-        for key, serve in servers.items():
-            lowest[key] = min(lowest[key], cpu_us_per_request(serve, requests))
-    return lowest
+class LayerMissingError(LookupError):
+    """An ablation found nothing to take away: the twin's structure changed under it, and
+    its row would read as a free layer."""
 
 
 # --- the twins with one layer removed ---------------------------------------------------------
@@ -138,30 +39,45 @@ def flask_twin() -> Any:
 
 
 def flask_without_cors() -> Any:
+    from bench.tuned.flask_cors_guard import is_flask_cors_hook
+
     app = flask_twin()
     hooks = app.after_request_funcs[None]
-    app.after_request_funcs[None] = [h for h in hooks if h.__name__ != "cors_if_origin"]
+    kept = [hook for hook in hooks if not is_flask_cors_hook(hook)]
+    if len(kept) == len(hooks):
+        raise LayerMissingError("no flask-cors after-request hook on the Flask twin")
+    app.after_request_funcs[None] = kept
     return app
 
 
-def flask_without_process_time() -> Any:
+def flask_without_vary() -> Any:
+    from flask_app.additions import vary_on_origin
+
     app = flask_twin()
-    app.wsgi_app = app.wsgi_app.app
+    hooks = app.after_request_funcs[None]
+    if vary_on_origin not in hooks:
+        raise LayerMissingError("no vary_on_origin hook on the Flask twin")
+    app.after_request_funcs[None] = [hook for hook in hooks if hook is not vary_on_origin]
     return app
 
 
-def flask_without_host_rule() -> Any:
-    app = flask_twin()
-    timer = app.wsgi_app  # ProcessTimeMiddleware(HostHeaderRule(UnreadableBody...(Flask)))
-    timer.app = timer.app.app
-    return app
+def flask_without_wsgi_layer(name: str) -> Callable[[], Any]:
+    """The twin with the WSGI middleware of class `name` spliced out of app.wsgi_app's chain
+    (each layer holds the next as `.app`), wherever it stands."""
 
+    def build() -> Any:
+        app = flask_twin()
+        holder, attribute = app, "wsgi_app"
+        layer = getattr(holder, attribute)
+        while type(layer).__name__ != name:
+            if not hasattr(layer, "app"):
+                raise LayerMissingError(f"no {name} around the Flask twin's wsgi_app")
+            holder, attribute = layer, "app"
+            layer = layer.app
+        setattr(holder, attribute, layer.app)
+        return app
 
-def flask_without_unreadable_body() -> Any:
-    app = flask_twin()
-    host_rule = app.wsgi_app.app
-    host_rule.app = host_rule.app.app
-    return app
+    return build
 
 
 def flask_without_trusted_hosts() -> Any:
@@ -182,11 +98,14 @@ def flask_without_teardown() -> Any:
     return app
 
 
-def flask_without_model_response() -> Any:
+def flask_hello_without_validate() -> Any:
     app = flask_twin()
-    # The same fields as a dict, through Flask's own JSON response as bare Flask's hello.
-    hello = app.view_functions["hello.hello"]
-    app.view_functions["hello.hello"] = lambda: hello().model_dump()
+    # The function @validate() wraps (functools.wraps keeps it), its model returned as a dict
+    # through Flask's own JSON response, as bare Flask's hello.
+    wrapped = getattr(app.view_functions["hello.hello"], "__wrapped__", None)
+    if wrapped is None:
+        raise LayerMissingError("the Flask twin's hello is not wrapped by @validate()")
+    app.view_functions["hello.hello"] = lambda: wrapped().model_dump()
     return app
 
 
@@ -199,18 +118,13 @@ def fastapi_twin() -> Any:
 def fastapi_without(middleware_name: str) -> Callable[[], Any]:
     def build() -> Any:
         app = fastapi_twin()
-        app.user_middleware = [m for m in app.user_middleware if m.cls.__name__ != middleware_name]
+        kept = [m for m in app.user_middleware if m.cls.__name__ != middleware_name]
+        if len(kept) == len(app.user_middleware):
+            raise LayerMissingError(f"no {middleware_name} in the FastAPI twin's middleware")
+        app.user_middleware = kept
         return app
 
     return build
-
-
-def fastapi_without_process_time() -> Any:
-    from fastapi import FastAPI
-
-    app = fastapi_twin()
-    app.build_middleware_stack = lambda: FastAPI.build_middleware_stack(app)
-    return app
 
 
 def fastapi_without_error_handlers() -> Any:
@@ -263,21 +177,30 @@ def fastapi_bare_with_router() -> Any:
 
 FLASK_VARIANTS = (
     Variant("twin", "the Flask twin", flask_twin),
-    Variant("cors", "flask-cors (consulted only with an Origin)", flask_without_cors),
-    Variant("process-time", "process-time WSGI middleware", flask_without_process_time),
-    Variant("host-rule", "Host header rule (WSGI middleware)", flask_without_host_rule),
+    Variant("cors", "flask-cors (its after-request hook, every request)", flask_without_cors),
+    Variant("vary", "`Vary: Origin` on every answer (an after-request hook)", flask_without_vary),
+    Variant(
+        "process-time",
+        "process-time WSGI middleware",
+        flask_without_wsgi_layer("ProcessTimeMiddleware"),
+    ),
+    Variant(
+        "host-rule",
+        "Host header rule (WSGI middleware)",
+        flask_without_wsgi_layer("HostHeaderRule"),
+    ),
     Variant(
         "unreadable-body",
         "unreadable body is a 400 (WSGI middleware)",
-        flask_without_unreadable_body,
+        flask_without_wsgi_layer("UnreadableBodyIsBadRequestMiddleware"),
     ),
     Variant("trusted-hosts", "TRUSTED_HOSTS (Werkzeug's host check)", flask_without_trusted_hosts),
     Variant("session", "cookie session (SECRET_KEY set)", flask_without_session),
     Variant("teardown", "teardown: database and admin sessions", flask_without_teardown),
     Variant(
-        "model-response",
-        "the view's model answered as JSON (TwinFlask.make_response)",
-        flask_without_model_response,
+        "validate",
+        "flask-pydantic's @validate() on the hello (against a dict through Flask's JSON)",
+        flask_hello_without_validate,
     ),
     Variant("bare-pydantic", "bare Flask + flask-pydantic", bare_flask_pydantic.create_app),
     Variant("bare-blueprint", "bare Flask, its hello in a Blueprint", flask_bare_blueprint),
@@ -293,17 +216,19 @@ FASTAPI_VARIANTS = (
     Variant("twin", "the FastAPI twin", fastapi_twin),
     Variant(
         "cors",
-        "Starlette CORSMiddleware (consulted only with an Origin)",
-        fastapi_without("OriginOnlyCORSMiddleware"),
+        "Starlette's CORSMiddleware (every request)",
+        fastapi_without("CORSMiddleware"),
     ),
     Variant("body-size", "body-size limit middleware", fastapi_without("BodySizeLimitMiddleware")),
     Variant("host-rule", "Host header rule (ASGI middleware)", fastapi_without("HostHeaderRule")),
     Variant(
         "allowed-hosts",
-        "allowed hosts (Starlette's TrustedHostMiddleware, allowed values remembered)",
-        fastapi_without("AllowedHostsMiddleware"),
+        "allowed hosts (Starlette's TrustedHostMiddleware)",
+        fastapi_without("TrustedHostMiddleware"),
     ),
-    Variant("process-time", "process-time ASGI middleware", fastapi_without_process_time),
+    Variant(
+        "process-time", "process-time ASGI middleware", fastapi_without("ProcessTimeMiddleware")
+    ),
     Variant("error-handlers", "exception handlers", fastapi_without_error_handlers),
     Variant("bare-model", "bare FastAPI + the twin's response model", fastapi_bare_with_model),
     Variant("bare-router", "bare FastAPI, its hello in an APIRouter", fastapi_bare_with_router),
@@ -424,7 +349,9 @@ def list_table(
 
 
 def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> dict[str, Any]:
-    """Both twins' layer tables and the list's parts; DATABASE_URL must name a seeded database."""
+    """Both twins' layer tables, what each recipe wins, and the list's parts; DATABASE_URL
+    must name a seeded database."""
+    from bench.recipe_costs import measure_recipes
     from bench.workloads import LIST_SIZES
 
     flask_costs = measure(FLASK_VARIANTS, wsgi_driver, passes, requests)
@@ -434,5 +361,6 @@ def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> d
         f"of {requests} requests",
         "flask": layer_table(FLASK_VARIANTS, flask_costs, MODULARITY["flask"]),
         "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs, MODULARITY["fastapi"]),
+        "recipes": measure_recipes(passes, requests),
         "list": list_table(LIST_SIZES, passes, max(2, requests // 10)),
     }

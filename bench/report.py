@@ -5,23 +5,27 @@ Everything in the report is computed from the JSON written beside it; nothing is
 
 import json
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bench import charts
 from bench.judge import SATURATION_CPU_SHARE, Spread
-from bench.summary import (
-    CaseSummary,
-    Run,
-    case,
-    case_ratio,
-    ran,
-    subject_info,
-    subjects_of,
-    workload_info,
+from bench.markdown import (
+    flags,
+    label,
+    number,
+    rate,
+    reading,
+    server_label,
+    table,
+    times,
+    workload_label,
 )
+from bench.report_migration import migration_section
+from bench.report_recipes import recipes_section
+from bench.summary import CaseSummary, Run, case, case_ratio, ran, workload_info
 
 REPORT_NAME = "benchmarks.md"
 JSON_NAME = "benchmarks.json"
@@ -63,64 +67,8 @@ FRAMEWORK_PAIRS = (
         "flask-twin@gunicorn-gthread",
     ),
     ("FastAPI native ÷ Flask on gevent", "fastapi-twin@uvicorn", "flask-twin@gunicorn-gevent"),
+    ("tuned twins, native servers", "fastapi-tuned@uvicorn", "flask-tuned@gunicorn-gthread"),
 )
-
-
-# --- formatting -------------------------------------------------------------------------------
-
-
-def rate(value: Spread | None) -> str:
-    if value is None:
-        return "FAILED"
-    if value.rounds == 1:
-        return f"{value.median:,.0f}"
-    return f"{value.median:,.0f} ({value.low:,.0f}-{value.high:,.0f})"
-
-
-def times(value: Spread | None) -> str:
-    if value is None:
-        return "n/a"
-    if value.rounds == 1:
-        return f"{value.median:.2f}"
-    return f"{value.median:.2f} ({value.low:.2f}-{value.high:.2f})"
-
-
-def number(value: float | None, digits: int = 1) -> str:
-    return "n/a" if value is None else f"{value:,.{digits}f}"
-
-
-def flags(summary: CaseSummary) -> str:
-    notes = []
-    if summary.failed_rounds:
-        notes.append(f"{summary.failed_rounds}/{summary.rounds} rounds failed")
-    if summary.saturated_rounds:
-        notes.append(f"load generator saturated in {summary.saturated_rounds}")
-    return "; ".join(notes)
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
-
-
-def reading(text: str) -> list[str]:
-    return ["", f"*Reading:* {text}", ""]
-
-
-def label(run: Run, subject: str) -> str:
-    info = subject_info(run, subject)
-    return str(info["label"]) if info else subject
-
-
-def server_label(run: Run, server: str) -> str:
-    found = subjects_of(run, server=server)
-    return str(found[0]["server_label"]) if found else server
-
-
-def workload_label(run: Run, key: str) -> str:
-    info = workload_info(run, key)
-    return str(info["label"]) if info else key
 
 
 # --- sections ---------------------------------------------------------------------------------
@@ -131,50 +79,65 @@ def servers_in(run: Run) -> list[str]:
     return [server for server in SERVER_ORDER if server in present]
 
 
+TUNED_OVER_BARE = "tuned ÷ bare"
+HELLO_HEADING = "## Hello: what each layer costs, server by server"
+
+
 def hello_section(run: Run) -> list[str]:
     rows = []
     twin_ratios: list[tuple[str, Spread]] = []
+    tuned_ratios: list[tuple[str, Spread]] = []
     raw_ratios: list[tuple[str, Spread]] = []
     for server in servers_in(run):
         interface = SERVER_INTERFACE[server]
-        twin = f"{TWIN[interface]}@{server}"
         framework = "flask" if interface == "wsgi" else "fastapi"
+        twin = f"{TWIN[interface]}@{server}"
+        tuned = f"{framework}-tuned@{server}"
         bare = f"{BARE_APP[framework]}@{server}"
         raw = f"{RAW_APP[interface]}@{server}"
         if not any(ran(run, s, "hello") for s in (twin, bare, raw)):
             continue
-        cells = {s: case(run, s, "hello") for s in (twin, bare, raw)}
+        cells = {s: case(run, s, "hello") for s in (twin, tuned, bare, raw)}
         twin_over_bare = case_ratio(run, twin, bare, "hello")
+        tuned_over_bare = case_ratio(run, tuned, bare, "hello")
         bare_over_raw = case_ratio(run, bare, raw, "hello")
-        if twin_over_bare:
-            twin_ratios.append((server, twin_over_bare))
-        if bare_over_raw:
-            raw_ratios.append((server, bare_over_raw))
+        for kept, found in (
+            (twin_ratios, twin_over_bare),
+            (tuned_ratios, tuned_over_bare),
+            (raw_ratios, bare_over_raw),
+        ):
+            if found:
+                kept.append((server, found))
         twin_cell = cells[twin]
         rows.append(
             [
                 server_label(run, server),
                 *(rate(c.requests_per_s) if c else "n/a" for c in cells.values()),
                 times(twin_over_bare),
+                times(tuned_over_bare),
                 times(bare_over_raw),
                 number(twin_cell.p99_ms) if twin_cell else "n/a",
                 number(twin_cell.rss_mb, 0) if twin_cell else "n/a",
             ]
         )
     lines = [
-        "## Hello: what each layer costs, server by server",
+        HELLO_HEADING,
         "",
-        "`GET /` at 32 connections. *Twin* is the app of this repository with every feature on; "
-        "*bare* is the framework's own hello world (one route returning a dict); *raw* is a "
-        "callable with no framework, the server's own limit.",
+        "`GET /` at 32 connections. *Twin* is the app of this repository as written, every "
+        "feature on; *tuned* is the twin with every recipe of `bench/tuned` (see *What each "
+        "recipe wins*), on each twin's own server; *bare* is the framework's own hello world "
+        "(one route returning a dict); *raw* is a callable with no framework, the server's own "
+        "limit.",
         "",
         *table(
             [
                 "server",
                 "twin req/s",
+                "tuned req/s",
                 "bare req/s",
                 "raw req/s",
                 "twin ÷ bare",
+                TUNED_OVER_BARE,
                 "bare ÷ raw",
                 "twin p99 ms",
                 "twin RSS MB",
@@ -189,6 +152,11 @@ def hello_section(run: Run) -> list[str]:
             f"the twins keep between {worst[1].median:.2f} ({server_label(run, worst[0])}) and "
             f"{best[1].median:.2f} ({server_label(run, best[0])}) of their bare framework's hello"
         )
+        if tuned_ratios:
+            text += "; tuned, " + ", ".join(
+                f"{value.median:.2f} on {server_label(run, server)}"
+                for server, value in tuned_ratios
+            )
         if raw_ratios:
             lowest = min(raw_ratios, key=lambda item: item[1].median)
             text += (
@@ -296,10 +264,10 @@ def extension_section(run: Run) -> list[str]:
     if extension_cost and twin_over_extension:
         lines += reading(
             f"flask-pydantic's `@validate` alone keeps {extension_cost.median:.2f} of bare Flask, "
-            f"on a view with nothing to validate. The twin keeps it for views with input; a view "
-            f"without, as its hello, returns its model to TwinFlask, which answers it as JSON "
-            f"(flask_app/application.py), so the twin keeps {twin_over_extension.median:.2f} of "
-            f"this app."
+            f"on a view with nothing to validate. The twin uses it on every view, the hello "
+            f"included, as flask-pydantic teaches, and keeps {twin_over_extension.median:.2f} of "
+            f"this app; the recipe that answers such a view's model without it is in *What each "
+            f"recipe wins*."
         )
     return lines
 
@@ -338,14 +306,15 @@ def framework_section(run: Run) -> list[str]:
     return lines
 
 
-def twin_subjects(run: Run) -> list[str]:
-    return [s["key"] for s in run["subjects"] if s["kind"] == "twin"]
+def twin_subjects(run: Run, kinds: tuple[str, ...] = ("twin",)) -> list[str]:
+    return [s["key"] for s in run["subjects"] if s["kind"] in kinds]
 
 
 def workload_sections(run: Run) -> list[str]:
     lines = ["## Every workload on every server", ""]
     for workload in twin_workloads(run):
-        summaries = [c for s in twin_subjects(run) if (c := case(run, s, workload))]
+        subjects = twin_subjects(run, ("twin", "tuned"))
+        summaries = [c for s in subjects if (c := case(run, s, workload))]
         if not summaries:
             continue
         rows = [
@@ -714,7 +683,10 @@ def render(run: Run) -> str:
     sweep_subjects = [
         s["key"]
         for s in run["subjects"]
-        if s["server"] in ("gunicorn-gthread", "uvicorn") and s["app"] != "bare-flask-pydantic"
+        if s["server"] in ("gunicorn-gthread", "uvicorn")
+        and s["app"] != "bare-flask-pydantic"
+        # The sweep is the twin beside its baselines: tuned, recipe and migration apps skip it.
+        and s["kind"] in ("twin", "bare", "raw")
     ]
     lines = [
         "# Benchmarks: what each framework costs at run time",
@@ -727,9 +699,11 @@ def render(run: Run) -> str:
         f"![Hello on every server]({CHARTS_DIR}/{charts.HELLO})",
         "",
         *layers_section(run),
+        *recipes_section(run, twin_workloads(run)),
         *list_parts_section(run),
         *before_after_section(run),
         *framework_section(run),
+        *migration_section(run),
         *sweep_section(
             run,
             "The employee list: how cost grows with rows",
@@ -779,10 +753,12 @@ def summary_sentences(run: Run) -> str:
         (fastapi, "bare-fastapi@uvicorn", "FastAPI twin on uvicorn"),
     ):
         rate_now, kept = median_rate(run, twin, "hello"), case_ratio(run, twin, bare, "hello")
+        tuned = case_ratio(run, twin.replace("-twin@", "-tuned@"), bare, "hello")
         if rate_now and kept:
+            tuned_too = f", {tuned.median:.2f} with every recipe of bench/tuned" if tuned else ""
             parts.append(
                 f"the {name} serves {rate_now:,.0f} `GET /` a second "
-                f"({kept.median:.2f} of its bare framework)"
+                f"({kept.median:.2f} of its bare framework{tuned_too})"
             )
     first = "On one CPU core, " + " and ".join(parts) if parts else ""
     ratios = []

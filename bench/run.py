@@ -25,7 +25,8 @@ from bench.priority import priority_prefix, raise_session
 from bench.profiles import Profile
 from bench.progress import RunProgress
 from bench.servers import RunningServer, running
-from bench.subjects import ROOT, Subject
+from bench.subjects import ROOT, STRANGLER_STEP_VARIABLE, Subject
+from bench.tuned import RECIPES
 from bench.workloads import Workload
 
 SCHEMA_VERSION = 1
@@ -173,6 +174,16 @@ def measure_layers(profile: Profile, database_url: str, cpu: int | None) -> dict
     return layers
 
 
+def migration_block(profile: Profile) -> dict[str, dict[str, list[str]]]:
+    """What each strangler step ports (migration.strangler.steps()), when the run has a
+    strangler: only then is the kit, which loads both twins, imported."""
+    if not any(s.app.environment.get(STRANGLER_STEP_VARIABLE) for s in profile.subjects):
+        return {}
+    from migration.strangler import steps
+
+    return {"strangler_steps": steps()}
+
+
 def run(
     profile: Profile,
     out_dir: Path,
@@ -197,6 +208,7 @@ def run(
             "warmup_s": profile.warmup_s,
             "duration_s": profile.duration_s,
             "load_generator": f"wrk -t{wrk.THREADS}, timeout {wrk.REQUEST_TIMEOUT_SECONDS} s",
+            "complete_report": profile.complete_report,
         },
         "machine": machine.describe(server_cpu, wrk_cpu),
         "versions": {**machine.versions(), **reference.runtime_versions()},
@@ -225,6 +237,13 @@ def run(
             }
             for w in profile.workloads
         ],
+        # What the tuned subjects apply, and what each strangler step ports: the report names
+        # them from here, as it reads everything else from this file.
+        "recipes": {
+            framework: [{"key": r.key, "label": r.label, "code_path": r.code_path} for r in recipes]
+            for framework, recipes in RECIPES.items()
+        },
+        "migration": migration_block(profile),
         "results": [],
     }
     cases = profile.cases_per_round()

@@ -42,6 +42,12 @@ def scripts_on_path(environment: Mapping[str, str]) -> dict[str, str]:
     return {**environment, "PATH": os.pathsep.join([scripts, environment.get("PATH", "")])}
 
 
+def process_environment(subject: Subject, environment: Mapping[str, str]) -> dict[str, str]:
+    """The run's environment, then the server's settings, then the app's own (its recipes, its
+    migration step): the more specific wins."""
+    return scripts_on_path({**environment, **subject.server.environment, **subject.app.environment})
+
+
 @dataclass
 class RunningServer:
     subject: Subject
@@ -105,7 +111,7 @@ def launch(
         # Pinned before it starts, so that every process and thread it makes inherits the CPU.
         command = ["taskset", "-c", str(cpu), *command]
     command = [*priority_prefix(), *command]
-    env = scripts_on_path({**environment, **subject.server.environment})
+    env = scripts_on_path({**environment, **subject.server.environment, **subject.app.environment})
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:
         process = subprocess.Popen(  # noqa: S603 - a server command built by bench.subjects
@@ -142,13 +148,17 @@ def wait_until_ready(server: RunningServer, timeout_s: float = READY_TIMEOUT_S) 
 def running(
     subjects: list[Subject], environment: Mapping[str, str], logs: Path, cpu: int | None
 ) -> Iterator[dict[str, RunningServer]]:
-    """All `subjects` up at once, each on its own port; all stopped on the way out."""
+    """All `subjects` up, each on its own port; all stopped on the way out.
+
+    Started one after the other, each answering before the next starts: they share one CPU,
+    so starting them together would save nothing, and each would wait for its start-up on
+    every other's (three dozen servers importing their apps at once outlast any timeout).
+    """
     servers: dict[str, RunningServer] = {}
     try:
         for subject in subjects:
             servers[subject.key] = launch(subject, environment, logs / f"{subject.key}.log", cpu)
-        for server in servers.values():
-            wait_until_ready(server)
+            wait_until_ready(servers[subject.key])
         yield servers
     finally:
         for server in servers.values():

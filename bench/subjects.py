@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from bench.tuned import ENVIRONMENT_VARIABLE as TUNED_RECIPES
+from bench.tuned import RECIPES, Recipe
+
 ROOT = Path(__file__).resolve().parents[1]
 # Absolute, so that a twin run from another checkout gets the very same server settings.
 FLASK_GUNICORN_CONF = str(ROOT / "flask_app" / "gunicorn.conf.py")
@@ -15,7 +18,9 @@ FASTAPI_GUNICORN_CONF = str(ROOT / "fastapi_app" / "gunicorn.conf.py")
 
 # "http": a program that is its own server (the Node.js and Go reference hellos).
 Interface = Literal["wsgi", "asgi", "http"]
-Kind = Literal["twin", "bare", "raw", "reference"]
+# twin: an app of this repository as written; tuned: a twin with every recipe of bench.tuned;
+# recipe: a twin with one recipe alone; migration: the migration kit (compat mode, strangler).
+Kind = Literal["twin", "bare", "raw", "reference", "tuned", "recipe", "migration"]
 
 # One worker everywhere; the Flask twin's production threads per worker, the default of
 # flask_app/gunicorn.conf.py (a test keeps the two equal), for every WSGI server alike.
@@ -35,6 +40,9 @@ class App:
     # The source tree the server runs in; None for this checkout. An older checkout of the
     # twins runs beside the current one to measure a change side by side.
     tree: str | None = None
+    # Variables the app's own process gets on top of the run's and the server's: which
+    # recipes a tuned twin applies, which step of the migration the strangler is at.
+    environment: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,82 @@ GO_HTTP = App(
     str(ROOT / "bench" / "reference" / "hello.go"),
     False,
 )
+
+FRAMEWORK_LABELS = {"flask": "Flask", "fastapi": "FastAPI"}
+TUNED_FACTORIES: dict[str, tuple[Interface, str]] = {
+    "flask": ("wsgi", "bench.tuned.flask_twin:create_app"),
+    "fastapi": ("asgi", "bench.tuned.fastapi_twin:create_app"),
+}
+
+
+def tuned_app(framework: str) -> App:
+    """The twin with every recipe, named explicitly: a TUNED_RECIPES left in the shell that
+    started the run must not make it a different subject."""
+    interface, target = TUNED_FACTORIES[framework]
+    keys = ",".join(recipe.key for recipe in RECIPES[framework])
+    return App(
+        f"{framework}-tuned",
+        f"tuned {FRAMEWORK_LABELS[framework]} twin",
+        "tuned",
+        framework,
+        interface,
+        target,
+        environment={TUNED_RECIPES: keys},
+    )
+
+
+def recipe_app(framework: str, recipe: Recipe) -> App:
+    """The twin with `recipe` alone, on the tuned factory."""
+    interface, target = TUNED_FACTORIES[framework]
+    return App(
+        recipe_app_key(framework, recipe.key),
+        f"{FRAMEWORK_LABELS[framework]} twin + {recipe.key}",
+        "recipe",
+        framework,
+        interface,
+        target,
+        environment={TUNED_RECIPES: recipe.key},
+    )
+
+
+def recipe_app_key(framework: str, recipe_key: str) -> str:
+    return f"{framework}-recipe-{recipe_key}"
+
+
+TUNED_FLASK, TUNED_FASTAPI = tuned_app("flask"), tuned_app("fastapi")
+RECIPE_APPS = {
+    framework: tuple(recipe_app(framework, recipe) for recipe in recipes)
+    for framework, recipes in RECIPES.items()
+}
+
+FASTAPI_COMPAT = App(
+    "fastapi-compat",
+    "FastAPI compat mode",
+    "migration",
+    "fastapi",
+    "asgi",
+    "migration.compat:create_compat_app",
+)
+# migration.strangler.steps(), by name (a test keeps the two equal): importing the kit here
+# would load both twins into every process that only lists subjects.
+STRANGLER_STEPS = ("0%", "50%", "100%")
+STRANGLER_STEP_VARIABLE = "BENCH_STRANGLER_STEP"
+
+
+def strangler_app(step: str) -> App:
+    return App(
+        f"strangler-{step.rstrip('%')}",
+        f"strangler, {step} ported",
+        "migration",
+        # Both frameworks at once: FastAPI in compat mode in front, Flask behind a2wsgi.
+        None,
+        "asgi",
+        "bench.apps.strangler:create_app",
+        environment={STRANGLER_STEP_VARIABLE: step},
+    )
+
+
+MIGRATION_APPS = (FASTAPI_COMPAT, *(strangler_app(step) for step in STRANGLER_STEPS))
 APPS = (
     FLASK_TWIN,
     FASTAPI_TWIN,
@@ -193,6 +277,11 @@ APPS = (
     RAW_ASGI,
     NODE_HTTP,
     GO_HTTP,
+    TUNED_FLASK,
+    TUNED_FASTAPI,
+    *RECIPE_APPS["flask"],
+    *RECIPE_APPS["fastapi"],
+    *MIGRATION_APPS,
 )
 
 
@@ -219,9 +308,14 @@ def _on(server: Server, *apps: App) -> list[Subject]:
 
 SUBJECTS: tuple[Subject, ...] = (
     *_on(GUNICORN_GTHREAD, FLASK_TWIN, BARE_FLASK, BARE_FLASK_PYDANTIC, RAW_WSGI),
+    # Each twin tuned, and with each recipe alone, on its own production server only.
+    *_on(GUNICORN_GTHREAD, TUNED_FLASK, *RECIPE_APPS["flask"]),
     *_on(GUNICORN_GEVENT, FLASK_TWIN, BARE_FLASK, RAW_WSGI),
     *_on(GRANIAN_WSGI, FLASK_TWIN, BARE_FLASK, RAW_WSGI),
     *_on(UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
+    *_on(UVICORN, TUNED_FASTAPI, *RECIPE_APPS["fastapi"]),
+    # The migration kit on the server a migrated service runs on.
+    *_on(UVICORN, *MIGRATION_APPS),
     *_on(GUNICORN_UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(GRANIAN_ASGI, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(NODE, NODE_HTTP),

@@ -1,7 +1,9 @@
 """The requests each case sends, and which subjects can serve them.
 
-Baselines only have a hello, so every other workload runs on the twins alone; the concurrency
-sweep runs on each twin's own server beside that server's bare and raw apps.
+Baselines only have a hello, so every other workload runs on the twins (as written and tuned)
+alone; the concurrency sweep runs on each twin's own server beside that server's bare and raw
+apps. A twin with one recipe answers the hello only, the question being what that recipe wins;
+the migration kit answers the hello and a few reads of the API, enough to price each step.
 """
 
 import json
@@ -16,6 +18,8 @@ DEFAULT_CONNECTIONS = 32
 SWEEP_CONNECTIONS = (1, 16, 64, 256)
 LIST_SIZES = (10, 100, 1000)
 HELLO_KEY = "hello"
+# What the migration kit's subjects run: the hello, and reads the strangler's steps route apart.
+MIGRATION_WORKLOADS = (HELLO_KEY, "employee", "list-10")
 ASYNC_DELAY_SECONDS = 0.1
 ASYNC_CONNECTIONS = 100
 # The employee every "by id" case reads: the bench database always has it (bench.database).
@@ -52,18 +56,23 @@ class Workload:
         return self.method != "GET"
 
     def runs_on(self, subject: Subject) -> bool:
-        if subject.app.kind == "reference":
+        kind = subject.app.kind
+        if kind in ("reference", "recipe"):
             # The reference hellos answer GET / alone, at the hello's connections.
             return self.key == HELLO_KEY
+        if kind == "migration":
+            return self.key in MIGRATION_WORKLOADS
         if self.group == "hello":
             return True
         if self.group == "sweep":
+            if kind == "tuned":
+                return False
             framework = subject.app.framework
             native = NATIVE_SERVERS.get(framework or "")
             on_native_server = subject.server in NATIVE_SERVERS.values()
             # Raw callables have no framework: they sweep on every native server.
             return on_native_server if framework is None else subject.server == native
-        return subject.app.kind == "twin"
+        return kind in ("twin", "tuned")
 
 
 def _json(body: object) -> str:

@@ -1,9 +1,17 @@
 """A small, made-up run: the shape `bench.run` writes, with numbers chosen to be checked."""
 
 import copy
-from typing import Any
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from bench.tuned import RECIPES
+
+if TYPE_CHECKING:
+    from shared.settings import Settings
 
 SUBJECTS = [
     (
@@ -53,6 +61,49 @@ SUBJECTS = [
     ),
     ("node-http@node", "node-http", "Node.js http", "reference", None, "node", "Node.js"),
     ("go-http@go", "go-http", "Go net/http", "reference", None, "go", "Go"),
+    (
+        "flask-tuned@gunicorn-gthread",
+        "flask-tuned",
+        "tuned Flask twin",
+        "tuned",
+        "flask",
+        "gunicorn-gthread",
+        "gunicorn gthread",
+    ),
+    (
+        "fastapi-tuned@uvicorn",
+        "fastapi-tuned",
+        "tuned FastAPI twin",
+        "tuned",
+        "fastapi",
+        "uvicorn",
+        "uvicorn",
+    ),
+    *(
+        (
+            f"{framework}-recipe-{recipe.key}@{server}",
+            f"{framework}-recipe-{recipe.key}",
+            f"{name} twin + {recipe.key}",
+            "recipe",
+            framework,
+            server,
+            server_label,
+        )
+        for framework, name, server, server_label in (
+            ("flask", "Flask", "gunicorn-gthread", "gunicorn gthread"),
+            ("fastapi", "FastAPI", "uvicorn", "uvicorn"),
+        )
+        for recipe in RECIPES[framework]
+    ),
+    *(
+        (f"{app}@uvicorn", app, app_label, "migration", framework, "uvicorn", "uvicorn")
+        for app, app_label, framework in (
+            ("fastapi-compat", "FastAPI compat mode", "fastapi"),
+            ("strangler-0", "strangler, 0% ported", None),
+            ("strangler-50", "strangler, 50% ported", None),
+            ("strangler-100", "strangler, 100% ported", None),
+        )
+    ),
 ]
 WORKLOADS = [
     ("hello", "GET / (hello)", "hello", "/", 32, None),
@@ -79,6 +130,31 @@ RATES = {
     ("fastapi-twin@uvicorn", "list-10"): [500.0, 500.0, 500.0],
     ("flask-twin@gunicorn-gthread", "list-100"): [100.0, 100.0, 100.0],
     ("fastapi-twin@uvicorn", "list-100"): [125.0, 125.0, 125.0],
+    # Tuned: 1.20 of each twin's hello in every round; of bare: Flask 1.20, FastAPI 1.00.
+    ("flask-tuned@gunicorn-gthread", "hello"): [1080.0, 1200.0, 1320.0],
+    ("fastapi-tuned@uvicorn", "hello"): [2160.0, 2400.0, 2640.0],
+    ("flask-tuned@gunicorn-gthread", "list-10"): [440.0, 440.0, 440.0],
+    ("fastapi-tuned@uvicorn", "list-10"): [500.0, 500.0, 500.0],
+    ("flask-tuned@gunicorn-gthread", "list-100"): [101.0, 101.0, 101.0],
+    ("fastapi-tuned@uvicorn", "list-100"): [140.0, 140.0, 140.0],
+    # Each recipe alone: 1.05 of its twin's hello in every round.
+    **{
+        (f"{framework}-recipe-{recipe.key}@{server}", "hello"): [r * 1.05 for r in twin]
+        for framework, server, twin in (
+            ("flask", "gunicorn-gthread", [900.0, 1000.0, 1100.0]),
+            ("fastapi", "uvicorn", [1800.0, 2000.0, 2200.0]),
+        )
+        for recipe in RECIPES[framework]
+    },
+    # The strangler with nothing ported: 0.67, 0.70, 0.73 of the Flask twin's hello.
+    ("fastapi-compat@uvicorn", "hello"): [1600.0, 1800.0, 2000.0],
+    ("strangler-0@uvicorn", "hello"): [600.0, 700.0, 800.0],
+    ("strangler-50@uvicorn", "hello"): [1500.0, 1700.0, 1900.0],
+    ("strangler-100@uvicorn", "hello"): [1550.0, 1750.0, 1950.0],
+    ("fastapi-compat@uvicorn", "list-10"): [450.0, 450.0, 450.0],
+    ("strangler-0@uvicorn", "list-10"): [300.0, 300.0, 300.0],
+    ("strangler-50@uvicorn", "list-10"): [440.0, 440.0, 440.0],
+    ("strangler-100@uvicorn", "list-10"): [445.0, 445.0, 445.0],
 }
 
 
@@ -124,6 +200,7 @@ RUN: dict[str, Any] = {
         "warmup_s": 1,
         "duration_s": 4,
         "load_generator": "wrk -t1, timeout 10 s",
+        "complete_report": True,
     },
     "machine": {
         "cpu_model": "Test CPU",
@@ -163,6 +240,13 @@ RUN: dict[str, Any] = {
         }
         for key, label, group, path, connections, size in WORKLOADS
     ],
+    "recipes": {
+        framework: [{"key": r.key, "label": r.label, "code_path": r.code_path} for r in recipes]
+        for framework, recipes in RECIPES.items()
+    },
+    "migration": {
+        "strangler_steps": {"0%": [], "50%": ["hello", "methods", "employees"], "100%": ["*"]}
+    },
     "results": [
         result(round_number, subject, workload, rates[round_number - 1])
         for round_number in (1, 2, 3)
@@ -174,3 +258,35 @@ RUN: dict[str, Any] = {
 @pytest.fixture
 def run() -> dict[str, Any]:
     return copy.deepcopy(RUN)
+
+
+# --- the twins themselves, for the tests of bench.tuned and bench.layers ------------------------
+
+
+@pytest.fixture(scope="session")
+def bench_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated SQLite database with a few employees (ids 1 to 3), as bench.database seeds it."""
+    from bench.database import create_template, sqlite_url
+
+    return sqlite_url(create_template(tmp_path_factory.mktemp("bench-db") / "twins.sqlite", 3))
+
+
+@pytest.fixture
+def twin_settings(bench_database: str, tmp_path: Path) -> "Settings":
+    from shared.settings import Settings
+
+    return Settings(database_url=bench_database, upload_dir=tmp_path / "uploads")
+
+
+@pytest.fixture
+def twin_environment(bench_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment a factory without arguments reads its settings from (a server's)."""
+    monkeypatch.setenv("DATABASE_URL", bench_database)
+    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "uploads"))
+
+
+@pytest.fixture(autouse=True)
+def heap_unfrozen() -> Iterator[None]:
+    """gc.freeze (a recipe) is process-wide: undone after each test."""
+    yield
+    gc.unfreeze()

@@ -2,16 +2,20 @@ import runpy
 
 import pytest
 
-from bench.profiles import FULL, QUICK, SMOKE, Profile
+from bench.profiles import FULL, QUICK, SMOKE, Profile, plan
 from bench.run import round_order
+from bench.servers import process_environment
 from bench.subjects import (
     FLASK_GUNICORN_CONF,
     GUNICORN_GTHREAD,
+    STRANGLER_STEPS,
     SUBJECTS,
     THREADS,
+    recipe_app_key,
     subject,
 )
-from bench.workloads import workload
+from bench.tuned import ENVIRONMENT_VARIABLE, RECIPES
+from bench.workloads import MIGRATION_WORKLOADS, workload
 
 
 def test_baselines_serve_only_the_hello() -> None:
@@ -32,7 +36,7 @@ def test_the_sweep_runs_on_each_twins_own_server_only() -> None:
 def test_every_twin_runs_beside_a_bare_app_and_a_raw_callable_on_its_server() -> None:
     for twin in (s for s in SUBJECTS if s.app.kind == "twin"):
         beside = {s.app.kind for s in SUBJECTS if s.server == twin.server}
-        assert beside == {"twin", "bare", "raw"}, twin.key
+        assert {"twin", "bare", "raw"} <= beside, twin.key
 
 
 def test_a_factory_app_is_called_by_gunicorn_and_flagged_to_uvicorn() -> None:
@@ -61,7 +65,7 @@ def test_the_order_of_subjects_turns_each_round_and_writes_come_last() -> None:
     assert round_order(FULL, 1)[-1][0].key == "create"
 
 
-def test_the_full_run_has_three_rounds_and_the_quick_one_plans_under_three_minutes() -> None:
+def test_the_full_run_has_three_rounds_and_the_quick_one_measures_under_three_minutes() -> None:
     assert FULL.rounds >= 3
     assert QUICK.rounds == 1
     assert QUICK.planned_s() < 180
@@ -80,3 +84,52 @@ def test_the_wsgi_servers_run_the_flask_twins_production_threads(
     production = runpy.run_path(FLASK_GUNICORN_CONF)["threads"]
     assert production == THREADS
     assert GUNICORN_GTHREAD.environment["GUNICORN_THREADS"] == str(production)
+
+
+def _workloads_of(key: str, profile: Profile = FULL) -> set[str]:
+    return {w.key for w, s in profile.cases_per_round() if s.key == key}
+
+
+def test_each_tuned_twin_runs_every_workload_its_twin_runs_but_the_sweep() -> None:
+    for framework, server in (("flask", "gunicorn-gthread"), ("fastapi", "uvicorn")):
+        twin = _workloads_of(f"{framework}-twin@{server}")
+        sweep = {w.key for w in FULL.workloads if w.group == "sweep"}
+        assert _workloads_of(f"{framework}-tuned@{server}") == twin - sweep
+
+
+def test_a_twin_with_one_recipe_runs_the_hello_only_on_its_own_server() -> None:
+    for framework, server in (("flask", "gunicorn-gthread"), ("fastapi", "uvicorn")):
+        for recipe in RECIPES[framework]:
+            key = f"{recipe_app_key(framework, recipe.key)}@{server}"
+            assert _workloads_of(key) == {"hello"}, key
+
+
+def test_the_migration_kit_runs_the_hello_and_the_reads_that_price_each_step() -> None:
+    for app in ("fastapi-compat", "strangler-0", "strangler-50", "strangler-100"):
+        assert _workloads_of(f"{app}@uvicorn") == set(MIGRATION_WORKLOADS)
+
+
+def test_the_strangler_steps_are_the_kits_own() -> None:
+    from migration.strangler import steps
+
+    assert tuple(steps()) == STRANGLER_STEPS
+
+
+def test_a_tuned_subject_names_its_recipes_whatever_the_shell_says() -> None:
+    tuned = subject("fastapi-tuned@uvicorn")
+    environment = process_environment(tuned, {ENVIRONMENT_VARIABLE: "gc-freeze", "PATH": ""})
+    assert environment[ENVIRONMENT_VARIABLE] == ",".join(r.key for r in RECIPES["fastapi"])
+    one = subject(f"{recipe_app_key('flask', 'lazy-session')}@gunicorn-gthread")
+    assert process_environment(one, {})[ENVIRONMENT_VARIABLE] == "lazy-session"
+    assert process_environment(one, {})["GUNICORN_WORKERS"] == "1"
+
+
+def test_the_full_run_stays_under_fifty_minutes_and_the_quick_one_under_five() -> None:
+    assert FULL.estimated_s() < 50 * 60
+    assert QUICK.estimated_s() < 5 * 60
+    assert "minutes measured" in plan(FULL)
+
+
+def test_the_smoke_run_starts_both_tuned_factories() -> None:
+    kinds = {(s.app.kind, s.app.framework) for s in SMOKE.subjects}
+    assert {("tuned", "flask"), ("tuned", "fastapi")} <= kinds

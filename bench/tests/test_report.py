@@ -1,10 +1,11 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench import check, machine, report
+from bench import check, machine, report, report_migration, report_recipes
 from bench.summary import case, case_ratio
 
 
@@ -16,9 +17,10 @@ def test_the_hello_table_shows_medians_with_their_range_and_ratios_per_round(
     run: dict[str, Any],
 ) -> None:
     row = _row(report.render(run), "gunicorn gthread")
-    # twin ÷ bare per round: 0.90, 1.00, 1.10; bare ÷ raw: 0.25, 0.20, 0.50.
+    # twin ÷ bare per round: 0.90, 1.00, 1.10; tuned ÷ bare: 1.08, 1.20, 1.32;
+    # bare ÷ raw: 0.25, 0.20, 0.50.
     assert "1,000 (900-1,100)" in row
-    assert "| 1.00 (0.90-1.10) | 0.25 (0.20-0.50) |" in row
+    assert "| 1.00 (0.90-1.10) | 1.20 (1.08-1.32) | 0.25 (0.20-0.50) |" in row
 
 
 def test_a_failed_round_is_left_out_of_the_median_and_listed(run: dict[str, Any]) -> None:
@@ -240,3 +242,184 @@ def test_a_rest_below_zero_is_read_as_layers_that_overlap_not_as_a_cost(
 def test_a_rest_above_zero_gets_no_overlap_reading(run: dict[str, Any]) -> None:
     run["layers"] = _with_rest(LAYERS["flask"], 5.0)
     assert "below zero" not in report.render(run)
+
+
+# --- the tuned twins, the recipes and the migration path -----------------------------------------
+
+RECIPE_LAYERS: dict[str, Any] = {
+    "flask": {
+        "twin_us": 100.0,
+        "tuned_us": 60.0,
+        "employee_twin_us": 500.0,
+        "employee_tuned_us": 450.0,
+        "recipes": [
+            {
+                "recipe": "cors-origin-only",
+                "label": "flask-cors consulted only for a request with an Origin",
+                "code_path": "bench.tuned.flask_cors_guard:consult_cors_only_with_origin",
+                "us": 12.0,
+                "employee_us": 3.0,
+            },
+            {
+                "recipe": "lazy-session",
+                "label": "the session signer built only for a request with a session cookie",
+                "code_path": "bench.tuned.flask_sessions:sign_sessions_lazily",
+                "us": 20.0,
+                "employee_us": 19.0,
+            },
+        ],
+    }
+}
+
+
+def test_each_recipe_shows_its_code_path_its_win_in_process_and_its_gain_under_the_server(
+    run: dict[str, Any],
+) -> None:
+    run["layers"] = {**LAYERS, "recipes": RECIPE_LAYERS}
+    text = report.render(run)
+    row = _row(text, "flask-cors consulted only for a request with an Origin")
+    assert row == (
+        "| flask-cors consulted only for a request with an Origin "
+        "| `bench/tuned/flask_cors_guard.py`: `consult_cors_only_with_origin` "
+        "| 12.0 | 3.0 | +5% (+5% to +5%) |"
+    )
+
+
+def test_the_tuned_twin_is_the_last_row_of_its_recipe_table_and_read_against_the_twin(
+    run: dict[str, Any],
+) -> None:
+    run["layers"] = {**LAYERS, "recipes": RECIPE_LAYERS}
+    text = report.render(run)
+    flask = text.split(report_recipes.RECIPES_HEADING)[1].split("### FastAPI")[0]
+    assert _row(flask, "**every recipe: the tuned twin**").endswith(
+        "| `bench/tuned/` | 40.0 | 50.0 | +20% (+20% to +20%) |"
+    )
+    assert "the tuned Flask twin costs 60.0 µs per `GET /` against the twin's 100.0 (40% less)" in (
+        flask
+    )
+    assert "the largest single win is the session signer built only" in flask
+    assert "the recipes one by one add up to 32.0 µs, all of them together win 40.0" in flask
+
+
+def test_the_tuned_twins_are_held_against_the_twins_on_every_workload(
+    run: dict[str, Any],
+) -> None:
+    text = report.render(run)
+    assert "| GET /employees?limit=10 | 1.10 (1.10-1.10) | 1.00 (1.00-1.00) |" in text
+    assert "the tuned FastAPI twin gains most on GET / (hello) (1.20)" in text
+
+
+def test_each_step_of_the_migration_is_held_against_both_twins(run: dict[str, Any]) -> None:
+    text = report.render(run)
+    # 600/900, 700/1000, 800/1100 of the Flask twin; 600/1800... of the FastAPI twin.
+    assert (
+        "| GET / (hello) | strangler, 0% ported on uvicorn | 700 (600-800) "
+        "| 0.70 (0.67-0.73) | 0.35 (0.33-0.36) |"
+    ) in text
+    assert "50%: hello, methods, employees" in text
+
+
+def _without(run: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """The run as if the subjects `keys` had never been part of it."""
+    run["subjects"] = [s for s in run["subjects"] if s["key"] not in keys]
+    run["results"] = [r for r in run["results"] if r["subject"] not in keys]
+    return run
+
+
+def test_a_hello_table_without_the_tuned_column_is_refused(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    docs = _written(run, tmp_path)
+    markdown = docs / report.REPORT_NAME
+    markdown.write_text(markdown.read_text().replace("tuned ÷ bare", "tuned / bare"))
+    assert "benchmarks.md has no tuned ÷ bare column in its hello table" in check.problems(docs)
+
+
+def test_a_run_without_a_tuned_twin_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(_without(run, "flask-tuned@gunicorn-gthread"), tmp_path)
+    assert (
+        "benchmarks.md has no tuned ÷ bare on gunicorn-gthread: the tuned flask twin's hello "
+        "did not run"
+    ) in check.problems(docs)
+
+
+def test_a_report_without_the_recipe_section_is_refused(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    del run["recipes"]
+    problems = check.problems(_written(run, tmp_path))
+    assert f"benchmarks.md has no section {report_recipes.RECIPES_HEADING!r}" in problems
+
+
+def test_a_recipe_missing_from_the_table_or_the_rounds_is_refused(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    run["recipes"]["flask"] = [r for r in run["recipes"]["flask"] if r["key"] != "lazy-session"]
+    _without(run, "flask-recipe-lazy-session@gunicorn-gthread")
+    problems = check.problems(_written(run, tmp_path))
+    assert "the recipe table does not name flask's lazy-session" in problems
+    assert "flask's lazy-session alone did not run under the server" in problems
+
+
+def test_a_report_without_the_migration_path_is_refused(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    migration = [s["key"] for s in run["subjects"] if s["kind"] == "migration"]
+    problems = check.problems(_written(_without(run, *migration), tmp_path))
+    assert f"benchmarks.md has no section {report_migration.MIGRATION_HEADING!r}" in problems
+
+
+def test_a_step_of_the_migration_missing_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    problems = check.problems(_written(_without(run, "strangler-50@uvicorn"), tmp_path))
+    assert "the migration table has no strangler, 50% ported: its hello did not run" in problems
+
+
+def test_a_smoke_run_answers_none_of_the_questions_and_is_still_complete(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    answers = [s["key"] for s in run["subjects"] if s["kind"] in ("tuned", "recipe", "migration")]
+    del run["recipes"]
+    run["profile"]["complete_report"] = False
+    assert check.problems(_written(_without(run, *answers), tmp_path)) == []
+
+
+def test_a_report_that_links_no_chart_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    markdown = docs / report.REPORT_NAME
+    kept = [line for line in markdown.read_text().splitlines() if not line.startswith("![")]
+    markdown.write_text("\n".join(kept))
+    assert "benchmarks.md links no chart" in check.problems(docs)
+
+
+def test_a_chart_outside_the_charts_directory_is_refused(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    docs = _written(run, tmp_path)
+    markdown = docs / report.REPORT_NAME
+    markdown.write_text(markdown.read_text().replace("](benchmarks/hello.png)", "](hello.png)"))
+    assert "chart hello.png is outside benchmarks/" in check.problems(docs)
+
+
+def test_a_json_that_does_not_parse_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    docs = _written(run, tmp_path)
+    (docs / report.JSON_NAME).write_text("{not json")
+    [problem] = check.problems(docs)
+    assert problem.startswith(f"{docs / report.JSON_NAME} is not JSON")
+
+
+def test_a_run_without_results_is_refused(run: dict[str, Any], tmp_path: Path) -> None:
+    run["results"] = []
+    assert f"{tmp_path / 'docs' / report.JSON_NAME} holds no result" in check.problems(
+        _written(run, tmp_path)
+    )
+
+
+def test_the_report_names_what_each_strangler_step_ports_as_the_run_records_it(
+    run: dict[str, Any],
+) -> None:
+    from bench.profiles import FULL
+    from bench.run import migration_block
+
+    run["migration"] = migration_block(FULL)
+    assert "50%: hello, methods, settings, employees, auth, waits" in report.render(run)
+    assert migration_block(replace(FULL, subjects=FULL.subjects[:3])) == {}

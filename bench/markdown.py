@@ -1,0 +1,75 @@
+"""The report's Markdown pieces: figures as the tables print them, tables, readings, labels."""
+
+from collections.abc import Iterable, Sequence
+
+from bench.judge import Spread
+from bench.summary import CaseSummary, Run, subject_info, subjects_of, workload_info
+
+
+def rate(value: Spread | None) -> str:
+    if value is None:
+        return "FAILED"
+    if value.rounds == 1:
+        return f"{value.median:,.0f}"
+    return f"{value.median:,.0f} ({value.low:,.0f}-{value.high:,.0f})"
+
+
+def times(value: Spread | None) -> str:
+    if value is None:
+        return "n/a"
+    if value.rounds == 1:
+        return f"{value.median:.2f}"
+    return f"{value.median:.2f} ({value.low:.2f}-{value.high:.2f})"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def flags(summary: CaseSummary) -> str:
+    notes = []
+    if summary.failed_rounds:
+        notes.append(f"{summary.failed_rounds}/{summary.rounds} rounds failed")
+    if summary.saturated_rounds:
+        notes.append(f"load generator saturated in {summary.saturated_rounds}")
+    return "; ".join(notes)
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def reading(text: str) -> list[str]:
+    return ["", f"*Reading:* {text}", ""]
+
+
+def label(run: Run, subject: str) -> str:
+    info = subject_info(run, subject)
+    return str(info["label"]) if info else subject
+
+
+def server_label(run: Run, server: str) -> str:
+    found = subjects_of(run, server=server)
+    return str(found[0]["server_label"]) if found else server
+
+
+def workload_label(run: Run, key: str) -> str:
+    info = workload_info(run, key)
+    return str(info["label"]) if info else key
+
+
+def gain(value: Spread | None) -> str:
+    """A ratio to a baseline as a change: 1.12 is "+12%"."""
+    if value is None:
+        return "n/a"
+    if value.rounds == 1:
+        return f"{value.median - 1:+.0%}"
+    return f"{value.median - 1:+.0%} ({value.low - 1:+.0%} to {value.high - 1:+.0%})"
+
+
+def code_path(path: str) -> str:
+    """ "bench.tuned.heap:freeze_startup_heap" as a reader finds it: the file, the function."""
+    module, _, function = path.partition(":")
+    return f"`{module.replace('.', '/')}.py`: `{function}`"

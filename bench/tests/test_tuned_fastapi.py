@@ -1,0 +1,255 @@
+"""Each FastAPI recipe does what it claims: the work it skips is skipped, and nothing else is."""
+
+import asyncio
+import importlib
+import inspect
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
+
+from bench.tests.answers import started
+from bench.tuned import RecipeError
+from bench.tuned.fastapi_cors_guard import OriginOnlyCORSMiddleware, consult_cors_only_with_origin
+from bench.tuned.fastapi_deps import OVERRIDES, read_state_in_coroutines
+from bench.tuned.fastapi_hosts import RememberingTrustedHostMiddleware, remember_allowed_hosts
+from bench.tuned.starlette_middleware import middleware_class
+from fastapi_app import create_app
+from shared.settings import Settings
+
+CORS_OPTIONS: dict[str, Any] = {
+    "allow_origins": ["http://allowed.test"],
+    "allow_credentials": True,
+    "allow_methods": ["GET", "POST"],
+    "expose_headers": ["X-Process-Time"],
+}
+ALLOWED_HOSTS = ["localhost", "*.example.com"]
+# Where FastAPI looks up run_in_threadpool when it runs a plain `def` dependency.
+FASTAPI_DEPENDENCIES = importlib.import_module("fastapi.dependencies.utils")
+
+
+def page(request: Request) -> PlainTextResponse:
+    vary = request.query_params.get("vary")
+    return PlainTextResponse("ok", headers={"Vary": vary} if vary else None)
+
+
+def app_behind(middleware: Middleware) -> TestClient:
+    return TestClient(Starlette(routes=[Route("/", page)], middleware=[middleware]))
+
+
+async def answer_of(app: Any, scope: Scope) -> list[Message]:
+    """What an ASGI app sends for one request given as a raw scope (no client adds a Host)."""
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app({"method": "GET", "path": "/", "query_string": b"", **scope}, receive, send)
+    return sent
+
+
+# --- CORSMiddleware consulted only with an Origin -----------------------------------------------
+
+
+@pytest.mark.parametrize("vary", ["", "Accept-Encoding", "Accept-Encoding, Cookie"])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Origin": "http://allowed.test"}, {"Origin": "http://foreign.test"}],
+    ids=["no origin", "allowed origin", "foreign origin"],
+)
+def test_the_guard_answers_every_request_as_starlettes_cors_does(
+    vary: str, headers: dict[str, str]
+) -> None:
+    url = f"/?vary={vary}" if vary else "/"
+    expected = app_behind(Middleware(CORSMiddleware, **CORS_OPTIONS)).get(url, headers=headers)
+    observed = app_behind(Middleware(OriginOnlyCORSMiddleware, **CORS_OPTIONS)).get(
+        url, headers=headers
+    )
+    assert observed.status_code == expected.status_code
+    assert observed.headers.multi_items() == expected.headers.multi_items()
+
+
+def test_a_preflight_is_still_answered_by_starlettes_cors() -> None:
+    preflight = {"Origin": "http://allowed.test", "Access-Control-Request-Method": "POST"}
+    client = app_behind(Middleware(OriginOnlyCORSMiddleware, **CORS_OPTIONS))
+    response = client.options("/", headers=preflight)
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "http://allowed.test"
+
+
+def test_a_request_without_origin_never_reaches_starlettes_cors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    consulted: list[str] = []
+    real = CORSMiddleware.__call__
+
+    async def spy(self: CORSMiddleware, scope: Scope, receive: Receive, send: Send) -> None:
+        consulted.append(scope["path"])
+        await real(self, scope, receive, send)
+
+    monkeypatch.setattr(CORSMiddleware, "__call__", spy)
+    client = app_behind(Middleware(OriginOnlyCORSMiddleware, **CORS_OPTIONS))
+    assert client.get("/").headers["vary"] == "Origin"
+    assert consulted == []
+    client.get("/", headers={"Origin": "http://allowed.test"})
+    assert consulted == ["/"]
+
+
+def test_the_twins_cors_entry_is_replaced_in_place_with_the_same_options(
+    twin_settings: Settings,
+) -> None:
+    app = create_app(twin_settings)
+    before = list(app.user_middleware)
+    consult_cors_only_with_origin(app)
+    index = next(i for i, entry in enumerate(before) if middleware_class(entry) is CORSMiddleware)
+    assert middleware_class(app.user_middleware[index]) is OriginOnlyCORSMiddleware
+    assert app.user_middleware[index].kwargs == before[index].kwargs
+    others = [entry for i, entry in enumerate(app.user_middleware) if i != index]
+    assert others == [entry for i, entry in enumerate(before) if i != index]
+
+
+def test_a_middleware_stack_already_built_is_refused(twin_settings: Settings) -> None:
+    app = create_app(twin_settings)
+    with started(app) as client:
+        client.get("/")
+    with pytest.raises(RecipeError, match="stack is built"):
+        consult_cors_only_with_origin(app)
+
+
+def test_an_app_without_cors_middleware_is_refused() -> None:
+    with pytest.raises(RecipeError, match="0 CORSMiddleware entries"):
+        consult_cors_only_with_origin(FastAPI())
+
+
+# --- TrustedHostMiddleware remembering the Host values it let through ---------------------------
+
+
+def hosts_client() -> tuple[TestClient, RememberingTrustedHostMiddleware]:
+    app = Starlette(
+        routes=[Route("/", lambda _request: PlainTextResponse("ok"))],
+        middleware=[Middleware(RememberingTrustedHostMiddleware, allowed_hosts=ALLOWED_HOSTS)],
+    )
+    client = TestClient(app)
+    client.get("/")  # builds the middleware stack
+    stack = app.middleware_stack
+    while not isinstance(stack, RememberingTrustedHostMiddleware):
+        stack = stack.app  # type: ignore[union-attr]
+    return client, stack
+
+
+def test_an_allowed_host_is_remembered_and_still_answered() -> None:
+    client, middleware = hosts_client()
+    for _ in range(3):
+        assert client.get("/", headers={"Host": "api.example.com"}).status_code == 200
+    assert b"api.example.com" in middleware.allowed
+
+
+def test_a_foreign_host_is_refused_every_time_and_never_remembered() -> None:
+    client, middleware = hosts_client()
+    client.get("/", headers={"Host": "localhost"})
+    for _ in range(3):
+        response = client.get("/", headers={"Host": "evil.test"})
+        assert (response.status_code, response.text) == (400, "Invalid host header")
+    assert b"evil.test" not in middleware.allowed
+
+
+def test_only_a_single_remembered_host_skips_starlettes_judgement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client, middleware = hosts_client()
+    client.get("/", headers={"Host": "localhost"})
+    judged: list[list[tuple[bytes, bytes]]] = []
+    judge = TrustedHostMiddleware.__call__
+
+    async def counting(
+        self: TrustedHostMiddleware, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        judged.append(scope["headers"])
+        await judge(self, scope, receive, send)
+
+    monkeypatch.setattr(TrustedHostMiddleware, "__call__", counting)
+    assert client.get("/", headers={"Host": "localhost"}).status_code == 200
+    assert judged == []
+    two_hosts = [(b"host", b"localhost"), (b"host", b"evil.test")]
+    asyncio.run(answer_of(middleware, {"type": "http", "headers": two_hosts}))
+    assert judged == [two_hosts]
+
+
+def test_the_memory_stops_growing_at_its_bound() -> None:
+    client, middleware = hosts_client()
+    for number in range(RememberingTrustedHostMiddleware.REMEMBERED_HOSTS + 10):
+        client.get("/", headers={"Host": f"h{number}.example.com"})
+    assert len(middleware.allowed) == RememberingTrustedHostMiddleware.REMEMBERED_HOSTS
+    assert client.get("/", headers={"Host": "h70.example.com"}).status_code == 200
+
+
+def test_a_request_without_a_host_is_refused_as_the_idiomatic_twin_refuses_it(
+    twin_settings: Settings,
+) -> None:
+    # HTTP/1.0 may omit Host (RFC 9112), so the twin's Host rule lets it through and Starlette's
+    # TrustedHostMiddleware refuses it: the remembered hosts must not let it pass.
+    idiomatic, remembering = create_app(twin_settings), create_app(twin_settings)
+    remember_allowed_hosts(remembering)
+    no_host = {"type": "http", "http_version": "1.0", "headers": []}
+    for app in (remembering, idiomatic):
+        asyncio.run(answer_of(app, {**no_host, "headers": [(b"host", b"localhost")]}))
+    answers = [asyncio.run(answer_of(app, no_host)) for app in (idiomatic, remembering)]
+    (twin_start, twin_body), (tuned_start, tuned_body) = answers
+    assert twin_start["status"] == tuned_start["status"] == 400
+    assert _timeless(tuned_start["headers"]) == _timeless(twin_start["headers"])
+    assert tuned_body["body"] == twin_body["body"] == b"Invalid host header"
+
+
+def _timeless(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    return [(name, value) for name, value in headers if name != b"x-process-time"]
+
+
+# --- the app.state getters as coroutines --------------------------------------------------------
+
+
+def _handed_to_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every function FastAPI hands to its thread pool from now on."""
+    handed: list[str] = []
+    real = FASTAPI_DEPENDENCIES.run_in_threadpool
+
+    async def spy(func: Any, *args: Any, **kwargs: Any) -> Any:
+        handed.append(func.__name__)
+        return await real(func, *args, **kwargs)
+
+    monkeypatch.setattr(FASTAPI_DEPENDENCIES, "run_in_threadpool", spy)
+    return handed
+
+
+def test_the_idiomatic_getters_are_run_in_the_thread_pool(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = _handed_to_threads(monkeypatch)
+    with started(create_app(twin_settings)) as client:
+        client.get("/settings")
+    assert "get_settings" in handed
+
+
+def test_with_the_recipe_the_getters_run_on_the_event_loop(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(twin_settings)
+    read_state_in_coroutines(app)
+    handed = _handed_to_threads(monkeypatch)
+    with started(app) as client:
+        assert client.get("/settings").status_code == 200
+        assert client.get("/employees/1").status_code == 200
+        assert client.get("/health").status_code == 200
+    assert not {"get_settings", "get_session_factory", "get_engine"} & set(handed)
+    assert all(inspect.iscoroutinefunction(getter) for getter in OVERRIDES.values())
