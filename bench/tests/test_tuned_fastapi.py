@@ -253,3 +253,21 @@ def test_with_the_recipe_the_getters_run_on_the_event_loop(
         assert client.get("/health").status_code == 200
     assert not {"get_settings", "get_session_factory", "get_engine"} & set(handed)
     assert all(inspect.iscoroutinefunction(getter) for getter in OVERRIDES.values())
+
+
+def test_the_raw_pair_timer_replaces_the_twins_timer_in_place(twin_settings: Settings) -> None:
+    from bench.tuned.fastapi_timer import RawPairProcessTimeMiddleware, append_time_as_a_raw_pair
+    from fastapi_app import create_app
+    from fastapi_app.middleware import ProcessTimeMiddleware
+
+    app = create_app(twin_settings)
+    before: list[object] = [entry.cls for entry in app.user_middleware]
+
+    append_time_as_a_raw_pair(app)
+
+    after: list[object] = [entry.cls for entry in app.user_middleware]
+    assert after == [
+        RawPairProcessTimeMiddleware if cls is ProcessTimeMiddleware else cls for cls in before
+    ]
+    with TestClient(app) as client:
+        assert float(client.get("/").headers["x-process-time"]) >= 0

@@ -94,6 +94,11 @@ FASTAPI_RECIPES: tuple[Recipe, ...] = (
         "bench.tuned.fastapi_hosts:remember_allowed_hosts",
     ),
     Recipe(
+        "raw-timer-header",
+        "the process-time header appended as a raw pair, without MutableHeaders",
+        "bench.tuned.fastapi_timer:append_time_as_a_raw_pair",
+    ),
+    Recipe(
         "async-state-deps",
         "the app.state getters as async dependencies (dependency_overrides)",
         "bench.tuned.fastapi_deps:read_state_in_coroutines",
