@@ -57,7 +57,10 @@ class Apps:
         return server.url
 
 
-@pytest.fixture(scope="session")
+# Package-scoped, not session: Playwright's sync API keeps an event loop running in the main
+# thread while it is open, and every test that runs after this package (asyncio.run, an async
+# Flask view) would find it there.
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium; skipped with the reason when it is missing, failed in CI."""
     require_chromium(chromium_missing_reason())
