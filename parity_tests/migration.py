@@ -98,6 +98,11 @@ def render(probes: Sequence[Probe], pairs: Mapping[str, Mapping[Key, CaseResult]
         _summary(pairs),
         SUMMARY_END,
         "",
+        "What each step costs per request, compat mode and the strangler at each step against "
+        "the Flask twin and the FastAPI twin on their own servers, is measured by the "
+        "benchmark: [the migration path](benchmarks.md#the-migration-path-what-each-step-costs"
+        "-per-request).",
+        "",
         "## Per feature: what a client notices once it is served by FastAPI",
         "",
         "A feature is what the strangler ports at once (`STRANGLER_PORTED`). Each table lists "
