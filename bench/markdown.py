@@ -6,20 +6,22 @@ from bench.judge import Spread
 from bench.summary import CaseSummary, Run, subject_info, subjects_of, workload_info
 
 
-def rate(value: Spread | None) -> str:
+def _spread(value: Spread | None, spec: str, missing: str) -> str:
+    """The median, then the rounds' range in brackets when there was more than one round."""
     if value is None:
-        return "FAILED"
+        return missing
+    median = format(value.median, spec)
     if value.rounds == 1:
-        return f"{value.median:,.0f}"
-    return f"{value.median:,.0f} ({value.low:,.0f}-{value.high:,.0f})"
+        return median
+    return f"{median} ({format(value.low, spec)}-{format(value.high, spec)})"
+
+
+def rate(value: Spread | None) -> str:
+    return _spread(value, ",.0f", "FAILED")
 
 
 def times(value: Spread | None) -> str:
-    if value is None:
-        return "n/a"
-    if value.rounds == 1:
-        return f"{value.median:.2f}"
-    return f"{value.median:.2f} ({value.low:.2f}-{value.high:.2f})"
+    return _spread(value, ".2f", "n/a")
 
 
 def number(value: float | None, digits: int = 1) -> str:
