@@ -19,6 +19,7 @@ from bench.tuned import (
     resolve,
 )
 from bench.tuned.fastapi_cors_guard import OriginOnlyCORSMiddleware
+from bench.tuned.fastapi_timer import RawPairProcessTimeMiddleware
 from bench.tuned.flask_sessions import LazySigningSessionInterface
 from bench.tuned.starlette_middleware import middleware_class
 
@@ -87,5 +88,5 @@ def test_the_fastapi_factory_applies_every_recipe_by_default(
     classes = [middleware_class(entry) for entry in app.user_middleware]
     assert OriginOnlyCORSMiddleware in classes
     assert CORSMiddleware not in classes
-    assert app.dependency_overrides
+    assert RawPairProcessTimeMiddleware in classes
     assert gc.get_freeze_count() > 0

@@ -1,13 +1,12 @@
 """Each FastAPI recipe does what it claims: the work it skips is skipped, and nothing else is."""
 
 import asyncio
-import importlib
-import inspect
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -19,11 +18,17 @@ from starlette.types import Message, Receive, Scope, Send
 
 from bench.tests.answers import started
 from bench.tuned import RecipeError
+from bench.tuned.fastapi_body_limit import BodySizeLimitForBodiesOnly
 from bench.tuned.fastapi_cors_guard import OriginOnlyCORSMiddleware, consult_cors_only_with_origin
-from bench.tuned.fastapi_deps import OVERRIDES, read_state_in_coroutines
+from bench.tuned.fastapi_host_rule import (
+    REMEMBERED_HOSTS,
+    RememberingHostHeaderRule,
+    remember_hosts_the_rule_let_through,
+)
 from bench.tuned.fastapi_hosts import RememberingTrustedHostMiddleware, remember_allowed_hosts
 from bench.tuned.starlette_middleware import middleware_class
 from fastapi_app import create_app
+from fastapi_app.additions import BodySizeLimitMiddleware
 from shared.settings import Settings
 
 CORS_OPTIONS: dict[str, Any] = {
@@ -33,8 +38,6 @@ CORS_OPTIONS: dict[str, Any] = {
     "expose_headers": ["X-Process-Time"],
 }
 ALLOWED_HOSTS = ["localhost", "*.example.com"]
-# Where FastAPI looks up run_in_threadpool when it runs a plain `def` dependency.
-FASTAPI_DEPENDENCIES = importlib.import_module("fastapi.dependencies.utils")
 
 
 def page(request: Request) -> PlainTextResponse:
@@ -216,45 +219,6 @@ def _timeless(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     return [(name, value) for name, value in headers if name != b"x-process-time"]
 
 
-# --- the app.state getters as coroutines --------------------------------------------------------
-
-
-def _handed_to_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The name of every function FastAPI hands to its thread pool from now on."""
-    handed: list[str] = []
-    real = FASTAPI_DEPENDENCIES.run_in_threadpool
-
-    async def spy(func: Any, *args: Any, **kwargs: Any) -> Any:
-        handed.append(func.__name__)
-        return await real(func, *args, **kwargs)
-
-    monkeypatch.setattr(FASTAPI_DEPENDENCIES, "run_in_threadpool", spy)
-    return handed
-
-
-def test_the_idiomatic_getters_are_run_in_the_thread_pool(
-    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    handed = _handed_to_threads(monkeypatch)
-    with started(create_app(twin_settings)) as client:
-        client.get("/settings")
-    assert "get_settings" in handed
-
-
-def test_with_the_recipe_the_getters_run_on_the_event_loop(
-    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = create_app(twin_settings)
-    read_state_in_coroutines(app)
-    handed = _handed_to_threads(monkeypatch)
-    with started(app) as client:
-        assert client.get("/settings").status_code == 200
-        assert client.get("/employees/1").status_code == 200
-        assert client.get("/health").status_code == 200
-    assert not {"get_settings", "get_session_factory", "get_engine"} & set(handed)
-    assert all(inspect.iscoroutinefunction(getter) for getter in OVERRIDES.values())
-
-
 def test_the_raw_pair_timer_replaces_the_twins_timer_in_place(twin_settings: Settings) -> None:
     from bench.tuned.fastapi_timer import RawPairProcessTimeMiddleware, append_time_as_a_raw_pair
     from fastapi_app import create_app
@@ -271,3 +235,103 @@ def test_the_raw_pair_timer_replaces_the_twins_timer_in_place(twin_settings: Set
     ]
     with TestClient(app) as client:
         assert float(client.get("/").headers["x-process-time"]) >= 0
+
+
+# --- the body limit only for a request with a body ----------------------------------------------
+
+LIMIT = 8
+
+
+def limited(middleware: Any) -> TestClient:
+    async def echo(request: Request) -> PlainTextResponse:
+        return PlainTextResponse(f"{len(await request.body())} bytes")
+
+    async def refused(_request: Request, exc: Exception) -> PlainTextResponse:
+        return PlainTextResponse(str(exc), status_code=413)
+
+    app = Starlette(
+        routes=[Route("/", echo, methods=["GET", "POST"])],
+        middleware=[Middleware(middleware, max_body_bytes=LIMIT)],
+        exception_handlers={HTTPException: refused},
+    )
+    return TestClient(app)
+
+
+@pytest.mark.parametrize("size", [0, LIMIT, LIMIT + 1])
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_a_body_is_limited_as_the_twins_middleware_limits_it(size: int, chunked: bool) -> None:
+    body = b"x" * size
+    answers = [
+        limited(middleware).post("/", content=iter([body]) if chunked else body)
+        for middleware in (BodySizeLimitMiddleware, BodySizeLimitForBodiesOnly)
+    ]
+    twin, tuned = answers
+    assert (tuned.status_code, tuned.text) == (twin.status_code, twin.text)
+    assert twin.status_code == (413 if size > LIMIT else 200)
+
+
+def test_a_request_without_a_body_skips_the_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    judged: list[Scope] = []
+    real = BodySizeLimitMiddleware.__call__
+
+    async def spy(
+        self: BodySizeLimitMiddleware, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        judged.append(scope)
+        await real(self, scope, receive, send)
+
+    monkeypatch.setattr(BodySizeLimitMiddleware, "__call__", spy)
+    client = limited(BodySizeLimitForBodiesOnly)
+    assert client.get("/").text == "0 bytes"
+    assert judged == []
+    assert client.post("/", content=b"abc").text == "3 bytes"
+    assert len(judged) == 1
+
+
+# --- the Host rule remembers what it let through ------------------------------------------------
+
+
+def test_the_host_rule_remembers_a_host_it_let_through(twin_settings: Settings) -> None:
+    app = create_app(twin_settings)
+    remember_hosts_the_rule_let_through(app)
+    with started(app) as client:
+        assert client.get("/", headers={"Host": "localhost"}).status_code == 200
+        (rule,) = _middleware_instances(app, RememberingHostHeaderRule)
+    assert rule.passed == {b"localhost"}
+
+
+def test_a_host_the_rule_refuses_is_never_remembered_and_refused_every_time() -> None:
+    rule = RememberingHostHeaderRule(page_app)
+    scope = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"bad host")]}
+    answers = [asyncio.run(answer_of(rule, scope)) for _ in range(2)]
+    assert [sent[0]["status"] for sent in answers] == [400, 400]
+    assert rule.passed == set()
+
+
+def test_a_remembered_host_sent_twice_is_still_refused() -> None:
+    rule = RememberingHostHeaderRule(page_app)
+    one = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"localhost")]}
+    asyncio.run(answer_of(rule, one))
+    two = {**one, "headers": [(b"host", b"localhost"), (b"host", b"localhost")]}
+    assert asyncio.run(answer_of(rule, two))[0]["status"] == 400
+
+
+def test_the_rules_memory_stops_growing_at_its_bound() -> None:
+    rule = RememberingHostHeaderRule(page_app)
+    for number in range(REMEMBERED_HOSTS + 10):
+        scope = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"h%d" % number)]}
+        asyncio.run(answer_of(rule, scope))
+    assert len(rule.passed) == REMEMBERED_HOSTS
+
+
+def _middleware_instances(app: Any, cls: type) -> list[Any]:
+    found, layer = [], app.middleware_stack
+    while layer is not None:
+        if isinstance(layer, cls):
+            found.append(layer)
+        layer = getattr(layer, "app", None)
+    return found
+
+
+async def page_app(scope: Scope, receive: Receive, send: Send) -> None:
+    await PlainTextResponse("ok")(scope, receive, send)

@@ -1,6 +1,7 @@
 """Each Flask recipe does what it claims: the work it skips is skipped, and nothing else is."""
 
 import asyncio
+import base64
 import gc
 import importlib
 import inspect
@@ -13,8 +14,10 @@ import pytest
 from flask import Flask, Response, after_this_request, session
 from flask_cors import CORS
 from flask_pydantic import validate
+from sqlalchemy.orm import scoped_session
 
 from bench.tuned import RecipeError, flask_ensure_sync
+from bench.tuned.flask_admin_session import RemoveIfUsed, remove_admin_session_only_if_used
 from bench.tuned.flask_cors_guard import (
     OnlyWithOrigin,
     consult_cors_only_with_origin,
@@ -23,8 +26,10 @@ from bench.tuned.flask_cors_guard import (
 from bench.tuned.flask_ensure_sync import remember_which_functions_are_async
 from bench.tuned.flask_models import answer_models_without_validate
 from bench.tuned.flask_sessions import LazySigningSessionInterface, sign_sessions_lazily
+from bench.tuned.flask_vary import vary_on_origin_directly, write_vary_directly
 from bench.tuned.heap import freeze_startup_heap, frozen_heap
 from flask_app import create_app
+from flask_app.additions import vary_on_origin
 from shared.schemas import Health, Hello
 from shared.settings import Settings
 
@@ -286,6 +291,103 @@ def test_an_app_without_a_validate_view_without_input_is_refused() -> None:
 
     with pytest.raises(RecipeError, match="no view"):
         answer_models_without_validate(app)
+
+
+# --- Vary written directly ---------------------------------------------------------------------
+
+
+def vary_app(extra_vary: str | None) -> Flask:
+    app = Flask(__name__)
+    app.after_request(vary_on_origin)
+
+    @app.get("/")
+    def view() -> Response:
+        response = Response("hello")
+        if extra_vary is not None:
+            response.headers["Vary"] = extra_vary
+        return response
+
+    return app
+
+
+@pytest.mark.parametrize("extra_vary", [None, "Accept-Encoding", "Origin", "origin, Cookie"])
+def test_vary_written_directly_reads_as_werkzeugs(extra_vary: str | None) -> None:
+    want = vary_app(extra_vary).test_client().get("/")
+    recipe_applied = vary_app(extra_vary)
+    write_vary_directly(recipe_applied)
+    got = recipe_applied.test_client().get("/")
+    assert got.headers.getlist("Vary") == want.headers.getlist("Vary")
+
+
+def test_vary_on_origin_is_replaced_where_it_stands(twin_settings: Settings) -> None:
+    app = create_app(twin_settings)
+    before = list(app.after_request_funcs[None])
+    write_vary_directly(app)
+    assert app.after_request_funcs[None] == [
+        vary_on_origin_directly if hook is vary_on_origin else hook for hook in before
+    ]
+
+
+def test_an_app_without_vary_on_origin_is_refused() -> None:
+    with pytest.raises(RecipeError, match="vary_on_origin"):
+        write_vary_directly(Flask(__name__))
+
+
+# --- the admin's session removed only if used ---------------------------------------------------
+
+
+def _removals(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    removed: list[object] = []
+    real = scoped_session.remove
+
+    def spy(self: scoped_session) -> None:  # type: ignore[type-arg]
+        removed.append(self)
+        real(self)
+
+    monkeypatch.setattr(scoped_session, "remove", spy)
+    return removed
+
+
+def test_the_idiomatic_twin_removes_the_admin_session_on_every_request(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(twin_settings)
+    removed = _removals(monkeypatch)
+    app.test_client().get("/")
+    assert len(removed) == 1
+
+
+def test_with_the_recipe_a_request_that_never_opened_it_removes_nothing(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(twin_settings)
+    remove_admin_session_only_if_used(app)
+    removed = _removals(monkeypatch)
+    app.test_client().get("/")
+    assert removed == []
+
+
+def test_with_the_recipe_an_admin_page_still_removes_its_session(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(twin_settings)
+    remove_admin_session_only_if_used(app)
+    (teardown,) = [hook for hook in app.teardown_appcontext_funcs if isinstance(hook, RemoveIfUsed)]
+    removed = _removals(monkeypatch)
+    credentials = base64.b64encode(
+        f"{twin_settings.auth_username}:{twin_settings.auth_password.get_secret_value()}".encode()
+    ).decode()
+    answer = app.test_client().get(
+        "/admin/employee/", headers={"Authorization": f"Basic {credentials}"}
+    )
+    assert answer.status_code == 200
+    assert removed == [teardown.session]
+    assert not teardown.session.registry.has()
+
+
+def test_an_app_without_a_scoped_session_teardown_is_refused() -> None:
+    with pytest.raises(RecipeError, match="0 teardowns"):
+        remove_admin_session_only_if_used(Flask(__name__))
 
 
 # --- the start-up heap frozen -------------------------------------------------------------------

@@ -80,6 +80,16 @@ FLASK_RECIPES: tuple[Recipe, ...] = (
         "a view without input answers its model without flask-pydantic's @validate()",
         "bench.tuned.flask_models:answer_models_without_validate",
     ),
+    Recipe(
+        "direct-vary",
+        "`Vary: Origin` set as a plain header when the response has no Vary",
+        "bench.tuned.flask_vary:write_vary_directly",
+    ),
+    Recipe(
+        "admin-session-if-used",
+        "the admin's scoped session removed only by a request that used it",
+        "bench.tuned.flask_admin_session:remove_admin_session_only_if_used",
+    ),
     FREEZE,
 )
 FASTAPI_RECIPES: tuple[Recipe, ...] = (
@@ -99,9 +109,14 @@ FASTAPI_RECIPES: tuple[Recipe, ...] = (
         "bench.tuned.fastapi_timer:append_time_as_a_raw_pair",
     ),
     Recipe(
-        "async-state-deps",
-        "the app.state getters as async dependencies (dependency_overrides)",
-        "bench.tuned.fastapi_deps:read_state_in_coroutines",
+        "body-limit-for-bodies",
+        "the body limit consulted only for a request that declares a body",
+        "bench.tuned.fastapi_body_limit:limit_only_requests_with_a_body",
+    ),
+    Recipe(
+        "remembered-host-rule",
+        "the Host rule remembers the Host values it let through",
+        "bench.tuned.fastapi_host_rule:remember_hosts_the_rule_let_through",
     ),
     FREEZE,
 )
