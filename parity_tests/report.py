@@ -134,6 +134,10 @@ def render(
         summary(results, pair),
         SUMMARY_END,
         "",
+        "Every difference the run saw:",
+        "",
+        *difference_table(results),
+        "",
         *what_to_do(results, pair),
     ]
     for feature, cases in _by_feature(results):
@@ -184,14 +188,27 @@ def summary(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> str
     for impact, rule in IMPACT_RULES.items():
         entries = [name for name in seen if REGISTRY[name].impact == impact]
         lines.append(f"| **{impact}** | {by_impact[impact]} | {len(entries)} | {_cell(rule)} |")
-    lines += ["", "| Difference | Impact | Cases |", "| --- | --- | --- |"]
-    lines += [
-        f"| [{name}](#{name}): {_cell(difference.title)} | {difference.impact} | {seen[name]} |"
-        for impact in IMPACT_RULES
-        for name, difference in REGISTRY.items()
-        if seen[name] and difference.impact == impact
-    ]
+    breaking = next(iter(IMPACT_RULES))
+    lines += ["", f"The differences whose impact is **{breaking}**:", ""]
+    lines += difference_table(results, (breaking,))
     return "\n".join(lines)
+
+
+def difference_table(
+    results: Sequence[CaseResult], impacts: Sequence[Impact] = tuple(IMPACT_RULES)
+) -> list[str]:
+    """One row per registry entry the run saw with one of `impacts`, the most serious first."""
+    seen = Counter(name for result in results for name in result.differences)
+    return [
+        "| Difference | Impact | Cases |",
+        "| --- | --- | --- |",
+        *(
+            f"| [{name}](#{name}): {_cell(difference.title)} | {difference.impact} | {seen[name]} |"
+            for impact in impacts
+            for name, difference in REGISTRY.items()
+            if seen[name] and difference.impact == impact
+        ),
+    ]
 
 
 MOST_IMPORTANT = 4
