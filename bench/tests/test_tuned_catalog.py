@@ -3,9 +3,11 @@ them, and the tuned factories apply exactly the ones picked."""
 
 import gc
 from contextlib import AbstractContextManager
+from typing import cast
 
 import pytest
 from flask.sessions import SecureCookieSessionInterface
+from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 
 from bench.tuned import (
@@ -19,6 +21,7 @@ from bench.tuned import (
     resolve,
 )
 from bench.tuned.fastapi_cors_guard import OriginOnlyCORSMiddleware
+from bench.tuned.fastapi_guards import FoldedMiddleware
 from bench.tuned.fastapi_timer import RawPairProcessTimeMiddleware
 from bench.tuned.flask_sessions import LazySigningSessionInterface
 from bench.tuned.starlette_middleware import middleware_class
@@ -86,7 +89,11 @@ def test_the_fastapi_factory_applies_every_recipe_by_default(
     monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
     app = create_app()
     classes = [middleware_class(entry) for entry in app.user_middleware]
-    assert OriginOnlyCORSMiddleware in classes
-    assert CORSMiddleware not in classes
-    assert RawPairProcessTimeMiddleware in classes
+    assert classes == [FoldedMiddleware]
+    (folded,) = [e for e in app.user_middleware if middleware_class(e) is FoldedMiddleware]
+    guards = cast(tuple[Middleware, ...], folded.kwargs["stack"])
+    folded_classes = [middleware_class(entry) for entry in guards]
+    assert OriginOnlyCORSMiddleware in folded_classes
+    assert CORSMiddleware not in folded_classes
+    assert RawPairProcessTimeMiddleware in folded_classes
     assert gc.get_freeze_count() > 0

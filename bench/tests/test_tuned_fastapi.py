@@ -6,7 +6,6 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -18,17 +17,17 @@ from starlette.types import Message, Receive, Scope, Send
 
 from bench.tests.answers import started
 from bench.tuned import RecipeError
-from bench.tuned.fastapi_body_limit import BodySizeLimitForBodiesOnly
 from bench.tuned.fastapi_cors_guard import OriginOnlyCORSMiddleware, consult_cors_only_with_origin
-from bench.tuned.fastapi_host_rule import (
+from bench.tuned.fastapi_guards import (
+    FOLDED,
     REMEMBERED_HOSTS,
-    RememberingHostHeaderRule,
-    remember_hosts_the_rule_let_through,
+    FoldedMiddleware,
+    fold_the_middleware,
 )
 from bench.tuned.fastapi_hosts import RememberingTrustedHostMiddleware, remember_allowed_hosts
 from bench.tuned.starlette_middleware import middleware_class
 from fastapi_app import create_app
-from fastapi_app.additions import BodySizeLimitMiddleware
+from fastapi_app.additions import HostHeaderRule
 from shared.settings import Settings
 
 CORS_OPTIONS: dict[str, Any] = {
@@ -237,94 +236,108 @@ def test_the_raw_pair_timer_replaces_the_twins_timer_in_place(twin_settings: Set
         assert float(client.get("/").headers["x-process-time"]) >= 0
 
 
-# --- the body limit only for a request with a body ----------------------------------------------
-
-LIMIT = 8
+# --- the five middleware folded into one ---------------------------------------------------------
 
 
-def limited(middleware: Any) -> TestClient:
-    async def echo(request: Request) -> PlainTextResponse:
-        return PlainTextResponse(f"{len(await request.body())} bytes")
-
-    async def refused(_request: Request, exc: Exception) -> PlainTextResponse:
-        return PlainTextResponse(str(exc), status_code=413)
-
-    app = Starlette(
-        routes=[Route("/", echo, methods=["GET", "POST"])],
-        middleware=[Middleware(middleware, max_body_bytes=LIMIT)],
-        exception_handlers={HTTPException: refused},
-    )
-    return TestClient(app)
+# The twin's own five, outermost first.
+LAYERS = tuple(kinds[0] for kinds in FOLDED)
 
 
-@pytest.mark.parametrize("size", [0, LIMIT, LIMIT + 1])
-@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
-def test_a_body_is_limited_as_the_twins_middleware_limits_it(size: int, chunked: bool) -> None:
-    body = b"x" * size
-    answers = [
-        limited(middleware).post("/", content=iter([body]) if chunked else body)
-        for middleware in (BodySizeLimitMiddleware, BodySizeLimitForBodiesOnly)
-    ]
-    twin, tuned = answers
-    assert (tuned.status_code, tuned.text) == (twin.status_code, twin.text)
-    assert twin.status_code == (413 if size > LIMIT else 200)
+def _layer_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of each of the twin's middleware classes whose __call__ runs for a request
+    from now on."""
+    calls: list[str] = []
+    for guard in LAYERS:
+        real = guard.__call__
+
+        def spy(self: Any, scope: Scope, receive: Receive, send: Send, real: Any = real) -> Any:
+            if scope["type"] == "http":
+                calls.append(type(self).__name__)
+            return real(self, scope, receive, send)
+
+        monkeypatch.setattr(guard, "__call__", spy)
+    return calls
 
 
-def test_a_request_without_a_body_skips_the_count(monkeypatch: pytest.MonkeyPatch) -> None:
-    judged: list[Scope] = []
-    real = BodySizeLimitMiddleware.__call__
-
-    async def spy(
-        self: BodySizeLimitMiddleware, scope: Scope, receive: Receive, send: Send
-    ) -> None:
-        judged.append(scope)
-        await real(self, scope, receive, send)
-
-    monkeypatch.setattr(BodySizeLimitMiddleware, "__call__", spy)
-    client = limited(BodySizeLimitForBodiesOnly)
-    assert client.get("/").text == "0 bytes"
-    assert judged == []
-    assert client.post("/", content=b"abc").text == "3 bytes"
-    assert len(judged) == 1
-
-
-# --- the Host rule remembers what it let through ------------------------------------------------
-
-
-def test_the_host_rule_remembers_a_host_it_let_through(twin_settings: Settings) -> None:
+def folded_twin(twin_settings: Settings) -> FastAPI:
     app = create_app(twin_settings)
-    remember_hosts_the_rule_let_through(app)
+    fold_the_middleware(app)
+    return app
+
+
+def test_the_five_become_one_entry_with_their_own_options(twin_settings: Settings) -> None:
+    app = create_app(twin_settings)
+    before = list(app.user_middleware)
+    fold_the_middleware(app)
+    assert [middleware_class(entry) for entry in app.user_middleware] == [FoldedMiddleware]
+    assert app.user_middleware[0].kwargs["stack"] == tuple(before)
+
+
+def test_a_plain_request_from_a_host_let_through_skips_the_five_layers(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _layer_calls(monkeypatch)
+    with started(folded_twin(twin_settings)) as client:
+        first = client.get("/")
+        assert calls == [layer.__name__ for layer in LAYERS]
+        second = client.get("/")
+    assert calls == [layer.__name__ for layer in LAYERS]
+    assert second.headers["vary"] == first.headers["vary"] == "Origin"
+    assert float(second.headers["x-process-time"]) > 0
+    assert list(second.headers) == list(first.headers)
+    assert second.json() == first.json()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "http://localhost:3000"}, {"Content-Length": "0"}, {"Host": "foreign.example"}],
+    ids=["an Origin", "a body", "a Host not let through"],
+)
+def test_a_request_that_is_not_plain_goes_through_every_layer(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch, headers: dict[str, str]
+) -> None:
+    with started(folded_twin(twin_settings)) as client:
+        client.get("/")
+        calls = _layer_calls(monkeypatch)
+        client.get("/", headers=headers)
+    assert calls[0] == LAYERS[0].__name__
+
+
+def test_a_foreign_host_is_refused_every_time_and_never_let_through(
+    twin_settings: Settings,
+) -> None:
+    app = folded_twin(twin_settings)
     with started(app) as client:
-        assert client.get("/", headers={"Host": "localhost"}).status_code == 200
-        (rule,) = _middleware_instances(app, RememberingHostHeaderRule)
-    assert rule.passed == {b"localhost"}
+        statuses = [client.get("/", headers={"Host": "foreign.example"}).status_code for _ in "ab"]
+        (folded,) = _instances(app, FoldedMiddleware)
+    assert statuses == [400, 400]
+    assert folded.let_through == set()
 
 
-def test_a_host_the_rule_refuses_is_never_remembered_and_refused_every_time() -> None:
-    rule = RememberingHostHeaderRule(page_app)
-    scope = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"bad host")]}
-    answers = [asyncio.run(answer_of(rule, scope)) for _ in range(2)]
-    assert [sent[0]["status"] for sent in answers] == [400, 400]
-    assert rule.passed == set()
-
-
-def test_a_remembered_host_sent_twice_is_still_refused() -> None:
-    rule = RememberingHostHeaderRule(page_app)
+def test_two_host_headers_are_refused_even_when_the_value_was_let_through() -> None:
+    folded = FoldedMiddleware(page_app, [Middleware(HostHeaderRule)])
     one = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"localhost")]}
-    asyncio.run(answer_of(rule, one))
+    assert asyncio.run(answer_of(folded, one))[0]["status"] == 200
     two = {**one, "headers": [(b"host", b"localhost"), (b"host", b"localhost")]}
-    assert asyncio.run(answer_of(rule, two))[0]["status"] == 400
+    assert asyncio.run(answer_of(folded, two))[0]["status"] == 400
 
 
-def test_the_rules_memory_stops_growing_at_its_bound() -> None:
-    rule = RememberingHostHeaderRule(page_app)
+def test_the_memory_of_hosts_stops_growing_at_its_bound() -> None:
+    folded = FoldedMiddleware(page_app, [])
     for number in range(REMEMBERED_HOSTS + 10):
         scope = {"type": "http", "http_version": "1.1", "headers": [(b"host", b"h%d" % number)]}
-        asyncio.run(answer_of(rule, scope))
-    assert len(rule.passed) == REMEMBERED_HOSTS
+        asyncio.run(answer_of(folded, scope))
+    assert len(folded.let_through) == REMEMBERED_HOSTS
 
 
-def _middleware_instances(app: Any, cls: type) -> list[Any]:
+def test_an_app_without_the_five_in_order_is_refused() -> None:
+    app = FastAPI()
+    app.add_middleware(CORSMiddleware, allow_origins=["http://allowed.test"])
+    with pytest.raises(RecipeError, match="does not stack"):
+        fold_the_middleware(app)
+
+
+def _instances(app: Any, cls: type) -> list[Any]:
     found, layer = [], app.middleware_stack
     while layer is not None:
         if isinstance(layer, cls):

@@ -109,14 +109,9 @@ FASTAPI_RECIPES: tuple[Recipe, ...] = (
         "bench.tuned.fastapi_timer:append_time_as_a_raw_pair",
     ),
     Recipe(
-        "body-limit-for-bodies",
-        "the body limit consulted only for a request that declares a body",
-        "bench.tuned.fastapi_body_limit:limit_only_requests_with_a_body",
-    ),
-    Recipe(
-        "remembered-host-rule",
-        "the Host rule remembers the Host values it let through",
-        "bench.tuned.fastapi_host_rule:remember_hosts_the_rule_let_through",
+        "folded-middleware",
+        "the five middleware as one layer, passed in one step by a plain request",
+        "bench.tuned.fastapi_guards:fold_the_middleware",
     ),
     FREEZE,
 )

@@ -15,20 +15,26 @@ from starlette.types import Message, Receive, Scope, Send
 from bench.tuned.starlette_middleware import replace_middleware
 
 
+def add_vary_on_origin(start: Message) -> None:
+    """Origin added to the Vary of a response's start message, as CORSMiddleware adds it to
+    the answer of a request without an Origin."""
+    headers = list(start.get("headers", ()))
+    if any(name.lower() == b"vary" for name, _ in headers):
+        # Rare (no route of the twin sets Vary): Starlette's own merge, kept as it is.
+        start["headers"] = headers
+        vary = MutableHeaders(scope=start)
+        vary["Vary"] = ", ".join([*vary.getlist("Vary"), "Origin"])
+    else:
+        # What MutableHeaders appends for a new field: a lower-case name, at the end.
+        start["headers"] = [*headers, (b"vary", b"Origin")]
+
+
 def with_vary_on_origin(send: Send) -> Send:
     """`send`, adding Origin to the answer's Vary as CORSMiddleware does without an Origin."""
 
     async def send_with_vary(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = list(message.get("headers", ()))
-            if any(name.lower() == b"vary" for name, _ in headers):
-                # Rare (no route of the twin sets Vary): Starlette's own merge, kept as it is.
-                message["headers"] = headers
-                vary = MutableHeaders(scope=message)
-                vary["Vary"] = ", ".join([*vary.getlist("Vary"), "Origin"])
-            else:
-                # What MutableHeaders appends for a new field: a lower-case name, at the end.
-                message["headers"] = [*headers, (b"vary", b"Origin")]
+            add_vary_on_origin(message)
         await send(message)
 
     return send_with_vary
