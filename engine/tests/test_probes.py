@@ -86,13 +86,11 @@ def test_a_placeholder_the_side_cannot_fill_makes_the_probe_unsendable(
         Probe("t", "GET", "/{tenant}/{id}", setup=created).send(client)
 
 
+FORM = PerSide("a form holding the secret", lambda secret: {"a": secret})
+
+
 def test_any_other_option_of_a_request_is_passed_on(client: httpx2.Client) -> None:
-    probe = Probe(
-        "t",
-        "POST",
-        "/form",
-        options={"params": {"q": "1"}, "data": {"a": PerSide("the secret", str)}},
-    )
+    probe = Probe("t", "POST", "/form", options={"params": {"q": "1"}, "data": FORM})
 
     response, _ = probe.send(Configured(client, "s3"))
 
@@ -100,7 +98,7 @@ def test_any_other_option_of_a_request_is_passed_on(client: httpx2.Client) -> No
         "POST /form?q=1 token= type=application/x-www-form-urlencoded",
         "a=s3",
     ]
-    assert probe.body == ("data", {"a": PerSide("the secret", str)})
+    assert probe.body == ("data", FORM)
 
 
 def test_the_body_is_named_by_the_keyword_it_is_sent_by() -> None:

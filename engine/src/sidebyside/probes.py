@@ -71,14 +71,10 @@ class Side(Protocol):
     @property
     def context(self) -> object: ...
 
-    # The values a path or header may name as {name}; raise UnsendableProbeError for a
-    # name the side cannot fill, so that the probe is skipped there with that reason.
+    # The values a path or header may name as {name}. A name missing here makes the probe
+    # unsendable to this side (UnsendableProbeError); a mapping may raise that itself to
+    # give its own reason.
     def placeholders(self) -> Mapping[str, object]: ...
-
-
-class _NoPlaceholders(dict[str, object]):
-    def __missing__(self, name: str) -> object:
-        raise UnsendableProbeError(f"no value for the placeholder {{{name}}}")
 
 
 class _Values(dict[str, object]):
@@ -89,7 +85,10 @@ class _Values(dict[str, object]):
         self.side = side
 
     def __missing__(self, name: str) -> object:
-        return self.side[name]
+        try:
+            return self.side[name]
+        except KeyError:
+            raise UnsendableProbeError(f"no value for the placeholder {{{name}}}") from None
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,7 @@ class Probe:
         """The response, and the seconds it took (the setup's requests not counted)."""
         if isinstance(to, httpx2.Client):
             client, context = to, None
-            known: Mapping[str, object] = _NoPlaceholders()
+            known: Mapping[str, object] = {}
             templated = self.setup is not None
         else:
             client, context, known = to.client, to.context, to.placeholders()
