@@ -6,7 +6,6 @@ lingers), and its whole tree is sampled for memory and CPU time.
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,22 +17,15 @@ from pathlib import Path
 import httpx2
 import psutil
 
+# The engine's server helpers: a subject that did not start, or died, is its ServerError.
+from sidebyside.live import ServerError as ServerError
+from sidebyside.live import free_port
+
 from bench.priority import priority_prefix, raise_session
 from bench.subjects import ROOT, Subject
 
 READY_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 15.0
-
-
-class ServerError(RuntimeError):
-    """A subject did not start, or died."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def scripts_on_path(environment: Mapping[str, str]) -> dict[str, str]:

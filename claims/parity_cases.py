@@ -4,12 +4,14 @@ report records, whatever order the tests run in."""
 
 from dataclasses import dataclass
 
+from sidebyside import CaseResult, judge
+
 from claims.ledger import Link
 from parity_tests import parity
 from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation, observe
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import Pair
+from parity_tests.targets import DEFAULT_PAIR, Pair
 
 
 class ParityCaseError(LookupError):
@@ -18,15 +20,15 @@ class ParityCaseError(LookupError):
 
 @dataclass(frozen=True)
 class Case:
-    result: parity.CaseResult
+    result: CaseResult
 
     @property
     def flask(self) -> Observation:
-        return self.result.flask
+        return self.result.side("flask")
 
     @property
     def fastapi(self) -> Observation:
-        return self.result.fastapi
+        return self.result.side("fastapi")
 
     @property
     def same(self) -> bool:
@@ -55,10 +57,11 @@ def parity_case(twins: Pair, feature: str, title: str, built: bool = False) -> C
     if len(found) != 1:
         raise ParityCaseError(f"no single parity probe is called {feature}: {title}")
     probe = found[0]
-    if probe.pair != ("built_pair" if built else "pair"):
-        raise ParityCaseError(f"{feature}: {title} needs the apps of the {probe.pair} fixture")
-    flask, fastapi = probe.send(twins.flask), probe.send(twins.fastapi)
-    result = parity.judge(probe, observe(flask, probe.raw), observe(fastapi, probe.raw))
+    if probe.sides != ("built_pair" if built else ""):
+        raise ParityCaseError(f"{feature}: {title} needs the apps of the {probe.sides} fixture")
+    (flask, _), (fastapi, _) = probe.send(twins.flask), probe.send(twins.fastapi)
+    seen = observe(flask, probe.raw), observe(fastapi, probe.raw)
+    result = judge(probe, *seen, REGISTRY, DEFAULT_PAIR.name)
     if result.verdict == "unexpected":
         raise AssertionError(parity.explain(result))
     return Case(result)

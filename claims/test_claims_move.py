@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sidebyside import CaseResult
 
 from claims.ledger import Claim
 from claims.parity_cases import Case
@@ -17,13 +18,14 @@ from claims.sections import (
     validation,
 )
 from parity_tests.normalise import Observation
-from parity_tests.parity import CaseResult
 
 JSON = "application/json"
 
 
 def answering(flask: Observation, fastapi: Observation) -> Callable[..., Case]:
-    result = CaseResult("feature", "title", "GET /", flask, fastapi, (), (), "same")
+    result = CaseResult(
+        "feature", "title", "GET /", flask, fastapi, (), (), "same", "flask:fastapi"
+    )
     return lambda *args, **kwargs: Case(result)
 
 

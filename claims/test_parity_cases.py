@@ -1,10 +1,10 @@
 """Parity evidence: a claim reads a case the differential suite's own rules judged."""
 
 import pytest
+from sidebyside import Probe
 
 from claims import parity_cases
 from claims.parity_cases import ParityCaseError, parity_case
-from parity_tests.parity import Probe
 from parity_tests.targets import Pair
 
 
@@ -32,7 +32,7 @@ def test_a_case_that_needs_the_built_apps_is_refused_on_the_plain_twins(twins: P
 def test_a_case_whose_registered_difference_no_longer_shows_fails_the_claim(
     twins: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stale = Probe("hello", "hello world", "GET", "/", differences=("admin-ui",))
+    stale = Probe("hello world", "GET", "/", feature="hello", differences=("admin-ui",))
     monkeypatch.setattr(parity_cases, "every_probe", lambda: [stale])
 
     with pytest.raises(AssertionError, match="registered as admin-ui but both apps now agree"):

@@ -13,8 +13,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidebyside.live import stop_gracefully
+
 from containers.commands import WORK, CommandError, run, tail
-from parity_tests.servers import stop_gracefully
 
 ENGINE = WORK / "engine"
 READY_TIMEOUT_SECONDS = 60.0

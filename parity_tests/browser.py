@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pytest
+from sidebyside import CaseResult
 
-from parity_tests.parity import CaseResult
 from parity_tests.registry import REGISTRY
 
 CORS_FEATURE = "cors"

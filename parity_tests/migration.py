@@ -16,10 +16,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from sidebyside import CaseResult, Probe
 
 from parity_tests import generated
 from parity_tests.generated import Summary, refuse_to_write, stale
-from parity_tests.parity import RESULTS, CaseResult, Probe
+from parity_tests.parity import RESULTS
 from parity_tests.registry import REGISTRY
 
 Key = tuple[str, str]
@@ -176,9 +177,7 @@ def _feature(
     ]
     for name in sorted(plain, key=lambda name: (-plain[name], name)):
         entry = REGISTRY[name]
-        bridge = (
-            f"`migration.compat.{entry.compat_bridge}`" if entry.compat_bridge else entry.unbridged
-        )
+        bridge = f"`migration.compat.{entry.bridged_by}`" if entry.bridged_by else entry.unbridged
         lines.append(
             f"| [{name}](parity.md#{name}): {entry.title} | {entry.impact} | {plain[name]} "
             f"| {compat[name] or 'gone'} | {bridge} |"

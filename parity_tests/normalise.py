@@ -4,7 +4,6 @@ Each rule says what it removes and why. Anything a rule does not remove is compa
 """
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 import httpx2
@@ -12,7 +11,6 @@ from sidebyside.noise import map_values as _map_values
 from sidebyside.noise import mask_strings as _mask_strings
 from sidebyside.observe import (
     IGNORED_HEADERS,
-    Body,
     Observation,
     Rule,
     differing_aspects,
@@ -66,21 +64,12 @@ def mask_id(value: Any) -> str:
     return f"<id:{type(value).__name__}>"
 
 
-def _replace_body(observation: Observation, body: Body) -> Observation:
-    return Observation(observation.status, observation.content_type, observation.headers, body)
-
-
-def _replace_headers(observation: Observation, headers: Mapping[str, str]) -> Observation:
-    return Observation(observation.status, observation.content_type, headers, observation.body)
-
-
 RULES: tuple[Rule, ...] = (
     Rule(
         "generated ids",
         "Each app numbers its own rows and uploads: an id's value says nothing about "
         "behaviour, but its type (a number or a string) is compared.",
-        lambda o: _replace_headers(
-            _replace_body(o, _map_values(o.body, ID_KEYS, mask_id)),
+        lambda o: o.with_body(_map_values(o.body, ID_KEYS, mask_id)).with_headers(
             {
                 name: _ID_IN_PATH.sub(r"/\1/<id>", value) if name == "location" else value
                 for name, value in o.headers.items()
@@ -91,8 +80,8 @@ RULES: tuple[Rule, ...] = (
         "timestamp values",
         "created_at, updated_at and finished_at record when each app ran, not what it did: "
         "their digits are masked, their format (separators, fraction, zone) is compared.",
-        lambda o: _replace_body(
-            o, _map_values(o.body, TIMESTAMP_KEYS, lambda value: timestamp_shape(str(value)))
+        lambda o: o.with_body(
+            _map_values(o.body, TIMESTAMP_KEYS, lambda value: timestamp_shape(str(value)))
         ),
     ),
     Rule(
@@ -100,15 +89,14 @@ RULES: tuple[Rule, ...] = (
         "Tests give each new employee a generated email and department (`person-…`, "
         "`dept-…`) so they can run twice against one database; those values are masked by "
         "their pattern wherever they appear, and every other email or department is compared.",
-        lambda o: _replace_body(o, _mask_strings(o.body, _GENERATED_TEST_DATA, "<unique>")),
+        lambda o: o.with_body(_mask_strings(o.body, _GENERATED_TEST_DATA, "<unique>")),
     ),
     Rule(
         "varying header values",
         "X-Process-Time and ETag must be present, but their values are not the API's: the "
         "first measures this run, and an ETag is opaque (RFC 9110 8.8.3), so a client can "
         "only send it back, which the If-None-Match case compares. Last-Modified is compared.",
-        lambda o: _replace_headers(
-            o,
+        lambda o: o.with_headers(
             {name: _HEADER_VALUES_THAT_VARY.get(name, value) for name, value in o.headers.items()},
         ),
     ),
@@ -116,15 +104,14 @@ RULES: tuple[Rule, ...] = (
         "the same, in exact text",
         "A body compared as exact text (for encoding questions) has the same ids, timestamps "
         "and test data masked as a parsed one.",
-        lambda o: _replace_body(o, mask_text(o.body)) if isinstance(o.body, str) else o,
+        lambda o: o.with_body(mask_text(o.body)) if isinstance(o.body, str) else o,
     ),
     Rule(
         "order within header lists",
         "Werkzeug builds Allow from a set, so its order changes from run to run; the order of "
         "the names in Allow, Access-Control-Allow-Methods, Access-Control-Allow-Headers or "
         "Vary means nothing to a client or a cache.",
-        lambda o: _replace_headers(
-            o,
+        lambda o: o.with_headers(
             {
                 name: ", ".join(sorted(part.strip() for part in value.split(",")))
                 if name in _UNORDERED_LIST_HEADERS
@@ -137,7 +124,7 @@ RULES: tuple[Rule, ...] = (
         "framework name",
         "The page says which framework served it; that is the one intended difference.",
         lambda o: (
-            _replace_body(o, _FRAMEWORK_NAME.sub("<framework>", o.body))
+            o.with_body(_FRAMEWORK_NAME.sub("<framework>", o.body))
             if isinstance(o.body, str)
             else o
         ),

@@ -1,14 +1,20 @@
-"""Every known difference between the two apps: what each does, why, and how to bridge it."""
+"""Every known difference between the two apps: what each does, why, and how to bridge it.
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+The entries are the engine's accepted differences (sidebyside.AcceptedDifference): the
+reference is the Flask twin, the candidate the FastAPI one (or a migration step of it).
+Each also says what a client of the Flask app would notice after a move (`impact`, one of
+IMPACT_RULES) and which piece of migration.compat removes it (`bridged_by`, as module.name),
+or why none does (`unbridged`).
+"""
+
 from typing import Literal
 
-from sidebyside.verdict import pair_matches
+from sidebyside import AcceptedDifference, registry_of
 
 Impact = Literal["breaks clients", "visible but compatible", "wire only"]
 
 # What each impact class means, in one place: every entry names one and says why it fits.
+# The order is the ranking: a case showing several counts under the first.
 IMPACT_RULES: dict[Impact, str] = {
     "breaks clients": "A correct client can meet it in ordinary use, and it changes a status, "
     "a body shape or a header that typical client code or an SDK branches on.",
@@ -19,56 +25,9 @@ IMPACT_RULES: dict[Impact, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Difference:
-    id: str
-    title: str
-    flask: str
-    fastapi: str
-    why: str
-    bridge: str
-    reference: str
-    # The parts of a response this difference may change: status, content-type, body,
-    # header:NAME. A probe naming it fails if anything else differs.
-    aspects: frozenset[str]
-    # What a client of the Flask app would notice after a move to FastAPI (IMPACT_RULES).
-    impact: Impact
-    impact_reason: str
-    # Compat mode (migration.compat): the piece of migration.compat that removes this difference,
-    # as module.name, or why there is none. Exactly one of the two is set.
-    compat_bridge: str = ""
-    unbridged: str = ""
-    # The pairs (REFERENCE:CANDIDATE, shell-style patterns such as "flask:strangler*") where
-    # this difference shows; None: every pair. Where it applies it must show (strict); where
-    # it does not, it is not expected, and a response that shows it anyway is unexpected.
-    pairs: frozenset[str] | None = None
-
-    def applies_to(self, pair: str) -> bool:
-        """Whether the pair named `pair` (e.g. "flask:fastapi") is expected to show it."""
-        return pair_matches(self.pairs, pair)
-
-
-def applicable(names: Iterable[str], pair: str) -> tuple[str, ...]:
-    """Of the registry entries named, those the pair is expected to show."""
-    return tuple(name for name in names if REGISTRY[name].applies_to(pair))
-
-
-class DuplicateDifferenceError(ValueError):
-    """Two entries share an id: the second would silently replace the first."""
-
-
-def _entries(*differences: Difference) -> dict[str, Difference]:
-    entries: dict[str, Difference] = {}
-    for difference in differences:
-        if difference.id in entries:
-            raise DuplicateDifferenceError(f"two registry entries have the id {difference.id!r}")
-        entries[difference.id] = difference
-    return entries
-
-
 HTML_ERROR = frozenset({"content-type", "body"})
 
-# Where each entry shows (Difference.pairs). A bridged entry only between the twins: compat
+# Where each entry shows (AcceptedDifference.pairs). A bridged entry only between the twins: compat
 # mode, and so the strangler, removes it. An unbridged one also where FastAPI answers in compat
 # mode: the compat twin, and each strangler step that has ported the feature its cases probe
 # (migration.strangler.steps: the first half of the features at 50 %, everything at 100 %).
@@ -76,20 +35,24 @@ TWINS_ONLY = frozenset({"flask:fastapi"})
 PORTED_LAST = frozenset({"flask:fastapi", "flask:fastapi-compat", "flask:strangler-100"})
 PORTED_FIRST = PORTED_LAST | {"flask:strangler-50"}
 
-REGISTRY: dict[str, Difference] = _entries(
-    Difference(
+ENTRIES = (
+    AcceptedDifference(
         id="validation-error-format",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="Validation errors: 400 with flask-pydantic's shape vs 422 with FastAPI's",
-        flask='400 {"validation_error": {"body_params" | "query_params": [pydantic errors]}}',
-        fastapi='422 {"detail": [pydantic errors, each loc prefixed with "body" or "query"]}',
+        reference_does=(
+            '400 {"validation_error": {"body_params" | "query_params": [pydantic errors]}}'
+        ),
+        candidate_does=(
+            '422 {"detail": [pydantic errors, each loc prefixed with "body" or "query"]}'
+        ),
         why="flask-pydantic answers 400 and groups errors by where they came from; FastAPI "
         "answers 422 Unprocessable Content with one flat list.",
         bridge="In FastAPI, an exception_handler(RequestValidationError) that answers 400 and "
         "groups exc.errors() by loc[0] under validation_error (or, the other way, "
         "FLASK_PYDANTIC_VALIDATION_ERROR_STATUS_CODE=422 in Flask).",
-        reference="https://fastapi.tiangolo.com/tutorial/handling-errors/"
+        link="https://fastapi.tiangolo.com/tutorial/handling-errors/"
         "#override-request-validation-exceptions",
         aspects=frozenset({"status", "body"}),
         impact="breaks clients",
@@ -98,19 +61,19 @@ REGISTRY: dict[str, Difference] = _entries(
             "422 with detail instead."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="werkzeug-html-errors",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.werkzeug_http_errors",
+        bridged_by="errors.werkzeug_http_errors",
         title="HTTP errors: an HTML page from Werkzeug vs JSON from Starlette",
-        flask="404, 405, 413 and the other HTTP errors are small HTML pages (text/html).",
-        fastapi='The same statuses with a JSON body {"detail": "Not Found"} and so on.',
+        reference_does="404, 405, 413 and the other HTTP errors are small HTML pages (text/html).",
+        candidate_does='The same statuses with a JSON body {"detail": "Not Found"} and so on.',
         why="Werkzeug's HTTPException renders HTML for browsers; FastAPI's HTTPException "
         "handler renders JSON for API clients.",
         bridge="In FastAPI, an exception_handler(StarletteHTTPException) returning an "
         "HTMLResponse with Werkzeug's page; more usefully, the reverse: a Flask "
         "errorhandler(HTTPException) that returns JSON.",
-        reference="https://flask.palletsprojects.com/en/stable/errorhandling/"
+        link="https://flask.palletsprojects.com/en/stable/errorhandling/"
         "#returning-api-errors-as-json",
         aspects=HTML_ERROR,
         impact="breaks clients",
@@ -119,72 +82,76 @@ REGISTRY: dict[str, Difference] = _entries(
             "and JSON from FastAPI."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="malformed-json",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="Malformed JSON: 400 Bad Request vs 422 json_invalid",
-        flask="400 with Werkzeug's HTML Bad Request page.",
-        fastapi='422 {"detail": [{"type": "json_invalid", "loc": ["body", offset], ...}]}',
+        reference_does="400 with Werkzeug's HTML Bad Request page.",
+        candidate_does='422 {"detail": [{"type": "json_invalid", "loc": ["body", offset], ...}]}',
         why="Flask's request.get_json raises BadRequest on a parse error; FastAPI reports "
         "the parse error as one more validation error.",
         bridge="In FastAPI's RequestValidationError handler, answer 400 when any error has "
         'type "json_invalid".',
-        reference="https://flask.palletsprojects.com/en/stable/api/#flask.Request.get_json",
+        link="https://flask.palletsprojects.com/en/stable/api/#flask.Request.get_json",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
             "Only a client with a bug sends broken JSON; both answers refuse it with a 4xx."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="json-content-type-required",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="A JSON body without a JSON Content-Type: 415 vs 422",
-        flask="415 Unsupported Media Type (HTML page): get_json refuses any other type.",
-        fastapi="422: with strict_content_type (the default since FastAPI 0.132) the body "
+        reference_does="415 Unsupported Media Type (HTML page): get_json refuses any other type.",
+        candidate_does="422: with strict_content_type (the default since FastAPI 0.132) the body "
         "is not parsed as JSON, so it fails validation as a non-object.",
         why="Both refuse the body, but Flask says the media type is wrong while FastAPI "
         "says the content is.",
         bridge="A FastAPI dependency on the JSON routes that raises HTTPException(415) when "
         "Content-Type is not application/json.",
-        reference="https://fastapi.tiangolo.com/advanced/strict-content-type/",
+        link="https://fastapi.tiangolo.com/advanced/strict-content-type/",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
             "Only a client that mislabels its body gets either answer; both refuse it with a 4xx."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="non-object-body",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="A JSON body that is null or a list: our 400 vs 422",
-        flask='400 {"detail": "The request body must be a JSON object."}, from this '
+        reference_does='400 {"detail": "The request body must be a JSON object."}, from this '
         "project's handler: flask-pydantic itself raises a TypeError there (a 500).",
-        fastapi='422 {"detail": [{"type": "model_attributes_type", "loc": ["body"], ...}]}',
+        candidate_does='422 {"detail": [{"type": "model_attributes_type", "loc": ["body"], ...}]}',
         why="flask-pydantic calls Model(**body), which only works on an object; FastAPI "
         "validates whatever JSON value arrived against the model.",
         bridge="In FastAPI's RequestValidationError handler, answer 400 with that detail "
         'when the only error is at loc ["body"].',
-        reference="https://github.com/pallets-eco/flask-pydantic",
+        link="https://github.com/pallets-eco/flask-pydantic",
         aspects=frozenset({"status", "body"}),
         impact="visible but compatible",
         impact_reason="Only a client with a bug sends null or a list; both refuse it with a 4xx.",
     ),
-    Difference(
+    AcceptedDifference(
         id="path-converter-mismatch",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="An id that is not a valid integer or UUID: 404 vs 422",
-        flask="404: the int (max 2**63-1) and uuid converters do not match, so no route does.",
-        fastapi="422: the route matches any segment, then validation of the parameter fails.",
+        reference_does=(
+            "404: the int (max 2**63-1) and uuid converters do not match, so no route does."
+        ),
+        candidate_does=(
+            "422: the route matches any segment, then validation of the parameter fails."
+        ),
         why="Werkzeug types path segments while routing; FastAPI routes on the path shape "
         "and validates the parameter afterwards.",
         bridge="In FastAPI's RequestValidationError handler, answer 404 when an error's loc "
         'starts with "path"; or route on Starlette\'s {id:int} convertor.',
-        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
+        link="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="breaks clients",
         impact_reason=(
@@ -192,19 +159,21 @@ REGISTRY: dict[str, Difference] = _entries(
             "client's not-found branch is skipped."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="repeated-query-parameter",
         pairs=TWINS_ONLY,
-        compat_bridge="query.FirstQueryValueMiddleware",
+        bridged_by="query.FirstQueryValueMiddleware",
         title="A repeated query parameter: Flask takes the first, FastAPI the last",
-        flask="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
-        fastapi="?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last); so "
-        "?limit=0&limit=5 is a 400 in Flask and a 200 in FastAPI.",
+        reference_does="?limit=1&limit=2 is read as limit=1 (MultiDict.to_dict keeps the first).",
+        candidate_does=(
+            "?limit=1&limit=2 is read as limit=2 (a scalar parameter takes the last); so "
+            "?limit=0&limit=5 is a 400 in Flask and a 200 in FastAPI."
+        ),
         why="Werkzeug's MultiDict returns the first value of a key; Starlette's QueryParams "
         "returns the last.",
         bridge="Declare the parameter as list[int] in FastAPI and use the first item, or "
         "reject repeated keys in both apps.",
-        reference="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
+        link="https://werkzeug.palletsprojects.com/en/stable/datastructures/"
         "#werkzeug.datastructures.MultiDict",
         aspects=frozenset({"status", "body"}),
         impact="breaks clients",
@@ -212,19 +181,21 @@ REGISTRY: dict[str, Difference] = _entries(
             "The same URL returns different data: Flask obeys the first value, FastAPI the last."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="trailing-slash-redirect",
         pairs=TWINS_ONLY,
-        compat_bridge="routing.WerkzeugSlashesMiddleware",
+        bridged_by="routing.WerkzeugSlashesMiddleware",
         title="Trailing slashes: Flask redirects one way with 308, Starlette both ways with 307",
-        flask="A route with a slash redirects the slashless URL with 308 (an HTML page); a "
-        "route without one answers 404 to the slashed URL.",
-        fastapi="Either mismatch is redirected with an empty 307 and a Location header.",
+        reference_does=(
+            "A route with a slash redirects the slashless URL with 308 (an HTML page); a "
+            "route without one answers 404 to the slashed URL."
+        ),
+        candidate_does="Either mismatch is redirected with an empty 307 and a Location header.",
         why="Werkzeug's strict_slashes treats a trailing slash as part of the URL; "
         "Starlette's redirect_slashes retries the other spelling.",
         bridge="FastAPI(redirect_slashes=False) stops the 307s; add the slashed route with a "
         "308 RedirectResponse where Flask would redirect.",
-        reference="https://flask.palletsprojects.com/en/stable/quickstart/"
+        link="https://flask.palletsprojects.com/en/stable/quickstart/"
         "#unique-urls-redirection-behavior",
         aspects=frozenset({"status", "content-type", "body", "header:location"}),
         impact="visible but compatible",
@@ -233,17 +204,19 @@ REGISTRY: dict[str, Difference] = _entries(
             "sees 308 or 404 against 307."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="automatic-head",
         pairs=TWINS_ONLY,
-        compat_bridge="routing.AutomaticHeadMiddleware",
+        bridged_by="routing.AutomaticHeadMiddleware",
         title="HEAD on a GET route: 200 vs 405",
-        flask="Every GET route answers HEAD with the GET headers and no body.",
-        fastapi="405 with Allow: GET; APIRoute does not add HEAD the way Starlette's Route does.",
+        reference_does="Every GET route answers HEAD with the GET headers and no body.",
+        candidate_does=(
+            "405 with Allow: GET; APIRoute does not add HEAD the way Starlette's Route does."
+        ),
         why="Werkzeug adds HEAD to every rule with GET; FastAPI keeps HEAD out so that it "
         "does not appear in the OpenAPI schema.",
         bridge='@router.api_route(path, methods=["GET", "HEAD"]) on each route.',
-        reference="https://github.com/fastapi/fastapi/issues/1773",
+        link="https://github.com/fastapi/fastapi/issues/1773",
         aspects=frozenset({"status", "header:allow"}),
         impact="breaks clients",
         impact_reason=(
@@ -251,18 +224,18 @@ REGISTRY: dict[str, Difference] = _entries(
             "FastAPI."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="automatic-options",
         pairs=TWINS_ONLY,
-        compat_bridge="routing.AutomaticOptionsMiddleware",
+        bridged_by="routing.AutomaticOptionsMiddleware",
         title="OPTIONS without CORS: 200 with Allow vs 405",
-        flask="200, an empty body and Allow listing the route's methods.",
-        fastapi='405 {"detail": "Method Not Allowed"}; only a CORS preflight is answered.',
+        reference_does="200, an empty body and Allow listing the route's methods.",
+        candidate_does='405 {"detail": "Method Not Allowed"}; only a CORS preflight is answered.',
         why="Flask answers OPTIONS on every route (provide_automatic_options); FastAPI "
         "only has the routes it was given.",
         bridge="A FastAPI middleware (or an api_route with OPTIONS) that answers a non-CORS "
         "OPTIONS with 200 and the Allow header.",
-        reference="https://flask.palletsprojects.com/en/stable/api/#flask.Flask.add_url_rule",
+        link="https://flask.palletsprojects.com/en/stable/api/#flask.Flask.add_url_rule",
         aspects=frozenset({"status", "content-type", "body", "header:allow"}),
         impact="visible but compatible",
         impact_reason=(
@@ -270,26 +243,26 @@ REGISTRY: dict[str, Difference] = _entries(
             "with it notices."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="allow-header-per-route",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.werkzeug_http_errors",
+        bridged_by="errors.werkzeug_http_errors",
         title="The Allow header of a 405: every method of the URL vs one route's",
-        flask="Allow lists every method served at the URL, with HEAD and OPTIONS.",
-        fastapi="Allow lists only the methods of the first route whose path matched, so "
+        reference_does="Allow lists every method served at the URL, with HEAD and OPTIONS.",
+        candidate_does="Allow lists only the methods of the first route whose path matched, so "
         "GET /employees and POST /employees, two routes, give Allow: GET.",
         why="Werkzeug collects methods across all rules for the URL; Starlette stops at the "
         "first route with a partial match.",
         bridge="Serve one path's verbs from one api_route(methods=[...]), or set Allow in a "
         "405 exception handler from the app's route table.",
-        reference="https://www.starlette.io/routing/",
+        link="https://www.starlette.io/routing/",
         aspects=frozenset({"header:allow"}),
         impact="visible but compatible",
         impact_reason=(
             "Both answer 405; the Allow header, which clients rarely read, lists different methods."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="cors-preflight-response",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -297,15 +270,15 @@ REGISTRY: dict[str, Difference] = _entries(
             "own, security code, for an answer on which a browser acts the same (wire only)."
         ),
         title="An accepted CORS preflight: flask-cors echoes, Starlette lists",
-        flask="200, empty text/html with Allow; Allow-Headers echoes only the requested "
+        reference_does="200, empty text/html with Allow; Allow-Headers echoes only the requested "
         "headers; Expose-Headers is sent too.",
-        fastapi='200 "OK" text/plain; Allow-Headers lists the safelisted and configured '
+        candidate_does='200 "OK" text/plain; Allow-Headers lists the safelisted and configured '
         "headers; no Expose-Headers, no Allow.",
         why="flask-cors decorates Flask's automatic OPTIONS response; Starlette's "
         "CORSMiddleware answers the preflight itself before routing.",
         bridge="None needed by browsers: both grant the same request. A client that reads "
         "the preflight body or Allow would need a custom preflight response.",
-        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        link="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
             {
                 "content-type",
@@ -322,7 +295,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "request either way."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="cors-preflight-rejection",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -330,15 +303,15 @@ REGISTRY: dict[str, Difference] = _entries(
             "own, security code, for an answer on which a browser acts the same (wire only)."
         ),
         title="A refused CORS preflight: 200 without grants vs 400 with an explanation",
-        flask="200 (Flask's automatic OPTIONS) without Access-Control-Allow-Origin, or "
+        reference_does="200 (Flask's automatic OPTIONS) without Access-Control-Allow-Origin, or "
         "without the method or header grant; the browser then blocks the request.",
-        fastapi='400 text/plain "Disallowed CORS origin" (or method, or headers), still '
+        candidate_does='400 text/plain "Disallowed CORS origin" (or method, or headers), still '
         "listing the allowed methods, headers, max age and credentials.",
         why="flask-cors never changes the status, it only withholds headers; Starlette "
         "rejects the preflight outright.",
         bridge="None needed by browsers, which block in both cases; a FastAPI middleware "
         "in front of CORSMiddleware could turn its 400 into an empty 200.",
-        reference="https://flask-cors.readthedocs.io/en/latest/api.html",
+        link="https://flask-cors.readthedocs.io/en/latest/api.html",
         aspects=frozenset(
             {
                 "status",
@@ -359,7 +332,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "page never sees a preflight's status."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="cors-origin-case",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -367,13 +340,15 @@ REGISTRY: dict[str, Difference] = _entries(
             "own, security code, for an answer on which a browser acts the same (wire only)."
         ),
         title="An upper-case origin: flask-cors accepts it, Starlette refuses it",
-        flask="HTTPS://ALLOWED.EXAMPLE matches https://allowed.example and is echoed back.",
-        fastapi="The origin is compared exactly, so the preflight is refused.",
+        reference_does=(
+            "HTTPS://ALLOWED.EXAMPLE matches https://allowed.example and is echoed back."
+        ),
+        candidate_does="The origin is compared exactly, so the preflight is refused.",
         why="flask-cors compares origins case-insensitively; Starlette compares strings. "
         "Browsers send origins lower-case, so only hand-made requests see this.",
         bridge="List each origin as browsers send it (lower-case); use allow_origin_regex "
         "with (?i) to accept other spellings in FastAPI.",
-        reference="https://flask-cors.readthedocs.io/en/latest/api.html",
+        link="https://flask-cors.readthedocs.io/en/latest/api.html",
         aspects=frozenset(
             {
                 "header:access-control-allow-origin",
@@ -386,7 +361,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "Browsers send the origin lower-cased, so no browser request reaches either behaviour."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="cors-disallowed-simple-request",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -394,13 +369,15 @@ REGISTRY: dict[str, Difference] = _entries(
             "own, security code, for an answer on which a browser acts the same (wire only)."
         ),
         title="A simple request from a disallowed origin: Starlette still adds two headers",
-        flask="No CORS headers at all.",
-        fastapi="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, without "
-        "Access-Control-Allow-Origin (so the browser still blocks the response).",
+        reference_does="No CORS headers at all.",
+        candidate_does=(
+            "Access-Control-Allow-Credentials and Access-Control-Expose-Headers, without "
+            "Access-Control-Allow-Origin (so the browser still blocks the response)."
+        ),
         why="Starlette adds its simple headers before checking the origin and only "
         "withholds Allow-Origin.",
         bridge="None needed: without Allow-Origin the browser blocks either response.",
-        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        link="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
             {"header:access-control-allow-credentials", "header:access-control-expose-headers"}
         ),
@@ -409,34 +386,36 @@ REGISTRY: dict[str, Difference] = _entries(
             "Without Access-Control-Allow-Origin the browser blocks the response from either app."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="empty-response-content-type",
         pairs=TWINS_ONLY,
-        compat_bridge="routing.EmptyResponseMimetypeMiddleware",
+        bridged_by="routing.EmptyResponseMimetypeMiddleware",
         title="A 204 No Content carries a different Content-Type",
-        flask="text/html; charset=utf-8 (Response's default mimetype).",
-        fastapi="application/json (the route's default response class).",
+        reference_does="text/html; charset=utf-8 (Response's default mimetype).",
+        candidate_does="application/json (the route's default response class).",
         why="Each framework's default response class labels even an empty body.",
         bridge='Return Response(status_code=204, media_type="text/html; charset=utf-8") in '
         "FastAPI; better, neither should label an empty body.",
-        reference="https://fastapi.tiangolo.com/advanced/custom-response/#response",
+        link="https://fastapi.tiangolo.com/advanced/custom-response/#response",
         aspects=frozenset({"content-type"}),
         impact="wire only",
         impact_reason="A 204 has no body, so no client reads its Content-Type.",
     ),
-    Difference(
+    AcceptedDifference(
         id="jsonify-encoding",
         pairs=TWINS_ONLY,
-        compat_bridge="json.FlaskJSONResponse",
+        bridged_by="json.FlaskJSONResponse",
         title="jsonify escapes non-ASCII text and ends with a newline",
-        flask='Bodies built by jsonify read "zo\\u00eb" and end with "\\n" (model responses, '
-        "serialised by pydantic, do not).",
-        fastapi='UTF-8 text ("zoë") and no trailing newline.',
+        reference_does=(
+            'Bodies built by jsonify read "zo\\u00eb" and end with "\\n" (model responses, '
+            "serialised by pydantic, do not)."
+        ),
+        candidate_does='UTF-8 text ("zoë") and no trailing newline.',
         why="Flask's DefaultJSONProvider has ensure_ascii=True and appends a newline; "
         "FastAPI's JSONResponse writes UTF-8 compactly.",
         bridge="A FastAPI JSONResponse subclass whose render uses json.dumps(ensure_ascii="
         'True, separators=(",", ":")) + "\\n"; or app.json.ensure_ascii = False in Flask.',
-        reference="https://flask.palletsprojects.com/en/stable/api/"
+        link="https://flask.palletsprojects.com/en/stable/api/"
         "#flask.json.provider.DefaultJSONProvider",
         aspects=frozenset({"body"}),
         impact="visible but compatible",
@@ -445,19 +424,21 @@ REGISTRY: dict[str, Difference] = _entries(
             " bytes sees the escapes and the newline."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="static-file-headers",
         pairs=TWINS_ONLY,
-        compat_bridge="static.FlaskStaticFiles",
+        bridged_by="static.FlaskStaticFiles",
         title="Static files: Cache-Control, Accept-Ranges and Content-Disposition",
-        flask="Cache-Control: no-cache and Content-Disposition: inline; filename=… on every "
-        "static answer, and Accept-Ranges on a 304.",
-        fastapi="No Cache-Control, no Content-Disposition; no Accept-Ranges on a 304.",
+        reference_does=(
+            "Cache-Control: no-cache and Content-Disposition: inline; filename=… on every "
+            "static answer, and Accept-Ranges on a 304."
+        ),
+        candidate_does="No Cache-Control, no Content-Disposition; no Accept-Ranges on a 304.",
         why="Flask's send_file sets no-cache while SEND_FILE_MAX_AGE_DEFAULT is None and "
         "always names the file; Starlette's FileResponse sets no caching policy and names a "
         "file only when given filename=.",
         bridge="A StaticFiles subclass whose file_response adds Cache-Control: no-cache.",
-        reference="https://flask.palletsprojects.com/en/stable/config/#SEND_FILE_MAX_AGE_DEFAULT",
+        link="https://flask.palletsprojects.com/en/stable/config/#SEND_FILE_MAX_AGE_DEFAULT",
         aspects=frozenset(
             {"header:cache-control", "header:accept-ranges", "header:content-disposition"}
         ),
@@ -467,19 +448,19 @@ REGISTRY: dict[str, Difference] = _entries(
             "FastAPI's heuristically; both serve the same bytes."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="multipart-file-missing",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.flask_pydantic_validation_errors",
+        bridged_by="errors.flask_pydantic_validation_errors",
         title="An upload without the file field: 400 vs 422",
-        flask='400 {"detail": "Send the file as multipart/form-data in a field named '
+        reference_does='400 {"detail": "Send the file as multipart/form-data in a field named '
         "'file'.\"}, from the view, which reads request.files itself.",
-        fastapi='422 {"detail": [{"type": "missing", "loc": ["body", "file"], ...}]}',
+        candidate_does='422 {"detail": [{"type": "missing", "loc": ["body", "file"], ...}]}',
         why="Flask has no declared form parameters; FastAPI validates UploadFile = File() "
         "like any other parameter.",
         bridge="In FastAPI's RequestValidationError handler, answer 400 with the same detail "
         'for a missing ["body", "file"].',
-        reference="https://fastapi.tiangolo.com/tutorial/request-files/",
+        link="https://fastapi.tiangolo.com/tutorial/request-files/",
         aspects=frozenset({"status", "body"}),
         impact="visible but compatible",
         impact_reason=(
@@ -487,7 +468,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "with a 4xx."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="docs-builtin",
         pairs=PORTED_LAST,
         unbridged=(
@@ -495,19 +476,19 @@ REGISTRY: dict[str, Difference] = _entries(
             "/openapi.json, and they describe what compat mode answers."
         ),
         title="API docs: none in Flask, /openapi.json, /docs and /redoc in FastAPI",
-        flask="404 for all three paths.",
-        fastapi="The OpenAPI schema, Swagger UI and ReDoc, generated from the routes.",
+        reference_does="404 for all three paths.",
+        candidate_does="The OpenAPI schema, Swagger UI and ReDoc, generated from the routes.",
         why="FastAPI builds the schema from type hints; Flask needs an extension "
         "(flask-smorest, APIFlask, spectree) for the same.",
         bridge="FastAPI(openapi_url=None, docs_url=None, redoc_url=None) answers like Flask.",
-        reference="https://fastapi.tiangolo.com/tutorial/metadata/#docs-urls",
+        link="https://fastapi.tiangolo.com/tutorial/metadata/#docs-urls",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
             "FastAPI adds /docs, /redoc and /openapi.json; no client of the Flask app uses them."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="admin-ui",
         pairs=PORTED_LAST,
         unbridged=(
@@ -515,40 +496,42 @@ REGISTRY: dict[str, Difference] = _entries(
             "as Flask-Admin does."
         ),
         title="The admin: Flask-Admin and SQLAdmin are different applications",
-        flask="Flask-Admin's Bootstrap pages; the employee list at /admin/employee/.",
-        fastapi="SQLAdmin's Tabler pages; the employee list at /admin/employee/list.",
+        reference_does="Flask-Admin's Bootstrap pages; the employee list at /admin/employee/.",
+        candidate_does="SQLAdmin's Tabler pages; the employee list at /admin/employee/list.",
         why="Two libraries over the same table; both sit behind the same Basic credentials.",
         bridge="None: a human UI, not an API. Links into the admin must change with it.",
-        reference="https://aminalaee.dev/sqladmin/",
+        link="https://aminalaee.dev/sqladmin/",
         aspects=frozenset({"body"}),
         impact="visible but compatible",
         impact_reason="People see a different admin application; no API client is involved.",
     ),
-    Difference(
+    AcceptedDifference(
         id="unhandled-error-body",
         pairs=TWINS_ONLY,
-        compat_bridge="server_errors.FlaskServerErrorMiddleware",
+        bridged_by="server_errors.FlaskServerErrorMiddleware",
         title="An unhandled exception: Werkzeug's HTML 500 vs Starlette's plain text",
-        flask="500 with Werkzeug's Internal Server Error HTML page.",
-        fastapi='500 text/plain "Internal Server Error".',
+        reference_does="500 with Werkzeug's Internal Server Error HTML page.",
+        candidate_does='500 text/plain "Internal Server Error".',
         why="Each framework's last-resort handler renders its own default page.",
         bridge="app.add_exception_handler(Exception, ...) in FastAPI returning the HTML page "
         "(or JSON in both).",
-        reference="https://www.starlette.io/exceptions/",
+        link="https://www.starlette.io/exceptions/",
         aspects=HTML_ERROR,
         impact="visible but compatible",
         impact_reason="Both answer 500; clients do not parse the body of a server error.",
     ),
-    Difference(
+    AcceptedDifference(
         id="errors-outside-cors",
         pairs=TWINS_ONLY,
-        compat_bridge="server_errors.FlaskServerErrorMiddleware",
+        bridged_by="server_errors.FlaskServerErrorMiddleware",
         title="Answers FastAPI makes outside CORS (an unhandled 500, a refused Host): no Vary",
-        flask="The 500 of an unhandled error and the 400 for a foreign Host pass through "
+        reference_does="The 500 of an unhandled error and the 400 for a foreign Host pass through "
         "flask-cors and the Vary hook like any response: Vary: Origin, and the CORS headers "
         "when the origin is allowed.",
-        fastapi="Starlette's ServerErrorMiddleware and the TrustedHostMiddleware sit outside "
-        "CORSMiddleware, so their 500 and 400 carry no Vary and no CORS headers.",
+        candidate_does=(
+            "Starlette's ServerErrorMiddleware and the TrustedHostMiddleware sit outside "
+            "CORSMiddleware, so their 500 and 400 carry no Vary and no CORS headers."
+        ),
         why="Flask's after_request hooks run on every response Flask makes, its error pages "
         "included; Starlette's middleware only decorates the responses of the layers inside "
         "it. ServerErrorMiddleware is always the outermost, and the host check is outermost on "
@@ -556,7 +539,7 @@ REGISTRY: dict[str, Difference] = _entries(
         bridge="An exception handler for Exception (app.add_exception_handler(Exception, ...)) "
         "runs inside the stack, so the 500 it returns passes through CORS; a refused Host "
         "needs no CORS headers, since no page of an allowed origin sends one.",
-        reference="https://www.starlette.io/middleware/#corsmiddleware",
+        link="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
             {
                 "header:vary",
@@ -571,20 +554,22 @@ REGISTRY: dict[str, Difference] = _entries(
             "500 at all, but it gets no data from either, and no cache stores either answer."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="untrusted-host-page",
         pairs=TWINS_ONLY,
-        compat_bridge="hosts.WerkzeugHostRefusal",
+        bridged_by="hosts.WerkzeugHostRefusal",
         title="A foreign Host: Werkzeug's HTML page naming it vs Starlette's plain text",
-        flask="400 with Werkzeug's Bad Request page: \"Host 'evil.example' is not trusted.\" "
-        "(the name HTML-escaped).",
-        fastapi='400 text/plain "Invalid host header" from TrustedHostMiddleware.',
+        reference_does=(
+            "400 with Werkzeug's Bad Request page: \"Host 'evil.example' is not trusted.\" "
+            "(the name HTML-escaped)."
+        ),
+        candidate_does='400 text/plain "Invalid host header" from TrustedHostMiddleware.',
         why="Flask checks TRUSTED_HOSTS when it reads request.host and raises SecurityError, "
         "a BadRequest that Werkzeug renders as its page; Starlette's middleware answers "
         "with a fixed text.",
         bridge="TrustedHostMiddleware's decision with Werkzeug's page as the refusal, or an "
         "error handler for SecurityError in Flask answering the plain text.",
-        reference="https://werkzeug.palletsprojects.com/en/stable/exceptions/",
+        link="https://werkzeug.palletsprojects.com/en/stable/exceptions/",
         aspects=HTML_ERROR,
         impact="visible but compatible",
         impact_reason=(
@@ -592,7 +577,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "does not parse the body of the refusal."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="trusted-host-case",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -600,15 +585,17 @@ REGISTRY: dict[str, Difference] = _entries(
             "bridge belongs in front of Flask, not in FastAPI."
         ),
         title="An allowed host name in upper case: Werkzeug refuses it, Starlette accepts it",
-        flask="400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
-        "as written.",
-        fastapi="200: TrustedHostMiddleware lower-cases the Host header before comparing.",
+        reference_does=(
+            "400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
+            "as written."
+        ),
+        candidate_does="200: TrustedHostMiddleware lower-cases the Host header before comparing.",
         why="Host names are case-insensitive (RFC 3986 section 3.2.2); Werkzeug's "
         "host_is_trusted compares the IDNA-encoded name without folding case. Browsers send "
         "host names in lower case, so only hand-made requests see this.",
         bridge="A WSGI middleware in front of Flask that lower-cases HTTP_HOST, or list each "
         "spelling in TRUSTED_HOSTS.",
-        reference="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
+        link="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
@@ -616,7 +603,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "upper-case Host sees a 400 from Flask."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="converter-rejection-method-not-allowed",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -624,17 +611,17 @@ REGISTRY: dict[str, Difference] = _entries(
             "Flask does for GET, rather than copy the quirk."
         ),
         title="An id a converter refuses, with PUT, PATCH or DELETE: 405 vs 422",
-        flask="405 with an Allow header listing the other routes of the path (DELETE "
+        reference_does="405 with an Allow header listing the other routes of the path (DELETE "
         "/employees/9223372036854775808 gives Allow: GET, HEAD, OPTIONS, PATCH, PUT), where "
         "GET gives 404; none of those methods would work either.",
-        fastapi="422: the id fails validation, whatever the method.",
+        candidate_does="422: the id fails validation, whatever the method.",
         why="Werkzeug's state-machine matcher picks the first rule whose method matches and "
         "only then runs its converter: when int(max=...) refuses the value, the methods of the "
         "rules passed over become a 405's Allow, so the answer depends on rule order.",
         bridge="In Flask, a converter whose regex cannot match an out-of-range id (at most 19 "
         "digits, checked in to_python without a ValidationError), or one view per path that "
         "dispatches on the method; in FastAPI, a 422-to-405 handler would copy the quirk.",
-        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#custom-converters",
+        link="https://werkzeug.palletsprojects.com/en/stable/routing/#custom-converters",
         aspects=frozenset({"status", "content-type", "body", "header:allow"}),
         impact="visible but compatible",
         impact_reason=(
@@ -642,7 +629,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "both refuse it with a 4xx."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="path-integer-spellings",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -652,9 +639,11 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
         title="An integer id spelled another way (+42, 42.0, a space, 4_2, -0): FastAPI reads "
         "it, Flask answers 404",
-        flask="404, Werkzeug's HTML page: the int converter matches digits only, so a sign, a "
-        "decimal point, whitespace or an underscore leaves no rule matching the path.",
-        fastapi="The id as pydantic reads it: /employees/+42, /employees/42.0, "
+        reference_does=(
+            "404, Werkzeug's HTML page: the int converter matches digits only, so a sign, a "
+            "decimal point, whitespace or an underscore leaves no rule matching the path."
+        ),
+        candidate_does="The id as pydantic reads it: /employees/+42, /employees/42.0, "
         "/employees/%2042 (or a no-break space) and /employees/4_2 are employee 42 (200, and "
         "204 for a DELETE); /employees/-0 asks for employee 0, a JSON 404.",
         why="Werkzeug types a path segment while routing, with a regular expression; FastAPI "
@@ -665,7 +654,7 @@ REGISTRY: dict[str, Difference] = _entries(
         'pattern="^[0-9]+$")], and convert it with int() (or give the int a BeforeValidator '
         "that refuses other text): every other spelling is then a 422, which compat mode "
         "answers as Flask's 404.",
-        reference="https://docs.pydantic.dev/latest/concepts/conversion_table/",
+        link="https://docs.pydantic.dev/latest/concepts/conversion_table/",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
@@ -674,7 +663,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "URLs, which a cache or a rule per path tells apart."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="path-non-ascii-digits",
         pairs=PORTED_FIRST,
         unbridged=(
@@ -684,16 +673,16 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
         title="An integer id in non-ASCII digits (Arabic-Indic, full-width): Flask reads it, "
         "FastAPI answers 422",
-        flask="/employees/\u0664\u0662 and /employees/\uff14\uff12 are employee 42: 200 "
+        reference_does="/employees/\u0664\u0662 and /employees/\uff14\uff12 are employee 42: 200 "
         "to GET, PUT and PATCH, 204 to DELETE.",
-        fastapi="422 int_parsing: the id must be written in ASCII digits.",
+        candidate_does="422 int_parsing: the id must be written in ASCII digits.",
         why="Werkzeug's int converter matches \\d+, which in a Python str pattern is any "
         "Unicode decimal digit, and int() reads them all; pydantic's integer parser reads "
         "ASCII digits only.",
         bridge='In Flask, a BaseConverter subclass with regex = "[0-9]+" registered in '
         "app.url_map.converters in place of int: these ids then match no rule (404), as "
         "compat mode answers.",
-        reference="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
+        link="https://werkzeug.palletsprojects.com/en/stable/routing/#built-in-converters",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
@@ -702,7 +691,7 @@ REGISTRY: dict[str, Difference] = _entries(
             "employee at a URL nobody was given, and FastAPI refuses it."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="path-uuid-spellings",
         pairs=PORTED_LAST,
         unbridged=(
@@ -711,9 +700,9 @@ REGISTRY: dict[str, Difference] = _entries(
             "(below), after which compat mode already answers the refusal as Flask's 404."
         ),
         title="A UUID without hyphens, in braces or as a URN: FastAPI reads it, Flask answers 404",
-        flask="404, Werkzeug's HTML page: the uuid converter matches the hyphenated "
+        reference_does="404, Werkzeug's HTML page: the uuid converter matches the hyphenated "
         "8-4-4-4-12 form only (in either case).",
-        fastapi="The upload: the 32 hex digits alone, {...} around the UUID and urn:uuid: "
+        candidate_does="The upload: the 32 hex digits alone, {...} around the UUID and urn:uuid: "
         "before it are read as the same UUID (200).",
         why="Werkzeug's UUIDConverter spells out the hyphenated form in its regular "
         "expression; pydantic parses a UUID with the Rust uuid crate, which also takes the "
@@ -722,7 +711,7 @@ REGISTRY: dict[str, Difference] = _entries(
         "Path(pattern=...)] with the 8-4-4-4-12 pattern, and convert it with uuid.UUID(): "
         "other forms are then a 422, which compat mode answers as Flask's 404. (Starlette's "
         "{upload_id:uuid} convertor makes the hyphens optional, so it is no bridge.)",
-        reference="https://docs.pydantic.dev/latest/api/standard_library_types/#uuid",
+        link="https://docs.pydantic.dev/latest/api/standard_library_types/#uuid",
         aspects=frozenset({"status", "content-type", "body"}),
         impact="visible but compatible",
         impact_reason=(
@@ -731,37 +720,37 @@ REGISTRY: dict[str, Difference] = _entries(
             "URLs."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="multipart-parse-error",
         pairs=TWINS_ONLY,
-        compat_bridge="errors.werkzeug_http_errors",
+        bridged_by="errors.werkzeug_http_errors",
         title="A multipart body without a boundary: Werkzeug reads no parts, Starlette refuses",
-        flask="The form parser finds no parts, so the view answers its own 400 (no file).",
-        fastapi='400 {"detail": "Missing boundary in multipart."} from Starlette\'s parser.',
+        reference_does="The form parser finds no parts, so the view answers its own 400 (no file).",
+        candidate_does='400 {"detail": "Missing boundary in multipart."} from Starlette\'s parser.',
         why="Werkzeug treats a multipart body it cannot split as an empty form; Starlette's "
         "parser raises, and FastAPI answers 400 with the parser's message.",
         bridge="Both are 400s; for the same body, check the Content-Type's boundary parameter "
         "in the Flask view before reading request.files.",
-        reference="https://www.starlette.io/requests/#request-files",
+        link="https://www.starlette.io/requests/#request-files",
         aspects=frozenset({"body"}),
         impact="visible but compatible",
         impact_reason="Only a malformed multipart body gets either answer, and both are 400s.",
     ),
-    Difference(
+    AcceptedDifference(
         id="basic-challenge-realm",
         pairs=TWINS_ONLY,
-        compat_bridge="security.FlaskBasic",
+        bridged_by="security.FlaskBasic",
         title="Credentials missing or unreadable: FastAPI's HTTPBasic challenges without a realm",
-        flask="The view reads request.authorization (None for a missing, malformed or "
+        reference_does="The view reads request.authorization (None for a missing, malformed or "
         'non-Basic header) and challenges with WWW-Authenticate: Basic realm="AUTH_REALM".',
-        fastapi="HTTPBasic() answers a missing, malformed or non-Basic Authorization header "
+        candidate_does="HTTPBasic() answers a missing, malformed or non-Basic Authorization header "
         "itself, before the handler runs: 401 with WWW-Authenticate: Basic, no realm.",
         why="FastAPI's security classes take their realm when they are built, at import time "
         "in its tutorial (HTTPBasic(realm=...)), so a realm read from Settings can only reach "
         "the handler's own refusals; Flask leaves the whole refusal to the view.",
         bridge="A dependency that reads the realm from Settings and challenges with it "
         "(HTTPBasic subclass), or HTTPBasic(realm=...) with the realm fixed in code.",
-        reference="https://fastapi.tiangolo.com/advanced/security/http-basic-auth/",
+        link="https://fastapi.tiangolo.com/advanced/security/http-basic-auth/",
         aspects=frozenset({"header:www-authenticate"}),
         impact="visible but compatible",
         impact_reason=(
@@ -769,21 +758,23 @@ REGISTRY: dict[str, Difference] = _entries(
             "login prompt differs, and no client branches on it."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="basic-credentials-ascii",
         pairs=TWINS_ONLY,
-        compat_bridge="security.FlaskBasic",
+        bridged_by="security.FlaskBasic",
         title="Basic credentials beyond ASCII: Werkzeug decodes UTF-8, FastAPI refuses them",
-        flask="Werkzeug decodes the credentials as UTF-8, as browsers send them (RFC 7617): a "
-        "user named jörg is let in.",
-        fastapi="HTTPBasic decodes them as ASCII and answers 401 (WWW-Authenticate: Basic) "
+        reference_does=(
+            "Werkzeug decodes the credentials as UTF-8, as browsers send them (RFC 7617): a "
+            "user named jörg is let in."
+        ),
+        candidate_does="HTTPBasic decodes them as ASCII and answers 401 (WWW-Authenticate: Basic) "
         "to any byte beyond it, before the handler runs.",
         why="fastapi.security.HTTPBasic calls .decode('ascii') on the base64 payload; "
         "Werkzeug's Authorization parser decodes UTF-8.",
         bridge="A Basic dependency that decodes UTF-8 (HTTPBasic subclass), in "
         "dependency_overrides and as the reader of the SQLAdmin backend, which is no "
         "dependency.",
-        reference="https://datatracker.ietf.org/doc/html/rfc7617#section-2.1",
+        link="https://datatracker.ietf.org/doc/html/rfc7617#section-2.1",
         aspects=frozenset({"status", "body", "header:www-authenticate"}),
         impact="breaks clients",
         impact_reason=(
@@ -791,21 +782,23 @@ REGISTRY: dict[str, Difference] = _entries(
             "after the move: every request of that client fails with 401."
         ),
     ),
-    Difference(
+    AcceptedDifference(
         id="process-time-outside-server-errors",
         pairs=TWINS_ONLY,
-        compat_bridge="server_errors.FlaskServerErrorMiddleware",
+        bridged_by="server_errors.FlaskServerErrorMiddleware",
         title="An unhandled error's 500 carries no X-Process-Time in FastAPI",
-        flask="The timing middleware wraps app.wsgi_app, outside Flask's own error handling, so "
-        "the 500 page carries X-Process-Time like every response.",
-        fastapi="Starlette's ServerErrorMiddleware sits outside every middleware given to "
+        reference_does=(
+            "The timing middleware wraps app.wsgi_app, outside Flask's own error handling, so "
+            "the 500 page carries X-Process-Time like every response."
+        ),
+        candidate_does="Starlette's ServerErrorMiddleware sits outside every middleware given to "
         "add_middleware, so the 500 it sends never passes the timer.",
         why="Starlette builds its stack as ServerErrorMiddleware, then the user's middleware, "
         "then ExceptionMiddleware; Flask leaves the WSGI callable to wrap as one likes.",
         bridge="An exception handler for Exception, or a middleware inside the timer that "
         "turns an unhandled error into the 500, so that the answer passes through the timer; "
         "or wrap the built app's stack (override build_middleware_stack).",
-        reference="https://www.starlette.io/middleware/#using-middleware",
+        link="https://www.starlette.io/middleware/#using-middleware",
         aspects=frozenset({"header:x-process-time"}),
         impact="wire only",
         impact_reason=(
@@ -814,3 +807,5 @@ REGISTRY: dict[str, Difference] = _entries(
         ),
     ),
 )
+
+REGISTRY: dict[str, AcceptedDifference] = registry_of(ENTRIES)

@@ -16,17 +16,19 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from sidebyside import CaseResult, Probe
 from sidebyside import report as sidebyside_report
-from sidebyside.report import VERDICT_LABELS, describe
+from sidebyside.report import accepted_entry, row
 from sidebyside.report import cell as _cell
+from sidebyside.verdict import most_serious
 
 from parity_tests import browser as in_browser
 from parity_tests import generated
 from parity_tests.browser import BrowserCase
 from parity_tests.generated import Summary, refuse_to_write, stale
 from parity_tests.normalise import PARSING_RULES, RULES
-from parity_tests.parity import RESULTS, CaseResult, Probe
-from parity_tests.registry import IMPACT_RULES, REGISTRY, Difference, Impact
+from parity_tests.parity import RESULTS
+from parity_tests.registry import IMPACT_RULES, REGISTRY, Impact
 from parity_tests.targets import DEFAULT_PAIR, PairSpec
 
 LIBRARIES = (
@@ -143,14 +145,15 @@ def render(
     for feature, cases in _by_feature(results):
         lines += [f"## {feature}", "", f"| Case | Request | {reference} | {candidate} | Verdict |"]
         lines.append("| --- | --- | --- | --- | --- |")
-        lines += [_row(case) for case in cases]
+        # The twins' report leaves latency out: in-process times would change every run.
+        lines += [row(case, latency=False) for case in cases]
         lines.append("")
         lines += in_browser.section(cases, browser)
     lines += ["## The differences", ""]
     for difference in REGISTRY.values():
-        seen_in = [r for r in results if difference.id in r.differences]
+        seen_in = [r.title for r in results if difference.id in r.differences]
         in_a_browser = in_browser.difference_line(difference.id, results, browser)
-        lines += _difference(difference, seen_in, in_a_browser)
+        lines += accepted_entry(difference, ("Flask", "FastAPI"), seen_in, in_a_browser)
     lines += [
         "## Noise rules",
         "",
@@ -165,8 +168,8 @@ def render(
 
 def case_impact(case: CaseResult) -> Impact | None:
     """The most serious impact among the differences a case shows; None when it has none."""
-    impacts = {REGISTRY[name].impact for name in case.differences if case.verdict == "documented"}
-    return next((impact for impact in IMPACT_RULES if impact in impacts), None)
+    impact = most_serious(case, REGISTRY, IMPACT_RULES)
+    return next((known for known in IMPACT_RULES if known == impact), None)
 
 
 def summary(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> str:
@@ -255,39 +258,6 @@ def _by_feature(results: Iterable[CaseResult]) -> list[tuple[str, list[CaseResul
     for result in results:
         grouped.setdefault(result.feature, []).append(result)
     return sorted(grouped.items())
-
-
-def _row(case: CaseResult) -> str:
-    verdict = VERDICT_LABELS[case.verdict]
-    if case.differences:
-        verdict += ": " + ", ".join(f"[{name}](#{name})" for name in case.differences)
-    cells = (
-        _cell(case.title),
-        "`" + case.request.replace("|", "\\|").replace("`", "'") + "`",
-        _cell(describe(case.reference, case.differing)),
-        _cell(describe(case.candidate, case.differing)),
-        verdict,
-    )
-    return "| " + " | ".join(cells) + " |"
-
-
-def _difference(
-    difference: Difference, cases: Sequence[CaseResult], extra: Sequence[str] = ()
-) -> list[str]:
-    return [
-        f'### <a id="{difference.id}"></a>{difference.id}: {difference.title}',
-        "",
-        f"- **Flask**: {difference.flask}",
-        f"- **FastAPI**: {difference.fastapi}",
-        f"- **Why**: {difference.why}",
-        f"- **Bridge**: {difference.bridge}",
-        f"- **Reference**: <{difference.reference}>",
-        f"- **Impact**: {difference.impact}. {difference.impact_reason}",
-        f"- **Compared aspects it may change**: {', '.join(sorted(difference.aspects))}",
-        f"- **Seen in**: {'; '.join(case.title for case in cases) or 'no case in this run'}",
-        *extra,
-        "",
-    ]
 
 
 def to_html(markdown: str, page_title: str = title(DEFAULT_PAIR)) -> str:

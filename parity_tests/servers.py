@@ -5,21 +5,21 @@ run by `sh -c "exec ..."` so that the server itself receives our signals.
 """
 
 import os
-import signal
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx2
-
-# The engine owns these; the twins' servers, tests and containers import them from here.
+# The engine owns the server helpers; the twins' servers, tests and containers import them
+# from here or from sidebyside.live.
+from sidebyside.live import Server as Server
+from sidebyside.live import ServerError as ServerError
 from sidebyside.live import free_port as free_port
+from sidebyside.live import port_is_free as port_is_free
+from sidebyside.live import start as start_server
 from sidebyside.live import stop_gracefully as stop_gracefully
+from sidebyside.live import stopped_cleanly as stopped_cleanly
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCFILE = ROOT / "Procfile"
@@ -27,10 +27,6 @@ PROCFILE = ROOT / "Procfile"
 HEALTH_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 40.0
 PORT_VARIABLES = {"flask": "FLASK_PORT", "fastapi": "FASTAPI_PORT"}
-
-
-class ServerError(RuntimeError):
-    """A server could not be started: its port is taken, it exited, or it never got healthy."""
 
 
 def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
@@ -43,38 +39,15 @@ def procfile_commands(path: Path = PROCFILE) -> dict[str, str]:
     return commands
 
 
-def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex((host, port)) != 0
-
-
-def stopped_cleanly(exit_status: int) -> bool:
-    # uvicorn re-raises the SIGTERM it handled once it has shut down gracefully (since
-    # 0.29, encode/uvicorn#1600), so -SIGTERM is a clean exit as much as 0 is.
-    return exit_status in (0, -signal.SIGTERM)
-
-
-@dataclass
-class Server:
-    name: str
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path | None = None
-
-    def log_tail(self, lines: int = 30) -> str:
-        if self.log is None or not self.log.exists():
-            return ""
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-
-    def terminate(self) -> int:
-        """SIGTERM, as an orchestrator sends it, then wait for a graceful exit."""
-        return stop_gracefully(self.process, STOP_TIMEOUT_SECONDS)
-
-
 def server_environment(base: Mapping[str, str]) -> dict[str, str]:
     """`base` with this interpreter's scripts (gunicorn, uvicorn) first on PATH."""
     scripts = str(Path(sys.executable).parent)
     return {**base, "PATH": os.pathsep.join([scripts, base.get("PATH", os.defpath)])}
+
+
+def healthy(status: int) -> bool:
+    # /health answers 200 only once the app can serve: its database is reachable.
+    return status == 200
 
 
 def start(
@@ -88,45 +61,24 @@ def start(
 
     Its output goes to `log` when given (access logs would drown a test run's own). `command`
     replaces the Procfile's line for `name`, for a set-up the Procfile does not run; it reads
-    the same HOST and port variables.
+    the same HOST and port variables. Run by `sh -c "exec ..."`, so that the server itself
+    receives our signals.
     """
     if not port_is_free(port):
         raise ServerError(f"port {port} is in use: stop whatever serves it (make up?)")
     env = server_environment({**environment, PORT_VARIABLES[name]: str(port), "HOST": "127.0.0.1"})
-    with open(log or os.devnull, "ab") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own Procfile, run as make up runs it
-            ["/bin/sh", "-c", f"exec {command or procfile_commands()[name]}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output if log else None,
-            stderr=subprocess.STDOUT if log else None,
-        )
-    server = Server(name, f"http://127.0.0.1:{port}", process, log)
-    try:
-        wait_until_healthy(server)
-    except ServerError as error:
-        server.terminate()
-        raise ServerError(f"{error}; the end of its output:\n{server.log_tail()}") from error
-    except BaseException:
-        server.terminate()
-        raise
-    return server
-
-
-def wait_until_healthy(server: Server, timeout: float = HEALTH_TIMEOUT_SECONDS) -> float:
-    """Seconds until GET /health answered 200; fails if the server exits or takes too long."""
-    started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        if server.process.poll() is not None:
-            raise ServerError(f"{server.name} exited with {server.process.returncode}")
-        try:
-            # A generous timeout: a busy machine can take seconds to answer the first request.
-            if httpx2.get(f"{server.url}/health", timeout=5.0).status_code == 200:
-                return time.monotonic() - started
-        except httpx2.TransportError:
-            pass
-        time.sleep(0.1)
-    raise ServerError(f"{server.name} did not answer /health within {timeout:.0f} s")
+    return start_server(
+        ["/bin/sh", "-c", f"exec {command or procfile_commands()[name]}"],
+        f"http://127.0.0.1:{port}",
+        name=name,
+        health="/health",
+        ready=healthy,
+        environment=env,
+        cwd=ROOT,
+        log=log,
+        timeout=HEALTH_TIMEOUT_SECONDS,
+        stop_timeout=STOP_TIMEOUT_SECONDS,
+    )
 
 
 @contextmanager

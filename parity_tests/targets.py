@@ -18,6 +18,7 @@ from sidebyside.apps import App as App
 from sidebyside.apps import client_for as client_for
 from sidebyside.apps import client_for_url
 from sidebyside.apps import is_asgi as is_asgi
+from sidebyside.probes import UnsendableProbeError
 
 from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
@@ -174,6 +175,32 @@ class Target:
     @property
     def target_name(self) -> str:
         return self.name or self.framework
+
+    # A side as the engine sends a probe to it (sidebyside.Side): per-app values are built
+    # from the app's settings, and its placeholders come from them too.
+    @property
+    def context(self) -> Settings:
+        return self.settings
+
+    def placeholders(self) -> "Placeholders":
+        return Placeholders(self.settings)
+
+
+class Placeholders(dict[str, object]):
+    """The values a probe's path and headers may name; the allowed origin only when the app
+    has one, so that a deployment without CORS origins skips the CORS probes with a reason."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def __missing__(self, name: str) -> object:
+        origins = self.settings.cors_origins
+        if name in ("allowed_origin", "allowed_origin_upper") and origins:
+            return origins[0].upper() if name.endswith("_upper") else origins[0]
+        if name.startswith("allowed_origin"):
+            raise UnsendableProbeError("the app allows no CORS origin (CORS_ORIGINS is empty)")
+        raise UnsendableProbeError(f"no value for the placeholder {{{name}}}")
 
 
 @dataclass(frozen=True)

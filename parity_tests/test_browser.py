@@ -1,8 +1,9 @@
 """The browser verdicts in the parity report: computed from what pages could do, and shown."""
 
+from sidebyside import CaseResult
+
 from parity_tests.browser import BrowserCase, PageOutcome, noticed_differences
 from parity_tests.normalise import Observation
-from parity_tests.parity import CaseResult
 from parity_tests.report import render
 
 ANSWER = Observation(200, "text/plain", {}, "")

@@ -8,9 +8,9 @@ import httpx2
 import pytest
 from fastapi import FastAPI
 from flask import Flask
+from sidebyside import Probe, UnsendableProbeError
 
 from parity_tests.live import live_environment
-from parity_tests.parity import Probe, UnsendableProbeError
 from parity_tests.servers import ROOT
 from parity_tests.targets import (
     Pair,
@@ -58,7 +58,7 @@ def test_a_probe_that_needs_an_allowed_origin_cannot_be_sent_to_an_app_without_o
     settings = isolated_settings(tmp_path).model_copy(update={"cors_origins": []})
     app_without_origins = Target("flask", httpx2.Client(), settings, live=True)
     probe = Probe(
-        "cors", "a simple request", "GET", "/", {"headers": {"Origin": "{allowed_origin}"}}
+        "a simple request", "GET", "/", headers={"Origin": "{allowed_origin}"}, feature="cors"
     )
 
     with pytest.raises(UnsendableProbeError, match="CORS_ORIGINS is empty"):

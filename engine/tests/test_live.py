@@ -5,7 +5,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from sidebyside.live import ServerError, main, serving
+from sidebyside.live import (
+    ServerError,
+    free_port,
+    main,
+    port_is_free,
+    serving,
+    start,
+    stopped_cleanly,
+)
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "shop" / "shop.sidebyside.toml"
 ROOT = Path(__file__).parents[2]
@@ -76,3 +84,31 @@ def test_a_server_that_exits_is_reported_not_waited_for() -> None:
 def test_a_command_that_is_not_there_is_reported_not_raised_raw() -> None:
     with pytest.raises(ServerError, match="cannot start"), serving("no-such-server-xyz {port}"):
         pass
+
+
+def test_a_server_is_ready_only_when_its_health_check_says_so(tmp_path: Path) -> None:
+    """A server that answers 404 is up, but not ready for a caller that wants a 200; it is
+    stopped, and the error carries the end of its log."""
+    port = free_port()
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "server.log"
+
+    with pytest.raises(ServerError, match=r"did not answer .*/missing(.|\n)*GET /missing"):
+        start(
+            [*command, "--directory", str(tmp_path)],
+            url,
+            name="files",
+            health="/missing",
+            ready=lambda status: status == 200,
+            log=log,
+            timeout=3.0,
+        )
+
+    assert port_is_free(port)
+    server = start([*command, "--directory", str(tmp_path)], url, health="/missing", log=log)
+    try:
+        assert not port_is_free(port)
+        assert server.log_tail(1).endswith('"GET /missing HTTP/1.1" 404 -')
+    finally:
+        assert stopped_cleanly(server.terminate())

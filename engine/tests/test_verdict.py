@@ -1,7 +1,7 @@
 """Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
 
 import pytest
-from sidebyside import AcceptedDifference, Observation, judge, registry_of
+from sidebyside import AcceptedDifference, Observation, Probe, judge, most_serious, registry_of
 from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError
 
 JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
@@ -17,7 +17,11 @@ def verdict(
     reference: Observation, candidate: Observation, *expected: str, pair: str = "old:new"
 ) -> str:
     registry = registry_of([HTML])
-    return judge("f", "t", "GET /", reference, candidate, expected, registry, pair).verdict
+    return judge(probe(*expected), reference, candidate, registry, pair).verdict
+
+
+def probe(*expected: str) -> Probe:
+    return Probe("t", "GET", "/", differences=expected, feature="f")
 
 
 def test_equal_answers_are_the_same() -> None:
@@ -53,7 +57,7 @@ def test_an_accepted_difference_is_expected_only_on_its_pairs(
     reference: Observation, pair: str, expected: str
 ) -> None:
     registry = registry_of([ONLY_PORT])
-    result = judge("f", "t", "GET /", reference, JSON_404, ["html-errors"], registry, pair)
+    result = judge(probe("html-errors"), reference, JSON_404, registry, pair)
 
     assert result.verdict == expected
 
@@ -65,4 +69,41 @@ def test_two_accepted_differences_with_one_id_are_refused() -> None:
 
 def test_a_probe_naming_an_unknown_difference_is_refused() -> None:
     with pytest.raises(UnknownDifferenceError, match="nowhere"):
-        judge("f", "t", "GET /", JSON_404, JSON_404, ["nowhere"], {}, "old:new")
+        judge(probe("nowhere"), JSON_404, JSON_404, {}, "old:new")
+
+
+def test_a_result_carries_the_probe_and_the_request_as_shown() -> None:
+    result = judge(probe(), JSON_404, JSON_404, {}, "old:new", (0.1, 0.2))
+
+    assert (result.feature, result.title, result.request) == ("f", "t", "GET /")
+    assert (result.pair, result.latency) == ("old:new", (0.1, 0.2))
+    assert judge(probe(), JSON_404, JSON_404, {}, request="GET / <masked>").request == (
+        "GET / <masked>"
+    )
+
+
+def test_a_result_gives_each_side_by_its_name_in_the_pair() -> None:
+    result = judge(probe(), HTML_404, JSON_404, {}, "old:new")
+
+    assert (result.side("old"), result.side("new")) == (HTML_404, JSON_404)
+    with pytest.raises(LookupError, match="no side named 'other'"):
+        result.side("other")
+
+
+RANKING = ("breaks clients", "visible", "wire only")
+LOUD = AcceptedDifference("loud", "loud", frozenset({"status"}), impact="breaks clients")
+QUIET = AcceptedDifference("quiet", "quiet", frozenset({"body"}), impact="wire only")
+
+
+def test_a_case_counts_under_the_most_serious_impact_it_shows() -> None:
+    registry = registry_of([LOUD, QUIET])
+    both = judge(probe("quiet", "loud"), JSON_404, JSON_422, registry)
+    quiet = judge(probe("quiet"), HTML_404, Observation(404, "text/html", {}, "x"), registry)
+
+    assert most_serious(both, registry, RANKING) == "breaks clients"
+    assert most_serious(quiet, registry, RANKING) == "wire only"
+    # Nothing documented, nothing to rank: the same, or unexpected.
+    assert most_serious(judge(probe(), JSON_404, JSON_404, registry), registry, RANKING) is None
+    assert (
+        most_serious(judge(probe("loud"), JSON_404, JSON_404, registry), registry, RANKING) is None
+    )

@@ -55,25 +55,30 @@ def add_probe_routes(app: App) -> None:
         raise TypeError(f"no probe routes for a {type(app).__name__}: add them here")
 
 
+def built_target(name: str, settings: Settings, stack: ExitStack) -> Target:
+    """The app called `name`, in-process on `settings`, with the probe routes added and a
+    non-ASCII Basic user; its client closes with `stack`."""
+    spec = target_spec(name)
+    settings = spec.settings(
+        settings.model_copy(
+            update={
+                "auth_username": NON_ASCII_USER[0],
+                "auth_password": SecretStr(NON_ASCII_USER[1]),
+            }
+        )
+    )
+    app = spec.factory(settings)
+    add_probe_routes(app)
+    client = stack.enter_context(client_for(app))
+    return Target(spec.framework, client, settings, live=False, app=app, name=name)
+
+
 @contextmanager
 def built_pair(
     make_settings: Callable[[str], Settings], pair: PairSpec = DEFAULT_PAIR
 ) -> Iterator[Pair]:
     """Both apps, in-process, with the probe routes added and a non-ASCII Basic user."""
     with ExitStack() as stack:
-        targets = []
-        for name in pair.names:
-            spec = target_spec(name)
-            settings = spec.settings(
-                make_settings(f"built-{name}").model_copy(
-                    update={
-                        "auth_username": NON_ASCII_USER[0],
-                        "auth_password": SecretStr(NON_ASCII_USER[1]),
-                    }
-                )
-            )
-            app = spec.factory(settings)
-            add_probe_routes(app)
-            client = stack.enter_context(client_for(app))
-            targets.append(Target(spec.framework, client, settings, live=False, app=app, name=name))
-        yield Pair(*targets)
+        yield Pair(
+            *(built_target(name, make_settings(f"built-{name}"), stack) for name in pair.names)
+        )

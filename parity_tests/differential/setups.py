@@ -4,9 +4,9 @@ import time
 from collections.abc import Mapping
 
 import httpx2
+from sidebyside import PerSide
 
 from parity_tests.contract.helpers import basic_auth, new_employee
-from parity_tests.parity import PerApp
 from shared.settings import Settings
 
 PROCESSING_TIMEOUT_SECONDS = 10.0
@@ -38,20 +38,20 @@ def _login(settings: Settings, password: str | None = None) -> dict[str, str]:
     }
 
 
-CONFIGURED_LOGIN = PerApp("the configured username, email and password", _login)
-WRONG_PASSWORD_LOGIN = PerApp(
+CONFIGURED_LOGIN = PerSide("the configured username, email and password", _login)
+WRONG_PASSWORD_LOGIN = PerSide(
     "the configured username and email, a wrong password", lambda s: _login(s, "wrong")
 )
-CONFIGURED_BASIC = PerApp(
+CONFIGURED_BASIC = PerSide(
     "Basic with the configured credentials",
     lambda s: basic_auth(s.auth_username, s.auth_password.get_secret_value())["Authorization"],
 )
-WRONG_PASSWORD_BASIC = PerApp(
+WRONG_PASSWORD_BASIC = PerSide(
     "Basic with the configured username and a wrong password",
     lambda s: basic_auth(s.auth_username, "wrong")["Authorization"],
 )
-OVER_THE_BODY_LIMIT = PerApp(
+OVER_THE_BODY_LIMIT = PerSide(
     "MAX_BODY_BYTES + 1 bytes of JSON whitespace", lambda s: b" " * (s.max_body_bytes + 1)
 )
 
-A_NEW_EMPLOYEE = PerApp("a new employee", lambda _: new_employee())
+A_NEW_EMPLOYEE = PerSide("a new employee", lambda _: new_employee())

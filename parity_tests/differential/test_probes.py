@@ -1,9 +1,10 @@
 """The one driver: every probe is sent to both apps and judged against the registry."""
 
 import pytest
+from sidebyside import Probe, UnsendableProbeError
 
 from parity_tests.differential.cases import every_probe
-from parity_tests.parity import Probe, UnsendableProbeError, check
+from parity_tests.parity import check
 from parity_tests.targets import Pair
 
 
@@ -15,9 +16,10 @@ def probe_id(probe: Probe) -> str:
 def test_each_probe_gets_the_same_answer_from_both_apps_or_a_registered_difference(
     probe: Probe, request: pytest.FixtureRequest
 ) -> None:
-    pair: Pair = request.getfixturevalue(probe.pair)
+    # Probes that add routes and users name the fixture that builds apps for them.
+    pair: Pair = request.getfixturevalue(probe.sides or "pair")
     try:
-        reference, candidate = probe.send(pair.reference), probe.send(pair.candidate)
+        (reference, _), (candidate, _) = probe.send(pair.reference), probe.send(pair.candidate)
     except UnsendableProbeError as reason:
         pytest.skip(f"this probe cannot be sent here: {reason}")
     check(request.config, probe, reference, candidate, pair.spec.name)

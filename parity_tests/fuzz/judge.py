@@ -14,11 +14,13 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from sidebyside import CaseResult, Probe, judge
 
 from parity_tests.fuzz.cases import GeneratedCase, SentRequest
 from parity_tests.fuzz.recognise import recognised
 from parity_tests.normalise import observe
-from parity_tests.parity import CaseResult, Probe, explain, judge
+from parity_tests.parity import explain
+from parity_tests.registry import REGISTRY
 from parity_tests.targets import DEFAULT_PAIR
 
 # Whatever it answers: never a 5xx, and the class of status the schema promises (a request the
@@ -65,13 +67,13 @@ def differential_verdict(
 ) -> CaseResult:
     flask_seen, fastapi_seen = observe(flask), observe(fastapi)
     probe = Probe(
-        "fuzz",
         case.operation.label,
         request.method,
         request.url,
+        feature="fuzz",
         differences=recognised(request, flask_seen, fastapi_seen),
     )
-    return judge(probe, flask_seen, fastapi_seen, pair)
+    return judge(probe, flask_seen, fastapi_seen, REGISTRY, pair)
 
 
 # A file part is bytes, whatever Schemathesis meant it to be: its negative "boolean file" is

@@ -3,7 +3,7 @@
 A probe names its expected differences by hand; a generated case cannot, so each entry the
 fuzzer can meet has a recogniser here: a precise test on the request and the two responses.
 The engine's own judge then checks that the recognised entries cover every difference seen
-(parity_tests.parity.judge), so a recogniser that matches too much cannot hide anything its
+(sidebyside.judge), so a recogniser that matches too much cannot hide anything its
 entry does not cover. A difference no recogniser names is unexpected, and fails the run.
 """
 

@@ -7,17 +7,9 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 
-from parity_tests.differential.built import NON_ASCII_USER, add_probe_routes
-from parity_tests.targets import (
-    Pair,
-    Target,
-    client_for,
-    isolated_settings,
-    prepare_database,
-    target_spec,
-)
+from parity_tests.differential.built import built_target
+from parity_tests.targets import Pair, isolated_settings, prepare_database
 
 
 def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
@@ -26,21 +18,9 @@ def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
     for name in ("flask", candidate):
         workdir = tmp_path / name
         workdir.mkdir()
-        spec = target_spec(name)
         settings = isolated_settings(workdir)
         prepare_database(settings)
-        settings = spec.settings(
-            settings.model_copy(
-                update={
-                    "auth_username": NON_ASCII_USER[0],
-                    "auth_password": SecretStr(NON_ASCII_USER[1]),
-                }
-            )
-        )
-        app = spec.factory(settings)
-        add_probe_routes(app)
-        client = stack.enter_context(client_for(app))
-        targets.append(Target(spec.framework, client, settings, live=False, app=app, name=name))
+        targets.append(built_target(name, settings, stack))
     return Pair(*targets)
 
 

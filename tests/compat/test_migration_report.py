@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
+from sidebyside import Probe
+
 from parity_tests.migration import SUMMARY_END, SUMMARY_START, check, feature_of
-from parity_tests.parity import Probe
 
 DOCUMENT = f"# Guide\n\n{SUMMARY_START}\n| a | 1 |\n{SUMMARY_END}\n\nper feature\n"
 README = f"# Readme\n\n{SUMMARY_START}\n| a | 1 |\n{SUMMARY_END}\n"
@@ -43,6 +44,6 @@ def test_a_readme_summary_that_differs_is_stale(tmp_path: Path) -> None:
 
 
 def test_a_probe_belongs_to_the_feature_that_serves_its_path() -> None:
-    assert feature_of(Probe("x", "y", "GET", "/employees/{id}")) == "employees"
-    assert feature_of(Probe("x", "y", "GET", "/static/style.css")) == "static"
-    assert feature_of(Probe("x", "y", "GET", "/no-such-page")) == "other paths"
+    assert feature_of(Probe("y", "GET", "/employees/{id}", feature="x")) == "employees"
+    assert feature_of(Probe("y", "GET", "/static/style.css", feature="x")) == "static"
+    assert feature_of(Probe("y", "GET", "/no-such-page", feature="x")) == "other paths"

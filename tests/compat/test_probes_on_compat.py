@@ -1,17 +1,18 @@
 """Every differential probe, sent to the Flask twin and to the FastAPI twin in compat mode, and
 judged for the pair flask:fastapi-compat: a bridged entry does not apply to that pair
-(Difference.pairs), so if it still shows the case is unexpected (strict), as is an unbridged
+(AcceptedDifference.pairs), so if it still shows the case is unexpected (strict), as is an unbridged
 one that no longer does. All pairs' results go into docs/migration.md."""
 
 from collections.abc import Iterator
 from contextlib import ExitStack
 
 import pytest
+from sidebyside import Probe, judge
 
 from parity_tests.differential.cases import every_probe
 from parity_tests.migration import COMPAT, record_pair
 from parity_tests.normalise import observe
-from parity_tests.parity import Probe, explain, judge
+from parity_tests.parity import explain
 from parity_tests.registry import REGISTRY
 from parity_tests.targets import Pair
 from tests.compat.conftest import build_pair
@@ -25,17 +26,17 @@ PAIR = "flask:fastapi-compat"
 def test_compat_mode_answers_each_probe_as_flask_does_but_for_the_unbridged(
     probe: Probe, compat_pair: Pair, request: pytest.FixtureRequest
 ) -> None:
-    flask, compat = probe.send(compat_pair.reference), probe.send(compat_pair.candidate)
+    (flask, _), (compat, _) = probe.send(compat_pair.reference), probe.send(compat_pair.candidate)
 
-    result = judge(probe, observe(flask, probe.raw), observe(compat, probe.raw), PAIR)
+    result = judge(probe, observe(flask, probe.raw), observe(compat, probe.raw), REGISTRY, PAIR)
     record_pair(request.config, COMPAT, result)
 
     assert result.verdict != "unexpected", explain(result)
-    assert all(not REGISTRY[name].compat_bridge for name in result.differences)
+    assert all(not REGISTRY[name].bridged_by for name in result.differences)
 
 
 def test_exactly_the_unbridged_entries_apply_to_the_compat_pair() -> None:
-    bridged = {name for name, entry in REGISTRY.items() if entry.compat_bridge}
+    bridged = {name for name, entry in REGISTRY.items() if entry.bridged_by}
 
     assert {name for name in REGISTRY if not REGISTRY[name].applies_to(PAIR)} == bridged
 
@@ -52,6 +53,6 @@ def plain_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
 )
 def test_a_bridged_difference_that_still_shows_is_unexpected(plain_pair: Pair, title: str) -> None:
     probe = next(probe for probe in every_probe() if probe.title == title)
-    flask, fastapi = probe.send(plain_pair.reference), probe.send(plain_pair.candidate)
+    (flask, _), (fastapi, _) = probe.send(plain_pair.reference), probe.send(plain_pair.candidate)
 
-    assert judge(probe, observe(flask), observe(fastapi), PAIR).verdict == "unexpected"
+    assert judge(probe, observe(flask), observe(fastapi), REGISTRY, PAIR).verdict == "unexpected"

@@ -5,19 +5,20 @@ import importlib
 from dataclasses import replace
 
 import pytest
+from sidebyside import AcceptedDifference
 
-from parity_tests.registry import REGISTRY, Difference
+from parity_tests.registry import REGISTRY
 
 COMPAT_PACKAGE = "migration.compat"
 
 
-def bridge_problem(entry: Difference) -> str | None:
+def bridge_problem(entry: AcceptedDifference) -> str | None:
     """What is wrong with an entry's compat field, or None."""
-    if bool(entry.compat_bridge) == bool(entry.unbridged.strip()):
+    if bool(entry.bridged_by) == bool(entry.unbridged.strip()):
         return "names both a bridge and a reason, or neither"
-    if not entry.compat_bridge:
+    if not entry.bridged_by:
         return None
-    module_name, _, name = entry.compat_bridge.rpartition(".")
+    module_name, _, name = entry.bridged_by.rpartition(".")
     try:
         module = importlib.import_module(f"{COMPAT_PACKAGE}.{module_name}")
     except ImportError:
@@ -26,7 +27,7 @@ def bridge_problem(entry: Difference) -> str | None:
 
 
 @pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
-def test_every_entry_names_its_bridge_or_why_there_is_none(entry: Difference) -> None:
+def test_every_entry_names_its_bridge_or_why_there_is_none(entry: AcceptedDifference) -> None:
     assert bridge_problem(entry) is None
 
 
@@ -37,21 +38,21 @@ def test_an_entry_with_neither_a_bridge_nor_a_reason_is_refused() -> None:
 
 
 def test_an_entry_with_both_is_refused() -> None:
-    entry = replace(REGISTRY["admin-ui"], compat_bridge="json.FlaskJSONResponse")
+    entry = replace(REGISTRY["admin-ui"], bridged_by="json.FlaskJSONResponse")
 
     assert bridge_problem(entry) == "names both a bridge and a reason, or neither"
 
 
 def test_a_bridge_that_does_not_exist_is_refused() -> None:
-    entry = replace(REGISTRY["automatic-head"], compat_bridge="routing.NoSuchMiddleware")
+    entry = replace(REGISTRY["automatic-head"], bridged_by="routing.NoSuchMiddleware")
 
     assert bridge_problem(entry) == "routing has no NoSuchMiddleware"
 
 
 @pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda entry: entry.id)
-def test_a_bridged_entry_shows_between_the_twins_only(entry: Difference) -> None:
+def test_a_bridged_entry_shows_between_the_twins_only(entry: AcceptedDifference) -> None:
     shows_in_compat_mode = entry.applies_to("flask:fastapi-compat")
 
     assert entry.applies_to("flask:fastapi")
-    assert shows_in_compat_mode == (not entry.compat_bridge)
+    assert shows_in_compat_mode == (not entry.bridged_by)
     assert not entry.applies_to("flask:strangler-0")

@@ -1,6 +1,6 @@
 """Every differential probe against the strangler at each step (targets strangler-0, -50 and
 -100), beside the Flask twin, judged for that pair: only unbridged entries apply, and only at
-the steps whose ported features they are seen in (Difference.pairs). And, checked on each
+the steps whose ported features they are seen in (AcceptedDifference.pairs). And, checked on each
 case's path: a difference may only come from a feature the step has ported, since the
 unchanged Flask app answers the rest."""
 
@@ -9,12 +9,14 @@ from contextlib import ExitStack
 
 import pytest
 from a2wsgi import WSGIMiddleware
+from sidebyside import Probe, judge
 
 from migration.strangler import Porting, Strangler, steps
 from parity_tests.differential.cases import every_probe
 from parity_tests.migration import STRANGLER_PREFIX, record_pair
 from parity_tests.normalise import observe
-from parity_tests.parity import Probe, explain, judge
+from parity_tests.parity import explain
+from parity_tests.registry import REGISTRY
 from parity_tests.targets import Pair, build_app
 from shared.settings import Settings
 from tests.compat.conftest import build_pair
@@ -46,10 +48,12 @@ def test_the_strangler_answers_as_flask_but_for_the_unbridged_of_ported_features
     probe: Probe, step_pair: tuple[str, Pair], request: pytest.FixtureRequest
 ) -> None:
     step, pair = step_pair
-    flask, strangler = probe.send(pair.reference), probe.send(pair.candidate)
+    (flask, _), (strangler, _) = probe.send(pair.reference), probe.send(pair.candidate)
     assert isinstance(pair.candidate.app, Strangler)
 
-    result = judge(probe, observe(flask, probe.raw), observe(strangler, probe.raw), pair.spec.name)
+    result = judge(
+        probe, observe(flask, probe.raw), observe(strangler, probe.raw), REGISTRY, pair.spec.name
+    )
     record_pair(request.config, STRANGLER_PREFIX + step, result)
 
     assert result.verdict != "unexpected", explain(result)

@@ -8,7 +8,7 @@ from sidebyside.apps import client_for, is_asgi, load_app, open_side
 from sidebyside.har import probes_from_har
 from sidebyside.noise import drop_headers, mask_header_values, mask_json_keys, mask_pattern
 from sidebyside.observe import Observation, Rule, differing_aspects, observe
-from sidebyside.probes import Probe
+from sidebyside.probes import PerSide, Probe, Setup, Side, UnsendableProbeError
 from sidebyside.verdict import (
     Accepted,
     AcceptedDifference,
@@ -16,6 +16,7 @@ from sidebyside.verdict import (
     Verdict,
     explain,
     judge,
+    most_serious,
     registry_of,
 )
 
@@ -24,8 +25,12 @@ __all__ = [
     "AcceptedDifference",
     "CaseResult",
     "Observation",
+    "PerSide",
     "Probe",
     "Rule",
+    "Setup",
+    "Side",
+    "UnsendableProbeError",
     "Verdict",
     "client_for",
     "differing_aspects",
@@ -37,6 +42,7 @@ __all__ = [
     "mask_header_values",
     "mask_json_keys",
     "mask_pattern",
+    "most_serious",
     "observe",
     "open_side",
     "probes_from_har",

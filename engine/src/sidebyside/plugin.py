@@ -145,11 +145,8 @@ class ProbeItem(pytest.Item):
             twice = observe(again, suite.noise)
             record.proposed += noise_between(seen[0], twice, probe.request_line())
         result = judge(
-            probe.feature or self.source.name,
-            probe.title,
-            probe.request_line(),
+            replace(probe, feature=probe.feature or self.source.name),
             *seen,
-            probe.differences,
             suite.accepted,
             suite.pair,
             (reference_seconds, candidate_seconds),

@@ -3,13 +3,20 @@
 Probes come as Python objects, from a data file (`sidebyside.datafile`) or from recorded
 traffic (`sidebyside.har`). Secrets in a request (Authorization, cookies) are sent as they are
 and masked wherever a request is shown.
+
+A probe written in Python may need more than a fixed request: a `setup` that creates what the
+request names first (its result fills `{placeholders}` in the path and header values), values
+built for each side from that side's own configuration (`PerSide`), and any other keyword of
+`httpx2.Client.request` (`options`: files, form data, query parameters). Such a probe is sent
+to a `Side`: a client, the context its per-side values are built from, and the placeholders
+the side can fill.
 """
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 
@@ -19,12 +26,69 @@ MASKED = "<masked>"
 # Methods that do not change state (RFC 9110 9.2.1).
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
+# Runs against one side before its request; what it returns fills the {placeholders}.
+Setup = Callable[[httpx2.Client], Mapping[str, object]]
 
-def masked_headers(headers: Mapping[str, str]) -> dict[str, str]:
+
+def masked_headers(headers: Mapping[str, object]) -> dict[str, str]:
     """The headers as a report may show them: every secret value masked."""
     return {
-        name: MASKED if name.lower() in SECRET_HEADERS else value for name, value in headers.items()
+        name: MASKED if name.lower() in SECRET_HEADERS else str(value)
+        for name, value in headers.items()
     }
+
+
+class UnsendableProbeError(LookupError):
+    """The probe needs a value the side it is sent to cannot give (a placeholder it lacks)."""
+
+
+@dataclass(frozen=True)
+class PerSide:
+    """A request value built for each side as the probe is sent, from that side's context
+    (how it is configured: credentials, limits), or fresh, so that two sides sharing one
+    database never collide. A report shows its description, never a value."""
+
+    description: str
+    build: Callable[[Any], Any]
+
+    def __str__(self) -> str:
+        return f"<{self.description}>"
+
+
+def resolve(value: Any, context: object) -> Any:
+    """The value as this side gets it."""
+    return value.build(context) if isinstance(value, PerSide) else value
+
+
+class Side(Protocol):
+    """What a probe with per-side values or placeholders is sent to; a bare client is a side
+    with no context and no placeholders."""
+
+    @property
+    def client(self) -> httpx2.Client: ...
+
+    # What each PerSide value of a probe is built from (the twins pass their settings).
+    @property
+    def context(self) -> object: ...
+
+    # The values a path or header may name as {name}. A name missing here makes the probe
+    # unsendable to this side (UnsendableProbeError); a mapping may raise that itself to
+    # give its own reason.
+    def placeholders(self) -> Mapping[str, object]: ...
+
+
+class _Values(dict[str, object]):
+    """What a setup returned; any other name is the side's to fill, or to refuse."""
+
+    def __init__(self, given: Mapping[str, object], side: Mapping[str, object]) -> None:
+        super().__init__(given)
+        self.side = side
+
+    def __missing__(self, name: str) -> object:
+        try:
+            return self.side[name]
+        except KeyError:
+            raise UnsendableProbeError(f"no value for the placeholder {{{name}}}") from None
 
 
 @dataclass(frozen=True)
@@ -34,16 +98,42 @@ class Probe:
     title: str
     method: str
     path: str
-    headers: Mapping[str, str] = field(default_factory=dict)
-    # The body: JSON to encode, or bytes (or text) sent as they are; None for no body.
+    # Values may be PerSide.
+    headers: Mapping[str, Any] = field(default_factory=dict)
+    # The body: JSON to encode, or bytes (or text) sent as they are; None for no body. Either
+    # may be PerSide.
     json: Any = None
-    content: bytes | None = None
+    content: Any = None
     differences: tuple[str, ...] = ()
     feature: str = ""
+    # Any other keyword of httpx2.Client.request (files=, data=, params=); values may be
+    # PerSide.
+    options: Mapping[str, Any] = field(default_factory=dict)
+    # Runs against each side first; its result fills the {placeholders} in the path and
+    # header values. With a setup, or sent to a Side, path and headers are templates
+    # (str.format_map); otherwise they are sent as written.
+    setup: Setup | None = None
+    # Compare the body's exact text rather than its parsed JSON: for encoding questions.
+    raw: bool = False
+    # Which pair of sides the probe needs, for a suite that keeps more than one (the twins'
+    # suite names a pytest fixture); empty: the suite's usual pair.
+    sides: str = ""
 
     @property
     def changes_state(self) -> bool:
         return self.method.upper() not in SAFE_METHODS
+
+    @property
+    def body(self) -> tuple[str, Any] | None:
+        """The body as (the keyword httpx2 takes it by, its value), or None."""
+        if self.json is not None:
+            return "json", self.json
+        if self.content is not None:
+            return "content", self.content
+        for kind in ("files", "data"):
+            if kind in self.options:
+                return kind, self.options[kind]
+        return None
 
     def request_line(self, limit: int = 160) -> str:
         """The request as a report shows it: method, path, headers (secrets masked), a
@@ -52,20 +142,39 @@ class Probe:
             f" [{name}: {value}]" for name, value in masked_headers(self.headers).items()
         )
         body = ""
-        if self.json is not None:
+        if isinstance(self.json, PerSide) or isinstance(self.content, PerSide):
+            body = f" {self.json if self.json is not None else self.content}"
+        elif self.json is not None:
             body = " " + json.dumps(self.json, ensure_ascii=False)
         elif self.content:
             body = f" ({len(self.content)} bytes)"
         line = f"{self.method} {self.path}{shown}{body}"
         return line if len(line) <= limit else line[: limit - 1] + "…"
 
-    def send(self, client: httpx2.Client) -> tuple[httpx2.Response, float]:
-        """The response, and the seconds it took."""
-        options: dict[str, Any] = {"headers": dict(self.headers)}
+    def send(self, to: "httpx2.Client | Side") -> tuple[httpx2.Response, float]:
+        """The response, and the seconds it took (the setup's requests not counted)."""
+        if isinstance(to, httpx2.Client):
+            client, context = to, None
+            known: Mapping[str, object] = {}
+            templated = self.setup is not None
+        else:
+            client, context, known = to.client, to.context, to.placeholders()
+            templated = True
+        values = _Values(self.setup(client) if self.setup else {}, known)
+        headers = {name: resolve(value, context) for name, value in self.headers.items()}
+        path = self.path
+        if templated:
+            path = path.format_map(values)
+            headers = {name: str(value).format_map(values) for name, value in headers.items()}
+        options: dict[str, Any] = {
+            name: resolve(value, context) for name, value in self.options.items()
+        }
+        if headers:
+            options["headers"] = headers
         if self.json is not None:
-            options["json"] = self.json
+            options["json"] = resolve(self.json, context)
         elif self.content is not None:
-            options["content"] = self.content
+            options["content"] = resolve(self.content, context)
         began = time.perf_counter()
-        response = client.request(self.method, self.path, **options)
+        response = client.request(self.method, path, **options)
         return response, time.perf_counter() - began

@@ -84,7 +84,9 @@ def _milliseconds(latency: tuple[float, float] | None) -> str:
     return f"{latency[0] * 1000:.1f} / {latency[1] * 1000:.1f}"
 
 
-def _row(case: CaseResult) -> str:
+def row(case: CaseResult, latency: bool = True) -> str:
+    """One case as a table row: title, request, what each side answered, the verdict linked
+    to its accepted differences, and (if `latency`) how long each side took."""
     verdict = VERDICT_LABELS[case.verdict]
     if case.differences:
         verdict += ": " + ", ".join(f"[{name}](#{name})" for name in case.differences)
@@ -94,25 +96,34 @@ def _row(case: CaseResult) -> str:
         cell(describe(case.reference, case.differing)),
         cell(describe(case.candidate, case.differing)),
         verdict,
-        _milliseconds(case.latency),
+        *((_milliseconds(case.latency),) if latency else ()),
     )
     return "| " + " | ".join(cells) + " |"
 
 
-def _accepted(entry: Accepted, names: tuple[str, str], seen: Sequence[str]) -> list[str]:
+def accepted_entry(
+    entry: Accepted, names: tuple[str, str], seen: Sequence[str], extra: Sequence[str] = ()
+) -> list[str]:
+    """One accepted difference as a report section: what each side (called `names`) does,
+    why, how to bridge it, a reference, its impact, the aspects it may change, the cases it
+    was seen in, then `extra` lines. Only the parts the entry has are shown."""
     lines = [f'### <a id="{entry.id}"></a>{entry.id}: {getattr(entry, "title", entry.id)}', ""]
     for label, attribute in (
         (names[0], "reference_does"),
         (names[1], "candidate_does"),
         ("Why", "why"),
+        ("Bridge", "bridge"),
     ):
         text = getattr(entry, attribute, "")
         lines += [f"- **{label}**: {text}"] if text else []
     link = getattr(entry, "link", "")
     lines += [f"- **Reference**: <{link}>"] if link else []
+    impact = getattr(entry, "impact", "")
+    lines += [f"- **Impact**: {impact}. {getattr(entry, 'impact_reason', '')}"] if impact else []
     lines += [
         f"- **Compared aspects it may change**: {', '.join(sorted(entry.aspects))}",
         f"- **Seen in**: {'; '.join(seen) or 'no case in this run'}",
+        *extra,
         "",
     ]
     return lines
@@ -180,14 +191,14 @@ def render(
             f"| Case | Request | {reference} | {candidate} | Verdict | ms ({reference} / "
             f"{candidate}) |",
             "| --- | --- | --- | --- | --- | --- |",
-            *(_row(case) for case in cases),
+            *(row(case) for case in cases),
             "",
         ]
     if accepted:
         lines += ["## Accepted differences", ""]
         for name, entry in accepted.items():
             seen = [result.title for result in results if name in result.differences]
-            lines += _accepted(entry, names, seen)
+            lines += accepted_entry(entry, names, seen)
     lines += [
         "## Noise rules",
         "",

@@ -9,9 +9,10 @@ would have covered is unexpected on that pair.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from sidebyside.observe import Observation, differing_aspects
+from sidebyside.probes import Probe
 
 Verdict = Literal["same", "documented", "unexpected"]
 
@@ -38,7 +39,8 @@ def pair_matches(pairs: frozenset[str] | None, pair: str) -> bool:
 
 @dataclass(frozen=True)
 class AcceptedDifference:
-    """One accepted difference of a project: what each side does, why, and a reference."""
+    """One accepted difference of a project: what each side does, why, and a reference; and,
+    for a migration, what it means to a client and how to bridge it."""
 
     id: str
     title: str
@@ -47,7 +49,20 @@ class AcceptedDifference:
     candidate_does: str = ""
     why: str = ""
     link: str = ""
+    # The pairs (REFERENCE:CANDIDATE, shell-style patterns such as "old:new*") where it
+    # shows; None: every pair. Where it applies it must show (strict); where it does not, it
+    # is not expected, and a response that shows it anyway is unexpected.
     pairs: frozenset[str] | None = None
+    # How to make the candidate answer as the reference does, in words.
+    bridge: str = ""
+    # What a client of the reference would notice after a move to the candidate: one of the
+    # project's impact classes (see `most_serious`), and why the entry is in that class.
+    impact: str = ""
+    impact_reason: str = ""
+    # The code that removes the difference (module.name in a compatibility layer), or why
+    # none does; a project that keeps such a layer sets exactly one of the two.
+    bridged_by: str = ""
+    unbridged: str = ""
 
     def applies_to(self, pair: str) -> bool:
         return pair_matches(self.pairs, pair)
@@ -57,9 +72,12 @@ class DuplicateIdError(ValueError):
     """Two accepted differences share an id: the second would silently replace the first."""
 
 
-def registry_of(entries: Iterable[Accepted]) -> dict[str, Accepted]:
+AcceptedT = TypeVar("AcceptedT", bound=Accepted)
+
+
+def registry_of(entries: Iterable[AcceptedT]) -> dict[str, AcceptedT]:
     """Entries by id, refusing a repeated id."""
-    registry: dict[str, Accepted] = {}
+    registry: dict[str, AcceptedT] = {}
     for entry in entries:
         if entry.id in registry:
             raise DuplicateIdError(f"two accepted differences have the id {entry.id!r}")
@@ -92,7 +110,7 @@ def verdict_of(differing: Sequence[str], entries: Sequence[Accepted]) -> Verdict
 
 @dataclass(frozen=True)
 class CaseResult:
-    """One probe's two answers and the verdict on them, as the report shows them."""
+    """One probe's two answers and the verdict on them: one row of the report."""
 
     feature: str
     title: str
@@ -108,25 +126,61 @@ class CaseResult:
     # Seconds each side took to answer, when measured.
     latency: tuple[float, float] | None = field(default=None, compare=False)
 
+    def side(self, name: str) -> Observation:
+        """The observation of the side called `name` in the pair, for code about one side."""
+        reference, _, candidate = self.pair.partition(":")
+        if name == reference:
+            return self.reference
+        if name == candidate:
+            return self.candidate
+        raise LookupError(f"the pair {self.pair} has no side named {name!r}")
+
 
 def judge(
-    feature: str,
-    title: str,
-    request: str,
+    probe: Probe,
     reference: Observation,
     candidate: Observation,
-    expected: Iterable[str],
     registry: Mapping[str, Accepted],
-    pair: str,
+    pair: str = "reference:candidate",
     latency: tuple[float, float] | None = None,
+    request: str | None = None,
 ) -> CaseResult:
-    """The verdict on one probe's two observations, against the entries that apply to `pair`."""
+    """The verdict on one probe's two observations, against the entries that apply to `pair`.
+
+    `request` is the request as the report shows it, for a project that shows requests its
+    own way (masking its generated test data); by default `probe.request_line()`."""
     differing = tuple(differing_aspects(reference, candidate))
-    names = applicable(tuple(expected), registry, pair)
+    names = applicable(probe.differences, registry, pair)
     verdict = verdict_of(differing, [registry[name] for name in names])
+    shown = probe.request_line() if request is None else request
     return CaseResult(
-        feature, title, request, reference, candidate, differing, names, verdict, pair, latency
+        probe.feature,
+        probe.title,
+        shown,
+        reference,
+        candidate,
+        differing,
+        names,
+        verdict,
+        pair,
+        latency,
     )
+
+
+class Ranked(Protocol):
+    @property
+    def impact(self) -> str: ...
+
+
+def most_serious(
+    result: CaseResult, registry: Mapping[str, Ranked], ranking: Iterable[str]
+) -> str | None:
+    """The most serious impact class (first in `ranking`) among the accepted differences a
+    documented case shows; None when it shows none."""
+    if result.verdict != "documented":
+        return None
+    impacts = {registry[name].impact for name in result.differences}
+    return next((impact for impact in ranking if impact in impacts), None)
 
 
 def explain(result: CaseResult, registry: Mapping[str, Accepted]) -> str:

@@ -7,7 +7,7 @@ then never sent.
 import importlib
 import pkgutil
 
-from parity_tests.parity import Probe
+from sidebyside import Probe
 
 
 def every_probe() -> list[Probe]:

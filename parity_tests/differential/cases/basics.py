@@ -1,17 +1,17 @@
-from parity_tests.parity import Probe
+from sidebyside import Probe
 
 PROBES = [
-    Probe("hello", "hello world", "GET", "/"),
-    Probe("methods", "GET on a two-verb route", "GET", "/methods"),
-    Probe("methods", "POST on a two-verb route", "POST", "/methods"),
-    Probe("settings", "the public settings", "GET", "/settings"),
-    Probe("health", "health with a reachable database", "GET", "/health"),
-    Probe("async", "an awaited wait", "GET", "/async?delay=0.01"),
+    Probe("hello world", "GET", "/", feature="hello"),
+    Probe("GET on a two-verb route", "GET", "/methods", feature="methods"),
+    Probe("POST on a two-verb route", "POST", "/methods", feature="methods"),
+    Probe("the public settings", "GET", "/settings", feature="settings"),
+    Probe("health with a reachable database", "GET", "/health", feature="health"),
+    Probe("an awaited wait", "GET", "/async?delay=0.01", feature="async"),
     Probe(
-        "async",
         "a wait over the bound",
         "GET",
         "/async?delay=60",
+        feature="async",
         differences=("validation-error-format",),
     ),
 ]

@@ -1,10 +1,10 @@
 from collections.abc import Mapping
 
 import httpx2
+from sidebyside import Probe
 
 from parity_tests.contract.helpers import new_employee
 from parity_tests.differential.setups import CONFIGURED_BASIC, a_processed_upload, an_employee
-from parity_tests.parity import Probe
 
 CSS = "/static/style.css"
 NON_ASCII_EMAIL = "zoë@example.com"
@@ -21,113 +21,121 @@ def an_employee_named_zoe(client: httpx2.Client) -> Mapping[str, object]:
 
 
 PROBES = [
-    Probe("templates", "the rendered page", "GET", "/page"),
-    Probe("static", "a static file", "GET", CSS, differences=("static-file-headers",)),
+    Probe("the rendered page", "GET", "/page", feature="templates"),
+    Probe("a static file", "GET", CSS, feature="static", differences=("static-file-headers",)),
     Probe(
-        "static",
         "a static file with a matching If-None-Match",
         "GET",
         CSS,
-        {"headers": {"If-None-Match": "{etag}"}},
+        headers={"If-None-Match": "{etag}"},
+        feature="static",
         setup=its_etag,
         differences=("static-file-headers",),
     ),
     Probe(
-        "static",
         "a range of a static file",
         "GET",
         CSS,
-        {"headers": {"Range": "bytes=0-9"}},
+        headers={"Range": "bytes=0-9"},
+        feature="static",
         differences=("static-file-headers",),
     ),
     Probe(
-        "static",
         "a missing static file",
         "GET",
         "/static/missing.css",
+        feature="static",
         differences=("werkzeug-html-errors",),
     ),
     Probe(
-        "static",
         "a path escaping the static folder",
         "GET",
         "/static/..%2f..%2fpyproject.toml",
+        feature="static",
         differences=("werkzeug-html-errors",),
     ),
     Probe(
-        "uploads",
         "an upload",
         "POST",
         "/uploads",
-        {"files": {"file": ("notes.txt", b"one two\nthree\n")}},
+        options={"files": {"file": ("notes.txt", b"one two\nthree\n")}},
+        feature="uploads",
     ),
     Probe(
-        "uploads",
         "an upload once its background processing is done",
         "GET",
         "/uploads/{id}",
+        feature="uploads",
         setup=a_processed_upload,
     ),
     Probe(
-        "uploads",
         "an upload without a file",
         "POST",
         "/uploads",
-        {"data": {"other": "x"}},
+        options={"data": {"other": "x"}},
+        feature="uploads",
         differences=("multipart-file-missing",),
     ),
     Probe(
-        "uploads",
         "a multipart upload without a boundary",
         "POST",
         "/uploads",
-        {"content": b"", "headers": {"Content-Type": "multipart/form-data"}},
+        content=b"",
+        headers={"Content-Type": "multipart/form-data"},
+        feature="uploads",
         differences=("multipart-parse-error",),
     ),
     Probe(
-        "uploads",
         "an upload id that is not a UUID",
         "GET",
         "/uploads/not-a-uuid",
+        feature="uploads",
         differences=("path-converter-mismatch",),
     ),
-    Probe("uploads", "an unknown upload", "GET", "/uploads/00000000-0000-4000-8000-000000000000"),
     Probe(
-        "encoding",
+        "an unknown upload",
+        "GET",
+        "/uploads/00000000-0000-4000-8000-000000000000",
+        feature="uploads",
+    ),
+    Probe(
         "a model response, as text",
         "GET",
         "/employees/{id}",
+        feature="encoding",
         setup=an_employee,
         raw=True,
     ),
     Probe(
-        "encoding",
         "an error detail, as text",
         "GET",
         "/employees/9223372036854775807",
+        feature="encoding",
         raw=True,
         differences=("jsonify-encoding",),
     ),
     Probe(
-        "encoding",
         "a conflict naming non-ASCII text, as text",
         "POST",
         "/employees",
-        {"json": new_employee(email=NON_ASCII_EMAIL)},
+        json=new_employee(email=NON_ASCII_EMAIL),
+        feature="encoding",
         setup=an_employee_named_zoe,
         raw=True,
         differences=("jsonify-encoding",),
     ),
-    Probe("docs", "the OpenAPI schema", "GET", "/openapi.json", differences=("docs-builtin",)),
-    Probe("docs", "Swagger UI", "GET", "/docs", differences=("docs-builtin",)),
-    Probe("docs", "ReDoc", "GET", "/redoc", differences=("docs-builtin",)),
-    Probe("admin", "the admin without credentials", "GET", "/admin/"),
     Probe(
-        "admin",
+        "the OpenAPI schema", "GET", "/openapi.json", feature="docs", differences=("docs-builtin",)
+    ),
+    Probe("Swagger UI", "GET", "/docs", feature="docs", differences=("docs-builtin",)),
+    Probe("ReDoc", "GET", "/redoc", feature="docs", differences=("docs-builtin",)),
+    Probe("the admin without credentials", "GET", "/admin/", feature="admin"),
+    Probe(
         "the admin index with credentials",
         "GET",
         "/admin/",
-        {"headers": {"Authorization": CONFIGURED_BASIC}},
+        headers={"Authorization": CONFIGURED_BASIC},
+        feature="admin",
         differences=("admin-ui",),
     ),
 ]

@@ -1,99 +1,94 @@
+from sidebyside import Probe
+
 from parity_tests.differential.setups import OVER_THE_BODY_LIMIT
-from parity_tests.parity import Probe
 
 ALLOWED = "{allowed_origin}"
 
 
-def preflight(
-    origin: str, method: str = "POST", headers: str = "Content-Type"
-) -> dict[str, object]:
+def preflight(origin: str, method: str = "POST", headers: str = "Content-Type") -> dict[str, str]:
     return {
-        "headers": {
-            "Origin": origin,
-            "Access-Control-Request-Method": method,
-            "Access-Control-Request-Headers": headers,
-        }
+        "Origin": origin,
+        "Access-Control-Request-Method": method,
+        "Access-Control-Request-Headers": headers,
     }
 
 
 PROBES = [
     Probe(
-        "cors",
         "a preflight from an allowed origin",
         "OPTIONS",
         "/employees",
-        preflight(ALLOWED),
+        headers=preflight(ALLOWED),
+        feature="cors",
         differences=("cors-preflight-response",),
     ),
     Probe(
-        "cors",
         "a preflight from a disallowed origin",
         "OPTIONS",
         "/employees",
-        preflight("https://evil.example"),
+        headers=preflight("https://evil.example"),
+        feature="cors",
         differences=("cors-preflight-rejection",),
     ),
     Probe(
-        "cors",
         "a preflight from the null origin",
         "OPTIONS",
         "/employees",
-        preflight("null"),
+        headers=preflight("null"),
+        feature="cors",
         differences=("cors-preflight-rejection",),
     ),
     Probe(
-        "cors",
         "a preflight from an upper-case origin",
         "OPTIONS",
         "/employees",
-        preflight("{allowed_origin_upper}"),
+        headers=preflight("{allowed_origin_upper}"),
+        feature="cors",
         differences=(
             "cors-preflight-rejection",
             "cors-origin-case",
         ),
     ),
     Probe(
-        "cors",
         "a preflight asking for a disallowed method",
         "OPTIONS",
         "/employees",
-        preflight(ALLOWED, method="TRACE"),
+        headers=preflight(ALLOWED, method="TRACE"),
+        feature="cors",
         differences=("cors-preflight-rejection",),
     ),
     Probe(
-        "cors",
         "a preflight asking for a disallowed header",
         "OPTIONS",
         "/employees",
-        preflight(ALLOWED, headers="X-Secret"),
+        headers=preflight(ALLOWED, headers="X-Secret"),
+        feature="cors",
         differences=("cors-preflight-rejection",),
     ),
     Probe(
-        "cors",
         "a simple request from an allowed origin",
         "GET",
         "/",
-        {"headers": {"Origin": ALLOWED}},
+        headers={"Origin": ALLOWED},
+        feature="cors",
     ),
     Probe(
-        "cors",
         "a simple request from a disallowed origin",
         "GET",
         "/",
-        {"headers": {"Origin": "https://evil.example"}},
+        headers={"Origin": "https://evil.example"},
+        feature="cors",
         differences=("cors-disallowed-simple-request",),
     ),
-    Probe("cors", "a simple request without an origin", "GET", "/"),
+    Probe("a simple request without an origin", "GET", "/", feature="cors"),
     # Without CORS headers on the 413, a browser hands the page a network error instead.
     Probe(
-        "cors",
         "a body over the limit from an allowed origin",
         "POST",
         "/employees",
-        {
-            "content": OVER_THE_BODY_LIMIT,
-            "headers": {"Origin": ALLOWED, "Content-Type": "application/json"},
-        },
+        content=OVER_THE_BODY_LIMIT,
+        headers={"Origin": ALLOWED, "Content-Type": "application/json"},
+        feature="cors",
         differences=("werkzeug-html-errors",),
     ),
 ]

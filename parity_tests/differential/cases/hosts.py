@@ -1,31 +1,35 @@
-from parity_tests.parity import Probe
+from sidebyside import Probe
 
 PROBES = [
     Probe(
-        "hosts", "an allowed Host with a port", "GET", "/", {"headers": {"Host": "localhost:5000"}}
+        "an allowed Host with a port",
+        "GET",
+        "/",
+        headers={"Host": "localhost:5000"},
+        feature="hosts",
     ),
     Probe(
-        "hosts",
         "a foreign Host",
         "GET",
         "/",
-        {"headers": {"Host": "evil.example"}},
+        headers={"Host": "evil.example"},
+        feature="hosts",
         differences=("errors-outside-cors", "untrusted-host-page"),
     ),
     Probe(
-        "hosts",
         "a foreign Host on the admin",
         "GET",
         "/admin/",
-        {"headers": {"Host": "evil.example"}},
+        headers={"Host": "evil.example"},
+        feature="hosts",
         differences=("errors-outside-cors", "untrusted-host-page"),
     ),
     Probe(
-        "hosts",
         "an allowed Host in upper case",
         "GET",
         "/",
-        {"headers": {"Host": "LOCALHOST"}},
+        headers={"Host": "LOCALHOST"},
+        feature="hosts",
         differences=("trusted-host-case",),
     ),
 ]

@@ -1,59 +1,63 @@
-from parity_tests.parity import Probe
+from sidebyside import Probe
 
 PROBES = [
     Probe(
-        "routing", "an unknown path", "GET", "/no-such-page", differences=("werkzeug-html-errors",)
+        "an unknown path",
+        "GET",
+        "/no-such-page",
+        feature="routing",
+        differences=("werkzeug-html-errors",),
     ),
     Probe(
-        "routing",
         "a verb the route does not serve",
         "DELETE",
         "/methods",
+        feature="routing",
         differences=(
             "werkzeug-html-errors",
             "allow-header-per-route",
         ),
     ),
     Probe(
-        "routing",
         "a verb no route serves",
         "PATCH",
         "/employees",
+        feature="routing",
         differences=(
             "werkzeug-html-errors",
             "allow-header-per-route",
         ),
     ),
     Probe(
-        "routing",
         "a trailing slash on a route without one",
         "GET",
         "/employees/",
+        feature="routing",
         differences=("trailing-slash-redirect",),
     ),
     Probe(
-        "routing",
         "no trailing slash on a route with one",
         "GET",
         "/admin",
+        feature="routing",
         differences=("trailing-slash-redirect",),
     ),
     Probe(
-        "routing",
         "a method no route knows",
         "TRACE",
         "/employees",
+        feature="routing",
         differences=(
             "werkzeug-html-errors",
             "allow-header-per-route",
         ),
     ),
-    Probe("routing", "HEAD on a GET route", "HEAD", "/", differences=("automatic-head",)),
+    Probe("HEAD on a GET route", "HEAD", "/", feature="routing", differences=("automatic-head",)),
     Probe(
-        "routing",
         "OPTIONS without CORS headers",
         "OPTIONS",
         "/employees",
+        feature="routing",
         differences=("automatic-options",),
     ),
 ]

@@ -6,10 +6,11 @@ to the apps is probed with every class the moment it is declared.
 """
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx2
+from sidebyside import Probe, Setup
 
 from parity_tests.contract_schema import twin_openapi
 from parity_tests.differential import expectations
@@ -21,7 +22,6 @@ from parity_tests.differential.parameters import (
 )
 from parity_tests.differential.setups import A_NEW_EMPLOYEE, a_processed_upload, an_employee
 from parity_tests.differential.value_classes import ValueClass, value_classes
-from parity_tests.parity import Probe, Setup
 
 FEATURE = "parameter values"
 
@@ -48,13 +48,13 @@ class Operation:
     """What a request needs besides the parameter, and what it shows when both twins take
     the value (the hand-written probe of the same operation shows the same)."""
 
-    options: Mapping[str, Any] = field(default_factory=dict)
+    json: Any = None
     answered_alike: tuple[str, ...] = ()
 
 
 OPERATIONS: dict[tuple[str, str], Operation] = {
-    ("PUT", "/employees/{employee_id}"): Operation({"json": A_NEW_EMPLOYEE}),
-    ("PATCH", "/employees/{employee_id}"): Operation({"json": {"salary": 1}}),
+    ("PUT", "/employees/{employee_id}"): Operation(A_NEW_EMPLOYEE),
+    ("PATCH", "/employees/{employee_id}"): Operation({"salary": 1}),
     ("DELETE", "/employees/{employee_id}"): Operation(
         answered_alike=("empty-response-content-type",)
     ),
@@ -105,11 +105,11 @@ def path_probes(parameter: Parameter) -> Iterator[Probe]:
         spelled = value_class.spell(resource.sample)
         reading = value_class.reads(resource.sample)
         yield Probe(
-            FEATURE,
             f"{parameter.method} {parameter.name} {value_class.name}{_example(spelled)}",
             parameter.method,
             path,
-            operation.options,
+            json=operation.json,
+            feature=FEATURE,
             differences=expectations.in_path(parameter, spelled, reading, operation.answered_alike),
             setup=spelled_resource(resource, value_class),
         )
@@ -122,11 +122,11 @@ def query_probes(parameter: Parameter) -> Iterator[Probe]:
 
     def probe(title: str, query: str, differences: tuple[str, ...]) -> Probe:
         return Probe(
-            FEATURE,
             f"{parameter.method} {parameter.path} {parameter.name} {title}",
             parameter.method,
             f"{parameter.path}?{query}",
-            OPERATIONS.get(parameter.operation, Operation()).options,
+            json=OPERATIONS.get(parameter.operation, Operation()).json,
+            feature=FEATURE,
             differences=differences,
         )
 
