@@ -30,5 +30,5 @@ def test_a_committed_recording_matches_its_script(script: Any, committed: Path) 
     recorded = json.loads(committed.read_text(encoding="utf-8"))
 
     assert requests_of(recorded) == requests_of(script.record()), (
-        f"{committed.name} is stale: run python -m {script.__name__}"
+        f"{committed.name} is stale: run PYTHONPATH=engine python -m {script.__name__}"
     )

@@ -1,6 +1,9 @@
 """Record the shop's traffic as a HAR file, as a browser's or a proxy's export would hold it.
 
-    python -m examples.shop.record [PATH]      (default: examples/shop/shop.har)
+    PYTHONPATH=engine python -m examples.shop.record [PATH]
+
+PATH defaults to engine/examples/shop/shop.har. Run it from the repository's root: the example
+package is imported from engine/, the folder that holds it.
 
 A client session against the Flask shop, in-process: browse, add an item, make mistakes, use
 the admin token. Every request and response is written as a HAR 1.2 entry.

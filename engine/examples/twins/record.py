@@ -1,6 +1,9 @@
 """Record a client session against the Flask twin as a HAR file, for replay to both twins.
 
-    python -m examples.twins.record [PATH]      (default: examples/twins/twins.har)
+    PYTHONPATH=engine python -m examples.twins.record [PATH]
+
+PATH defaults to engine/examples/twins/twins.har. Run it from the repository's root: the example
+package is imported from engine/, the folder that holds it, and the twins' suite from the root.
 
 The session browses, creates, changes and deletes an employee, makes two mistakes and uses
 the development credentials, on a fresh, seeded database.
