@@ -72,7 +72,7 @@ pytest: $(INSTALLED) $(CHROMIUM) go node
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
-	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
+	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
 	$(MAKE) --no-print-directory pytest-migration
 
 ## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
@@ -88,7 +88,7 @@ pytest-migration: $(INSTALLED)
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
 postgres: $(INSTALLED)
-	$(BIN)/pytest -q --database postgresql parity_tests deploy_tests
+	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
 
 ## The parity suite against both real servers (gunicorn :5000, uvicorn :8000, as make up
 ## starts them) on a fresh SQLite database, then on a fresh PostgreSQL database.
@@ -117,13 +117,13 @@ fuzz: $(INSTALLED)
 ## Regenerate the parity report (docs/parity.md and .html, with what Chromium saw of each
 ## CORS case) and the summary in the README.
 parity: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
+	$(BIN)/pytest parity_tests tests/browser -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
 
 ## Regenerate the migration guide (docs/migration.md: per feature, what a client notices once it
 ## is ported, without and with compat mode; the strangler's steps) and its README summary.
 migration: $(INSTALLED)
-	$(BIN)/pytest parity_tests/differential tests/compat tests/strangler -q \
+	$(BIN)/pytest parity_tests/differential tests/migration/compat tests/migration/strangler -q \
 		--migration-report docs/migration.md
 	$(BIN)/python -m parity_tests.migration readme docs/migration.md README.md
 
@@ -141,8 +141,8 @@ live-pair: $(INSTALLED)
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest -q browser_tests/test_pages.py browser_tests/test_admins.py \
-		browser_tests/test_docs.py --screens docs/screens
+	$(BIN)/pytest -q tests/browser/test_pages.py tests/browser/test_admins.py \
+		tests/browser/test_docs.py --screens docs/screens
 
 ## Regenerate the claims ledger (docs/claims.md) and its one-line summary in the README.
 claims: $(INSTALLED)
@@ -161,7 +161,7 @@ load-short: $(INSTALLED)
 
 ## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
 transport: $(INSTALLED)
-	$(BIN)/pytest transport_tests -q --transport-report docs/transport.md
+	$(BIN)/pytest tests/transport -q --transport-report docs/transport.md
 
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:
