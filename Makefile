@@ -71,7 +71,7 @@ pytest: $(INSTALLED) $(CHROMIUM) go node
 		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
-	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
+	$(BIN)/python -m tools.claims.report check var/claims.md docs/claims.md README.md
 	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
 	$(MAKE) --no-print-directory pytest-migration
 
@@ -146,18 +146,18 @@ screens: $(INSTALLED) $(CHROMIUM)
 
 ## Regenerate the claims ledger (docs/claims.md) and its one-line summary in the README.
 claims: $(INSTALLED)
-	$(BIN)/pytest claims -q --claims-report docs/claims.md
-	$(BIN)/python -m claims.report readme docs/claims.md README.md
+	$(BIN)/pytest tools/claims -q --claims-report docs/claims.md
+	$(BIN)/python -m tools.claims.report readme docs/claims.md README.md
 
 ## Both apps on their production servers under Locust's mixed workload, on SQLite then on
 ## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
 ## both apps. Fails on any socket error, 5xx or mismatch; prints throughput and p99 per app.
 load: $(INSTALLED)
-	$(BIN)/python -m load
+	$(BIN)/python -m tools.load
 
 ## The same, bounded to seconds: what `make test` runs.
 load-short: $(INSTALLED)
-	$(BIN)/python -m load --seconds 5 --users-per-app 8
+	$(BIN)/python -m tools.load --seconds 5 --users-per-app 8
 
 ## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
 transport: $(INSTALLED)
@@ -175,11 +175,11 @@ compose-config:
 ## a host wheelhouse, the live parity suite against the containers, data across a restart.
 ## It holds /tmp/twins-ports.lock (ports 5000 and 8000) for the whole run.
 compose-up-test: $(INSTALLED)
-	$(BIN)/python -m containers
+	$(BIN)/python -m tools.containers
 
 ## requirements.txt, what the image installs: uv.lock exported with every hash.
 requirements: $(INSTALLED)
-	$(BIN)/python -m containers.wheelhouse write
+	$(BIN)/python -m tools.containers.wheelhouse write
 
 ## wrk, the load generator, from Debian's packages when it is missing.
 wrk:
@@ -188,16 +188,16 @@ wrk:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 wrk >/dev/null; }
 
-## Go, for the benchmark's reference hello (bench/reference/hello.go), from Debian's packages
-## when it is missing.
+## Go, for the benchmark's reference hello (tools/bench/reference/hello.go), from Debian's
+## packages when it is missing.
 go:
 	@command -v go >/dev/null || { \
 		echo "installing Debian's golang-go for the benchmark's reference hello"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 golang-go >/dev/null; }
 
-## Node.js, for the benchmark's other reference hello (bench/reference/hello.js), from Debian's
-## packages when it is missing.
+## Node.js, for the benchmark's other reference hello (tools/bench/reference/hello.js), from
+## Debian's packages when it is missing.
 node:
 	@command -v node >/dev/null || { \
 		echo "installing Debian's nodejs for the benchmark's reference hello"; \
@@ -205,28 +205,28 @@ node:
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
 
 ## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 42 minutes
-## (`python -m bench plan` says how it is spent).
+## (`python -m tools.bench plan` says how it is spent).
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
 bench: $(INSTALLED) wrk go node
-	$(BIN)/python -m bench run --profile full --report-dir docs --readme README.md \
+	$(BIN)/python -m tools.bench run --profile full --report-dir docs --readme README.md \
 		--started-by "make bench" --note "$(BENCH_NOTE)"
-	$(BIN)/python -m bench check docs --allow-failed-cases
+	$(BIN)/python -m tools.bench check docs --allow-failed-cases
 
 ## One short round of everything, about four minutes: the report goes to var/bench/quick.
 bench-quick: $(INSTALLED) wrk go node
-	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
+	$(BIN)/python -m tools.bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"
-	$(BIN)/python -m bench check var/bench/quick --allow-failed-cases
+	$(BIN)/python -m tools.bench check var/bench/quick --allow-failed-cases
 
 ## The harness in its quickest form, for CI: a few subjects for a second each, written to a
 ## temporary directory and checked complete (every case passed, every chart drawn). No
 ## number is judged: a broken harness fails, a slow machine does not.
 bench-smoke: $(INSTALLED) wrk go node
 	@scratch=$$(mktemp -d); \
-	$(BIN)/python -m bench run --profile smoke --out-dir $$scratch \
+	$(BIN)/python -m tools.bench run --profile smoke --out-dir $$scratch \
 		--report-dir $$scratch/report --started-by "make bench-smoke" \
-	&& $(BIN)/python -m bench check $$scratch/report; \
+	&& $(BIN)/python -m tools.bench check $$scratch/report; \
 	status=$$?; rm -rf $$scratch; exit $$status
 
 ## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
@@ -237,4 +237,4 @@ lock: | $(UV)
 	$(MAKE) requirements parity claims
 
 clean:
-	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache wheelhouse/*.whl
+	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache tools/containers/wheels/*.whl

@@ -7,7 +7,7 @@ has. `python -m tests.core.lesson` prints it.
 The lesson is each framework as its documentation teaches it, so these never belong in a twin:
 a Flask subclass that overrides how views answer or run, edits of Flask's hook lists, a session
 interface or CORS middleware of our own, a subclass of Starlette's or FastAPI's host and Basic
-classes, and the migration kit (they belong to bench/tuned/ and migration/).
+classes, and the migration kit (they belong to tools/bench/tuned/ and migration/).
 """
 
 import ast

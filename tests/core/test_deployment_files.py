@@ -25,9 +25,9 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-from containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE
 from parity_tests.servers import SETUPS
 from shared.settings import Settings
+from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS = {"flask": 5000, "fastapi": 8000}
@@ -290,7 +290,7 @@ def test_the_builder_installs_the_lock_export_and_nothing_else_each_file_checked
     builder = dockerfile_stages()[0]
     script = builder_install_script()
 
-    assert copy_sources(builder) == ["requirements.txt", "wheelhouse"]
+    assert copy_sources(builder) == ["requirements.txt", "tools/containers/wheels"]
     assert "pip install --require-hashes --requirement /build/requirements.txt" in script
     # Not the project itself: its source is copied into /app and put on the path.
     assert "pip install ." not in script
@@ -358,7 +358,7 @@ def test_the_repository_wheelhouse_holds_no_wheel_so_the_default_build_uses_pypi
     git = shutil.which("git")
     assert git, "git is needed to list the repository's files"
     tracked = subprocess.run(
-        [git, "ls-files", "wheelhouse"],
+        [git, "ls-files", "tools/containers/wheels"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -366,7 +366,7 @@ def test_the_repository_wheelhouse_holds_no_wheel_so_the_default_build_uses_pypi
         timeout=10,
     ).stdout.split()
 
-    assert tracked == ["wheelhouse/README.md"]
+    assert tracked == ["tools/containers/wheels/README.md"]
 
 
 def test_the_final_stage_runs_as_a_non_root_user() -> None:
@@ -441,7 +441,8 @@ def test_the_debian_override_swaps_the_images_and_nothing_else() -> None:
     assert {key for key in override if not key.startswith("x-")} == {"services"}
     assert services.pop("postgres") == {"image": POSTGRES_IMAGE.tag}
     # Every service built from the Dockerfile gets the Debian base, so none keeps the official
-    # one by accident; the build may use no network (its wheels come from wheelhouse/).
+    # one by accident; the build may use no network (its wheels come from
+    # tools/containers/wheels/).
     assert set(services) == built
     for spec in services.values():
         assert spec == {"build": {"args": {"BASE_IMAGE": PYTHON_IMAGE.tag}, "network": "none"}}
