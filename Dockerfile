@@ -1,8 +1,8 @@
 # One image for both twins. The default command serves FastAPI on uvicorn; docker-compose.yml
 # gives each service the command from the Procfile instead.
 
-# The official image by default. `python -m containers` (make compose-up-test) passes a Debian
-# one built where Docker Hub is out of reach: any image with python 3.11 and venv will do.
+# The official image by default. `python -m tools.containers` (make compose-up-test) passes a
+# Debian one built where Docker Hub is out of reach: any image with python 3.11 and venv will do.
 ARG BASE_IMAGE=python:3.11-slim
 
 # --- builder: exactly the locked dependencies, installed into a virtualenv --------------------
@@ -16,13 +16,14 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 
-# requirements.txt is uv.lock exported with every hash (`make requirements`). wheelhouse/ is empty
-# in the repository: then pip fetches those exact files from PyPI. When it holds wheels (the
-# compose test downloads them on the host), pip installs from it alone and needs no network.
+# requirements.txt is uv.lock exported with every hash (`make requirements`). The wheelhouse,
+# tools/containers/wheels/, is empty in the repository: then pip fetches those exact files from
+# PyPI. When it holds wheels (the compose test downloads them on the host), pip installs from it
+# alone and needs no network.
 # Either way --require-hashes refuses any file the lock does not name. Every dependency,
 # psycopg[binary] included, ships binary wheels for Linux, so no compiler is needed.
 COPY requirements.txt /build/
-COPY wheelhouse/ /build/wheelhouse/
+COPY tools/containers/wheels/ /build/wheelhouse/
 RUN if ls /build/wheelhouse/*.whl >/dev/null 2>&1; then \
         set -- --no-index --find-links /build/wheelhouse; \
     fi \

@@ -53,7 +53,14 @@ db: $(INSTALLED)
 ## then on PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack
 ## built and run for real with the parity suite against the containers; a short load run;
 ## the benchmark harness in its quickest form.
-test: lint types compose-config pytest postgres live compose-up-test load-short bench-smoke
+## Each stage prints how long it took, so a slow stage shows itself.
+TEST_STAGES := lint types compose-config pytest postgres live compose-up-test load-short bench-smoke
+test:
+	@for stage in $(TEST_STAGES); do \
+		started=$$(date +%s); \
+		$(MAKE) --no-print-directory $$stage || exit 1; \
+		echo "== make $$stage: $$(( $$(date +%s) - started )) s"; \
+	done
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -71,8 +78,8 @@ pytest: $(INSTALLED) $(CHROMIUM) go node
 		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
-	$(BIN)/python -m claims.report check var/claims.md docs/claims.md README.md
-	$(BIN)/python -m transport_tests.report check var/transport.md docs/transport.md
+	$(BIN)/python -m tools.claims.report check var/claims.md docs/claims.md README.md
+	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
 	$(MAKE) --no-print-directory pytest-migration
 
 ## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
@@ -88,7 +95,7 @@ pytest-migration: $(INSTALLED)
 ## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
 ## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
 postgres: $(INSTALLED)
-	$(BIN)/pytest -q --database postgresql parity_tests deploy_tests
+	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
 
 ## The parity suite against both real servers (gunicorn :5000, uvicorn :8000, as make up
 ## starts them) on a fresh SQLite database, then on a fresh PostgreSQL database.
@@ -117,13 +124,13 @@ fuzz: $(INSTALLED)
 ## Regenerate the parity report (docs/parity.md and .html, with what Chromium saw of each
 ## CORS case) and the summary in the README.
 parity: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest parity_tests browser_tests -q --parity-report docs/parity.md
+	$(BIN)/pytest parity_tests tests/browser -q --parity-report docs/parity.md
 	$(BIN)/python -m parity_tests.report readme docs/parity.md README.md
 
 ## Regenerate the migration guide (docs/migration.md: per feature, what a client notices once it
 ## is ported, without and with compat mode; the strangler's steps) and its README summary.
 migration: $(INSTALLED)
-	$(BIN)/pytest parity_tests/differential tests/compat tests/strangler -q \
+	$(BIN)/pytest parity_tests/differential tests/migration/compat tests/migration/strangler -q \
 		--migration-report docs/migration.md
 	$(BIN)/python -m parity_tests.migration readme docs/migration.md README.md
 
@@ -141,27 +148,27 @@ live-pair: $(INSTALLED)
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)
-	$(BIN)/pytest -q browser_tests/test_pages.py browser_tests/test_admins.py \
-		browser_tests/test_docs.py --screens docs/screens
+	$(BIN)/pytest -q tests/browser/test_pages.py tests/browser/test_admins.py \
+		tests/browser/test_docs.py --screens docs/screens
 
 ## Regenerate the claims ledger (docs/claims.md) and its one-line summary in the README.
 claims: $(INSTALLED)
-	$(BIN)/pytest claims -q --claims-report docs/claims.md
-	$(BIN)/python -m claims.report readme docs/claims.md README.md
+	$(BIN)/pytest tools/claims -q --claims-report docs/claims.md
+	$(BIN)/python -m tools.claims.report readme docs/claims.md README.md
 
 ## Both apps on their production servers under Locust's mixed workload, on SQLite then on
 ## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
 ## both apps. Fails on any socket error, 5xx or mismatch; prints throughput and p99 per app.
 load: $(INSTALLED)
-	$(BIN)/python -m load
+	$(BIN)/python -m tools.load
 
 ## The same, bounded to seconds: what `make test` runs.
 load-short: $(INSTALLED)
-	$(BIN)/python -m load --seconds 5 --users-per-app 8
+	$(BIN)/python -m tools.load --seconds 5 --users-per-app 8
 
 ## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
 transport: $(INSTALLED)
-	$(BIN)/pytest transport_tests -q --transport-report docs/transport.md
+	$(BIN)/pytest tests/transport -q --transport-report docs/transport.md
 
 ## Validate docker-compose.yml offline with Debian's docker-compose (installed if missing).
 compose-config:
@@ -175,11 +182,11 @@ compose-config:
 ## a host wheelhouse, the live parity suite against the containers, data across a restart.
 ## It holds /tmp/twins-ports.lock (ports 5000 and 8000) for the whole run.
 compose-up-test: $(INSTALLED)
-	$(BIN)/python -m containers
+	$(BIN)/python -m tools.containers
 
 ## requirements.txt, what the image installs: uv.lock exported with every hash.
 requirements: $(INSTALLED)
-	$(BIN)/python -m containers.wheelhouse write
+	$(BIN)/python -m tools.containers.wheelhouse write
 
 ## wrk, the load generator, from Debian's packages when it is missing.
 wrk:
@@ -188,16 +195,16 @@ wrk:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 wrk >/dev/null; }
 
-## Go, for the benchmark's reference hello (bench/reference/hello.go), from Debian's packages
-## when it is missing.
+## Go, for the benchmark's reference hello (tools/bench/reference/hello.go), from Debian's
+## packages when it is missing.
 go:
 	@command -v go >/dev/null || { \
 		echo "installing Debian's golang-go for the benchmark's reference hello"; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 golang-go >/dev/null; }
 
-## Node.js, for the benchmark's other reference hello (bench/reference/hello.js), from Debian's
-## packages when it is missing.
+## Node.js, for the benchmark's other reference hello (tools/bench/reference/hello.js), from
+## Debian's packages when it is missing.
 node:
 	@command -v node >/dev/null || { \
 		echo "installing Debian's nodejs for the benchmark's reference hello"; \
@@ -205,28 +212,28 @@ node:
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
 
 ## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 42 minutes
-## (`python -m bench plan` says how it is spent).
+## (`python -m tools.bench plan` says how it is spent).
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
 bench: $(INSTALLED) wrk go node
-	$(BIN)/python -m bench run --profile full --report-dir docs --readme README.md \
+	$(BIN)/python -m tools.bench run --profile full --report-dir docs --readme README.md \
 		--started-by "make bench" --note "$(BENCH_NOTE)"
-	$(BIN)/python -m bench check docs --allow-failed-cases
+	$(BIN)/python -m tools.bench check docs --allow-failed-cases
 
 ## One short round of everything, about four minutes: the report goes to var/bench/quick.
 bench-quick: $(INSTALLED) wrk go node
-	$(BIN)/python -m bench run --profile quick --report-dir var/bench/quick \
+	$(BIN)/python -m tools.bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"
-	$(BIN)/python -m bench check var/bench/quick --allow-failed-cases
+	$(BIN)/python -m tools.bench check var/bench/quick --allow-failed-cases
 
 ## The harness in its quickest form, for CI: a few subjects for a second each, written to a
 ## temporary directory and checked complete (every case passed, every chart drawn). No
 ## number is judged: a broken harness fails, a slow machine does not.
 bench-smoke: $(INSTALLED) wrk go node
 	@scratch=$$(mktemp -d); \
-	$(BIN)/python -m bench run --profile smoke --out-dir $$scratch \
+	$(BIN)/python -m tools.bench run --profile smoke --out-dir $$scratch \
 		--report-dir $$scratch/report --started-by "make bench-smoke" \
-	&& $(BIN)/python -m bench check $$scratch/report; \
+	&& $(BIN)/python -m tools.bench check $$scratch/report; \
 	status=$$?; rm -rf $$scratch; exit $$status
 
 ## Refresh uv.lock to the newest versions pyproject.toml allows, install them, and regenerate
@@ -237,4 +244,4 @@ lock: | $(UV)
 	$(MAKE) requirements parity claims
 
 clean:
-	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache wheelhouse/*.whl
+	rm -rf $(VENV) .tools var .mypy_cache .pytest_cache .ruff_cache tools/containers/wheels/*.whl

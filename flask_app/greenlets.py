@@ -11,7 +11,7 @@ keep serving meanwhile, as gevent is meant to let them.
 
 This belongs to the gevent server set-up, not to the app: flask_app/gunicorn.conf.py installs it
 on each worker once the app is loaded, and only where gevent runs. Without it, the set-up
-answers 500 to a second async request waiting beside the first (deploy_tests/test_gevent_async.py).
+answers 500 to a second async request waiting beside the first (tests/deploy/test_gevent_async.py).
 """
 
 import asyncio

@@ -11,7 +11,7 @@ worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 # gthread hands a connection to a thread once its headers are in, and the app's read of the body
 # blocks that thread: a client that stalls mid-body holds it until it gives up. 64 threads per
-# worker keep 40 such clients (what deploy_tests/test_slow_clients.py sends) from taking every
+# worker keep 40 such clients (what tests/transport/test_slow_clients.py sends) from taking every
 # thread even when all land on one worker; an idle thread costs little. Past workers x threads
 # stalled clients, only a proxy that buffers whole requests in front (nginx) keeps serving.
 threads = int(os.environ.get("GUNICORN_THREADS", "64"))

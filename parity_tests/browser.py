@@ -1,6 +1,6 @@
 """What a page in Chromium could do with each app's answer, beside the wire-level CORS cases.
 
-The browser tests (`browser_tests/test_cors.py`) make the requests from real pages and record
+The browser tests (`tests/browser/test_cors.py`) make the requests from real pages and record
 what each page could do here; the parity report renders it. A CORS case's browser verdict is
 computed from those records, never written by hand: *a browser notices* when a page could do
 something with one app that it could not do with the other, *wire only* when the apps differ
@@ -17,7 +17,7 @@ from parity_tests.registry import REGISTRY
 
 CORS_FEATURE = "cors"
 CORS_HEADER = "header:access-control-"
-SOURCE = "browser_tests/test_cors.py"
+SOURCE = "tests/browser/test_cors.py"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from shared.models import Employee
 from shared.schemas import EmployeeIn, EmployeeList, EmployeeOut, EmployeePatch, EmployeeQuery
 
 # Lists are read, never changed: plain table rows, validated as one list, cost about 40% less
-# per row than ORM objects validated one by one (bench.layers measures the list's parts).
+# per row than ORM objects validated one by one (tools.bench.layers measures the list's parts).
 _EMPLOYEE_ROWS = select(*Employee.__table__.columns)
 _EMPLOYEES_OUT = TypeAdapter(list[EmployeeOut])
 

@@ -1,12 +1,12 @@
-"""The worked example (examples/shop) on the plugin: it passes as committed, and fails as soon
-as one of its accepted differences is taken away."""
+"""The worked example (engine/examples/shop) on the plugin: it passes as committed, and fails
+as soon as one of its accepted differences is taken away."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "shop"
+EXAMPLE = Path(__file__).parents[1] / "examples" / "shop"
 
 
 @pytest.fixture

@@ -15,14 +15,15 @@ from sidebyside.live import (
     stopped_cleanly,
 )
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "shop" / "shop.sidebyside.toml"
-ROOT = Path(__file__).parents[2]
+# The example package is imported from engine/, the folder that holds it.
+ENGINE = Path(__file__).parents[1]
+EXAMPLE = ENGINE / "examples" / "shop" / "shop.sidebyside.toml"
 
 
 def server(factory: str) -> str:
     """A command that serves the example shop's `factory` with wsgiref on {port}."""
     return (
-        f"{sys.executable} -c \"import sys; sys.path.insert(0, '{ROOT}'); "
+        f"{sys.executable} -c \"import sys; sys.path.insert(0, '{ENGINE}'); "
         "from wsgiref.simple_server import make_server; "
         f"from examples.shop.flask_shop import {factory} as f; "
         "make_server('127.0.0.1', {port}, f()).serve_forever()\""
@@ -32,7 +33,7 @@ def server(factory: str) -> str:
 def test_the_example_pair_passes_on_real_servers(capfd: pytest.CaptureFixture[str]) -> None:
     uvicorn = (
         f"{sys.executable} -m uvicorn --factory examples.shop.fastapi_shop:create_app "
-        f"--app-dir {ROOT} --port {{port}} --log-level warning"
+        f"--app-dir {ENGINE} --port {{port}} --log-level warning"
     )
     status = main(
         [

@@ -150,7 +150,7 @@ EXCHANGES: dict[str, Exchange] = {
 }
 # Answers of the Flask twin that FastAPI's schema does not describe, each a registered
 # difference; compat mode and the strangler answer them as Flask does (compat mode's own
-# schema declares them: tests/compat/test_docs_in_compat.py).
+# schema declares them: tests/migration/compat/test_docs_in_compat.py).
 FLASK_OWN_WAY = {
     "a body that is not UTF-8": "werkzeug-html-errors",
     "a body over the limit": "werkzeug-html-errors",

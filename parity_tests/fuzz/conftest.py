@@ -86,8 +86,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def default_pair_only(request: pytest.FixtureRequest) -> None:
     """The fuzzer holds the FastAPI twin to its own schema and tells FastAPI's differences from
     Flask's (recognise.py); compat mode's schema is held to its answers by
-    tests/compat/test_docs_in_compat.py. A skip here, not in the test, keeps the test's source,
-    from which the slice's derandomised cases are drawn, unchanged."""
+    tests/migration/compat/test_docs_in_compat.py. A skip here, not in the test, keeps the test's
+    source, from which the slice's derandomised cases are drawn, unchanged."""
     from parity_tests.options import selected_pair
     from parity_tests.targets import DEFAULT_PAIR
 

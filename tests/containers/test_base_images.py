@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from containers.base_images import (
+from tools.containers.base_images import (
     HOST_CONFIGURATION,
     POSTGRES_IMAGE,
     PYTHON_IMAGE,

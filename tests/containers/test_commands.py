@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from containers import commands
-from containers.commands import CommandError, run, stream
+from tools.containers import commands
+from tools.containers.commands import CommandError, run, stream
 
 
 @pytest.fixture(autouse=True)

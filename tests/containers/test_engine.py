@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from containers.engine import (
+from tools.containers.engine import (
     EngineError,
     EnginePaths,
     check_paths,

@@ -1,7 +1,7 @@
 import pytest
 
-from containers import __main__ as compose_run
-from containers.progress import Progress
+from tools.containers import __main__ as compose_run
+from tools.containers.progress import Progress
 
 
 @pytest.fixture

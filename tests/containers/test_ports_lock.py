@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from containers.ports_lock import (
+from tools.containers.ports_lock import (
     PortsLockTimeoutError,
     ancestors,
     flock_holders,

@@ -1,6 +1,6 @@
 import pytest
 
-from containers.progress import Progress
+from tools.containers.progress import Progress
 
 
 def fail_in(progress: Progress, name: str, outcome: str) -> None:

@@ -2,7 +2,9 @@ from typing import Any
 
 import pytest
 
-from containers.stack import (
+from parity_tests.targets import Framework
+from shared.settings import Settings
+from tools.containers.stack import (
     StackError,
     completed_successfully,
     docker_time,
@@ -12,8 +14,6 @@ from containers.stack import (
     lost_after_restart,
     started_after_completion,
 )
-from parity_tests.targets import Framework
-from shared.settings import Settings
 
 Answers = dict[Framework, tuple[int, Any]]
 WRITTEN = {"id": 7, "name": "Test Person", "email": "person@example.com", "salary": 100_000}

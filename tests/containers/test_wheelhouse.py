@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from containers.wheelhouse import REQUIREMENTS, WheelTarget, staleness
+from tools.containers.wheelhouse import REQUIREMENTS, WheelTarget, staleness
 
 BOOKWORM = WheelTarget(python=(3, 11), glibc=(2, 36), machine="x86_64")
 

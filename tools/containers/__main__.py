@@ -1,0 +1,182 @@
+"""`python -m tools.containers`: the compose stack built and run for real, with the live parity
+suite.
+
+Needs root and Debian's packages (apt-get installs docker.io, docker-compose and debootstrap when
+missing); without them it skips and says why, except with CI=true, where it fails. It binds ports
+5000 and 8000, so the whole run holds /tmp/twins-ports.lock, as `flock` would (or goes on inside
+the lock of the `flock ... make test` that started it).
+"""
+
+import sys
+from contextlib import ExitStack
+
+from parity_tests.databases import must_not_skip
+from parity_tests.servers import port_is_free
+from parity_tests.targets import FRAMEWORKS
+from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE, ensure_base_images
+from tools.containers.commands import CommandError, stream
+from tools.containers.engine import Engine, EngineError
+from tools.containers.host import install, missing_packages, why_not_here
+from tools.containers.ports_lock import LOCK, PortsLockTimeoutError, holding_ports_lock
+from tools.containers.progress import Progress, say
+from tools.containers.stack import (
+    URLS,
+    Stack,
+    StackError,
+    check_restart,
+    completed_successfully,
+    has_no_health_check,
+    live_suite_settings,
+    started_after_completion,
+)
+from tools.containers.wheelhouse import REQUIREMENTS, exported_lock, fill, image_target, staleness
+
+APP_SERVICES = list(FRAMEWORKS)
+PYTEST_TIMEOUT_SECONDS = 900
+COMPOSE_TIMEOUT_SECONDS = 600
+DOWN_TIMEOUT_SECONDS = 180
+FAILURES = (CommandError, EngineError, StackError, PortsLockTimeoutError)
+
+
+def check_requirements(progress: Progress) -> None:
+    with progress.step("requirements.txt is uv.lock's export") as step:
+        problem = staleness(REQUIREMENTS.read_text(), exported_lock())
+        if problem:
+            raise StackError(problem)
+        step.outcome = "yes"
+
+
+def install_packages(progress: Progress) -> None:
+    with progress.step("host packages") as step:
+        missing = missing_packages()
+        if missing:
+            install(missing)
+            step.outcome = f"installed {' '.join(missing)}"
+        else:
+            step.outcome = "docker.io, docker-compose and debootstrap present"
+
+
+def prepare_images(progress: Progress, stack: Stack) -> None:
+    ensure_base_images(progress, stack.env)
+    with progress.step("wheelhouse") as step:
+        target = image_target(PYTHON_IMAGE.tag, stack.env)
+        wheels, downloaded = fill(target)
+        size = sum(wheel.stat().st_size for wheel in wheels) / 1e6
+        origin = "downloaded from PyPI" if downloaded else "all present"
+        step.outcome = f"{len(wheels)} wheels ({size:.0f} MB) for {target}, {origin}"
+    with progress.step("project image (docker-compose build)") as step:
+        # Three services name the one image: the first build makes it, the others reuse it.
+        stack.compose("build", log="build", timeout=COMPOSE_TIMEOUT_SECONDS)
+        step.outcome = f"twin-apps:local on {PYTHON_IMAGE.tag}, built with no network"
+
+
+def bring_up(progress: Progress, stack: Stack) -> None:
+    with progress.step("up (docker-compose up --detach)") as step:
+        taken = [url for url in URLS.values() if not port_is_free(int(url.rsplit(":", 1)[1]))]
+        if taken:
+            raise StackError(f"something already listens at {', '.join(taken)}: stop it first")
+        # Compose itself waits for postgres to be healthy and migrate to complete, in order.
+        stack.compose("up", "--detach", "--no-build", log="up", timeout=COMPOSE_TIMEOUT_SECONDS)
+        # What compose 1.29 must honour: migrate ran to completion, with its health check
+        # disabled, before either server started.
+        migrate = stack.state("migrate")
+        completed_successfully("migrate", migrate)
+        has_no_health_check("migrate", migrate)
+        for service in APP_SERVICES:
+            started_after_completion(service, stack.state(service), "migrate", migrate)
+        step.outcome = (
+            f"postgres healthy ({POSTGRES_IMAGE.tag}); migrate exited 0 before flask and "
+            "fastapi started"
+        )
+    with progress.step("health (both apps' Docker health checks)") as step:
+        stack.wait_healthy(APP_SERVICES)
+        step.outcome = "flask and fastapi healthy"
+    with progress.step("seed (docker-compose run migrate python -m shared.manage seed)") as step:
+        output = stack.compose(
+            *("run", "--rm", "--no-deps", "migrate", "python", "-m", "shared.manage", "seed"),
+            log="seed",
+            timeout=120,
+        )
+        step.outcome = output.strip().splitlines()[-1]
+
+
+def run_parity_suite(progress: Progress, stack: Stack) -> None:
+    with progress.step("live parity suite against the containers") as step:
+        urls = [f"--{framework}-url={url}" for framework, url in URLS.items()]
+        command = [sys.executable, "-m", "pytest", "parity_tests", *urls, "-q"]
+        # The tests compare what the apps report with Settings() read from this environment:
+        # it must be the apps' own (the database URL, the origins, the limits).
+        env = {**stack.env, **stack.settings_of("flask")}
+        status, summary = stream(command, log="parity", timeout=PYTEST_TIMEOUT_SECONDS, env=env)
+        step.outcome = summary
+        if status:
+            raise StackError(f"the parity suite failed against the containers: {summary}")
+
+
+def check_data_survives_restart(progress: Progress, stack: Stack) -> None:
+    with progress.step("restart (docker-compose restart, data read back)") as step:
+        written = check_restart(stack, APP_SERVICES)
+        step.outcome = f"employee {written['id']} written before, read back through both apps"
+
+
+def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
+    if failed:
+        try:
+            say(f"the stack's logs end:\n{stack.logs()}")
+        except CommandError as error:
+            say(f"no logs: {error}")
+    with progress.step("down (docker-compose down --volumes)") as step:
+        stack.compose(
+            "down", "--volumes", "--remove-orphans", log="down", timeout=DOWN_TIMEOUT_SECONDS
+        )
+        step.outcome = "containers, networks and volumes removed"
+
+
+def run_everything(progress: Progress) -> None:
+    install_packages(progress)
+    engine = Engine()
+    with progress.step("engine (dockerd of our own)") as step:
+        env = engine.start()
+        step.outcome = f"dockerd PID {engine.pid}, socket {engine.paths.socket}"
+    try:
+        stack = Stack({**env, **live_suite_settings()})
+        prepare_images(progress, stack)
+        with progress.step("leftovers of an earlier run removed"):
+            stack.compose("down", "--volumes", "--remove-orphans", log="down", timeout=120)
+        failed = True
+        try:
+            bring_up(progress, stack)
+            run_parity_suite(progress, stack)
+            check_data_survives_restart(progress, stack)
+            failed = False
+        finally:
+            take_down(progress, stack, failed)
+    finally:
+        with progress.step("engine stopped") as step:
+            step.outcome = f"dockerd exited with status {engine.stop()}"
+
+
+def main() -> int:
+    progress = Progress()
+    try:
+        check_requirements(progress)
+        reason = why_not_here()
+        if reason:
+            verdict = "failing: CI runs the containers" if must_not_skip() else "skipped"
+            say(f"the compose test cannot run here, {reason}: {verdict}")
+            return 1 if must_not_skip() else 0
+        with ExitStack() as held:
+            with progress.step(f"ports lock {LOCK}") as step:
+                step.outcome = held.enter_context(holding_ports_lock())
+            run_everything(progress)
+    except FAILURES as error:
+        say(f"FAILED: {error}")
+        return 1
+    finally:
+        say("times:\n" + progress.summary())
+    say("the compose stack passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
