@@ -75,8 +75,4 @@ def code_path(path: str) -> str:
     """ "tools.bench.tuned.heap:freeze_startup_heap" as a reader finds it: the file, the
     function."""
     module, _, function = path.partition(":")
-    # A run recorded before the harness moved into tools/ names its recipes bench.tuned.*; its
-    # report, rendered again, must point at the files where they are now.
-    if module.startswith("bench."):
-        module = f"tools.{module}"
     return f"`{module.replace('.', '/')}.py`: `{function}`"

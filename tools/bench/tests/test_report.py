@@ -285,11 +285,9 @@ def test_each_recipe_shows_its_code_path_its_win_in_process_and_its_gain_under_t
     )
 
 
-def test_a_run_recorded_before_the_move_to_tools_names_the_recipes_where_they_are_now() -> None:
-    now = "tools.bench.tuned.heap:freeze_startup_heap"
-
-    assert markdown.code_path("bench.tuned.heap:freeze_startup_heap") == markdown.code_path(now)
-    assert markdown.code_path(now) == "`tools/bench/tuned/heap.py`: `freeze_startup_heap`"
+def test_a_recipes_code_path_is_shown_as_its_file_and_function() -> None:
+    path = "tools.bench.tuned.heap:freeze_startup_heap"
+    assert markdown.code_path(path) == "`tools/bench/tuned/heap.py`: `freeze_startup_heap`"
 
 
 def test_the_tuned_twin_is_the_last_row_of_its_recipe_table_and_read_against_the_twin(
