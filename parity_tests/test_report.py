@@ -13,6 +13,7 @@ from parity_tests.report import (
     render,
     report_name,
     report_path,
+    summary_block,
     unsent,
     with_summary,
     write,
@@ -146,3 +147,24 @@ def test_check_without_a_readme_compares_the_report_alone(tmp_path: Path) -> Non
     checked_in.write_text(render(RESULTS).replace("an unknown path", "a lost path"))
 
     assert any(line.startswith("-| a lost path") for line in check(fresh, checked_in, None))
+
+
+def test_the_summary_names_only_the_differences_that_break_clients_and_the_report_all() -> None:
+    visible = CaseResult(
+        "admin",
+        "the admin",
+        "GET /admin/",
+        FLASK_404,
+        FASTAPI_404,
+        ("body",),
+        ("admin-ui",),
+        "documented",
+    )
+    report = render([*RESULTS, visible])
+    summary = summary_block(report)
+
+    assert "[werkzeug-html-errors](#werkzeug-html-errors)" in summary
+    assert "[admin-ui](#admin-ui)" not in summary
+    after_summary = report.split(SUMMARY_END, 1)[1]
+    assert "| [admin-ui](#admin-ui): " in after_summary
+    assert "| [werkzeug-html-errors](#werkzeug-html-errors): " in after_summary
