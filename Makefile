@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration
+	live-migration check ports-5000-8000 pytest-reports pytest-rest
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -48,19 +48,40 @@ up-strangler: db
 db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
-## The whole suite: lint, format check, types; the compose file (first, so that the tests
-## that read it with docker-compose run rather than skip); every test in-process on SQLite,
-## then on PostgreSQL; the parity suite live against gunicorn and uvicorn; the compose stack
-## built and run for real with the parity suite against the containers; a short load run;
-## the benchmark harness in its quickest form.
-## Each stage prints how long it took, so a slow stage shows itself.
-TEST_STAGES := lint types compose-config pytest postgres live compose-up-test load-short bench-smoke
-test:
-	@for stage in $(TEST_STAGES); do \
-		started=$$(date +%s); \
-		$(MAKE) --no-print-directory $$stage || exit 1; \
-		echo "== make $$stage: $$(( $$(date +%s) - started )) s"; \
-	done
+## The whole suite. First lint, format check, types and the compose file (so that the tests
+## that read it with docker-compose run rather than skip); then the other stages two at a time,
+## one per core: every test in-process on SQLite in two halves, the migration kit's pairs, the
+## tests that touch a database again on PostgreSQL, the compose stack built and run for real
+## and then the parity suite live against gunicorn and uvicorn (one after the other: both bind
+## ports 5000 and 8000), a short load run and the benchmark harness in its quickest form.
+## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
+TEST_FIRST := lint types compose-config
+TEST_STAGES := pytest-rest pytest-reports pytest-migration postgres load-short bench-smoke
+test: $(INSTALLED) $(CHROMIUM) wrk go node
+	@started=$$(date +%s); \
+	$(MAKE) --no-print-directory $(TEST_FIRST:%=stage-%) \
+	&& $(MAKE) --no-print-directory -j2 ports-5000-8000 $(TEST_STAGES:%=stage-%) \
+	&& echo "== make test: passed in $$(( $$(date +%s) - started )) s"
+
+## The fast loop while developing, about two minutes: lint, types and every in-process test
+## on both cores; no PostgreSQL run, live servers, containers, load or benchmark.
+check: $(INSTALLED) $(CHROMIUM) wrk go node
+	@$(MAKE) --no-print-directory lint types
+	@$(MAKE) --no-print-directory -j2 stage-pytest-rest stage-pytest-reports
+
+ports-5000-8000:
+	@$(MAKE) --no-print-directory stage-compose-up-test && $(MAKE) --no-print-directory stage-live
+
+stage-%:
+	@mkdir -p var/test; log=var/test/$*.log; started=$$(date +%s); \
+	echo "== make $*: started"; \
+	if $(MAKE) --no-print-directory $* > $$log 2>&1; then \
+		summary=$$(grep -E '[0-9]+ (passed|skipped)' $$log | tail -n 1); \
+		echo "== make $*: passed in $$(( $$(date +%s) - started )) s $$summary"; \
+	else \
+		cat $$log; echo "== make $*: FAILED after $$(( $$(date +%s) - started )) s (log: $$log)"; \
+		exit 1; \
+	fi
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -70,17 +91,27 @@ types: $(INSTALLED)
 	$(BIN)/mypy .
 
 ## Every test in-process on SQLite, with the deployment, fault and transport tests on
-## servers of their own and the browser tests in Chromium (free ports); fails when
-## docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md or a README summary
-## is stale.
-pytest: $(INSTALLED) $(CHROMIUM) go node
-	$(BIN)/pytest --parity-report var/parity.md --claims-report var/claims.md \
+## servers of their own and the browser tests in Chromium (free ports), in two halves that
+## `make test` runs side by side: pytest-reports, the trees whose outcomes make the generated
+## documents (fails when docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md
+## or a README summary is stale), and pytest-rest, every other tree (the core, deployment,
+## fault and container tests, the tools' and the engine's).
+REPORTED_TREES := parity_tests tests/browser tests/migration tests/transport tools/claims
+# pyproject's testpaths but parity_tests (tests/core/test_make_test.py holds them to that).
+OTHER_TREES := tests tools engine/tests engine/examples
+pytest: pytest-reports pytest-rest pytest-migration
+
+pytest-reports: $(INSTALLED) $(CHROMIUM) node
+	$(BIN)/pytest $(REPORTED_TREES) \
+		--parity-report var/parity.md --claims-report var/claims.md \
 		--transport-report var/transport.md --migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m tools.claims.report check var/claims.md docs/claims.md README.md
 	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
-	$(MAKE) --no-print-directory pytest-migration
+
+pytest-rest: $(INSTALLED) wrk go node
+	$(BIN)/pytest $(OTHER_TREES) $(REPORTED_TREES:%=--ignore=%)
 
 ## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
 ## mode (the whole suite but the fuzzer, which holds the FastAPI twin to its own schema), and
@@ -92,8 +123,10 @@ pytest-migration: $(INSTALLED)
 	for pair in $(MIGRATION_PAIRS); do \
 		$(BIN)/pytest parity_tests/differential -q --pair $$pair || exit 1; done
 
-## The parity and deployment tests again, each app on a fresh PostgreSQL database of its own
-## (PARITY_POSTGRES_URL, default the local server): skipped without one, failed in CI.
+## The parity and deployment tests that touch a database (those with the `database_backend`
+## fixture; the others would repeat the SQLite run) again, each app on a fresh PostgreSQL
+## database of its own (PARITY_POSTGRES_URL, default the local server): skipped without one,
+## failed in CI.
 postgres: $(INSTALLED)
 	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
 

@@ -20,14 +20,16 @@ from parity_tests.targets import (
 from shared.settings import Settings
 
 
-def _target(request: pytest.FixtureRequest, name: str) -> Iterator[Target]:
+def _target(
+    request: pytest.FixtureRequest, name: str, make_settings: Callable[[str], Settings]
+) -> Iterator[Target]:
     url = live_url(request.config, name)
     if url:
         # Live servers read their settings from the same environment as this process.
         with live(name, url, Settings()) as target:
             yield target
         return
-    settings = request.getfixturevalue("make_settings")(name)
+    settings = make_settings(name)
     with in_process(name, settings) as target:
         yield target
 
@@ -49,14 +51,20 @@ def make_settings(
         yield make
 
 
+# Each side names make_settings, though a live side does not call it, so that every test with a
+# side is known to touch a database before it runs (`--database postgresql` keeps only those).
 @pytest.fixture(scope="module")
-def reference_target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    yield from _target(request, selected_pair(request.config).reference)
+def reference_target(
+    request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
+) -> Iterator[Target]:
+    yield from _target(request, selected_pair(request.config).reference, make_settings)
 
 
 @pytest.fixture(scope="module")
-def candidate_target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    yield from _target(request, selected_pair(request.config).candidate)
+def candidate_target(
+    request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
+) -> Iterator[Target]:
+    yield from _target(request, selected_pair(request.config).candidate, make_settings)
 
 
 SIDES = ("reference", "candidate")
@@ -70,10 +78,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture
-def target(request: pytest.FixtureRequest) -> Target:
+def target(
+    request: pytest.FixtureRequest, reference_target: Target, candidate_target: Target
+) -> Target:
     """One app at a time: a contract test's body must pass for both."""
-    resolved: Target = request.getfixturevalue(f"{request.param}_target")
-    return resolved
+    return reference_target if request.param == "reference" else candidate_target
 
 
 @pytest.fixture

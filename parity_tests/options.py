@@ -3,7 +3,8 @@
 `--pair REFERENCE:CANDIDATE` picks the two targets the parity suite compares (default
 flask:fastapi); `--NAME-url` (one per target, e.g. `--flask-url`) points a side at a live
 server; `--database` picks the kind of fresh database that in-process apps and locally started
-servers get.
+servers get. A run on another database than SQLite keeps only the tests that touch one (those
+that use the `database_backend` fixture): the rest would repeat the SQLite run exactly.
 """
 
 import os
@@ -59,6 +60,21 @@ def live_url(config: pytest.Config, name: str) -> str | None:
 def is_live(config: pytest.Config) -> bool:
     """Whether either side of the selected pair runs on a live server."""
     return any(live_url(config, name) for name in selected_pair(config).names)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--database") == "sqlite":
+        return
+    kept = [item for item in items if touches_the_database(item)]
+    deselected = [item for item in items if not touches_the_database(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+def touches_the_database(item: pytest.Item) -> bool:
+    """Whether the test gets a fresh database, directly or through another fixture."""
+    return "database_backend" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ def probe_id(probe: Probe) -> str:
     return f"{probe.feature}: {probe.title}"
 
 
+# Which apps a probe needs is known only once it runs; all of them get a fresh database.
+@pytest.mark.usefixtures("database_backend")
 @pytest.mark.parametrize("probe", every_probe(), ids=probe_id)
 def test_each_probe_gets_the_same_answer_from_both_apps_or_a_registered_difference(
     probe: Probe, request: pytest.FixtureRequest

@@ -11,7 +11,8 @@ from typing import Any
 import flask.app
 import flask_cors.extension
 import pytest
-from flask import Flask, Response, after_this_request, session
+from flask import Flask, Response, after_this_request, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_cors import CORS
 from flask_pydantic import validate
 from sqlalchemy.orm import scoped_session
@@ -28,6 +29,7 @@ from tools.bench.tuned.flask_cors_guard import (
     is_flask_cors_hook,
 )
 from tools.bench.tuned.flask_ensure_sync import remember_which_functions_are_async
+from tools.bench.tuned.flask_hosts import REMEMBERED_HOSTS, remember_trusted_hosts
 from tools.bench.tuned.flask_models import answer_models_without_validate
 from tools.bench.tuned.flask_sessions import LazySigningSessionInterface, sign_sessions_lazily
 from tools.bench.tuned.flask_vary import vary_on_origin_directly, write_vary_directly
@@ -149,6 +151,40 @@ def test_the_twin_with_the_recipe_signs_no_session_for_its_hello(
     built = _calls_to(monkeypatch, LazySigningSessionInterface, "get_signing_serializer")
     assert app.test_client().get("/").status_code == 200
     assert built == []
+
+
+def test_an_empty_session_no_view_touched_is_not_saved(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = counting_app()
+
+    @app.get("/untouched")
+    def untouched() -> dict[str, Any]:
+        return {}
+
+    saved = _calls_to(monkeypatch, SecureCookieSessionInterface, "save_session")
+    response = app.test_client().get("/untouched")
+    assert saved == []
+    assert "Vary" not in response.headers
+    assert "Set-Cookie" not in response.headers
+
+
+def test_a_session_only_read_is_still_saved_and_varies_on_cookie() -> None:
+    response = counting_app().test_client().get("/peek")
+    assert response.headers["Vary"] == "Cookie"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_a_session_emptied_by_a_view_still_has_its_cookie_deleted() -> None:
+    app = counting_app()
+
+    @app.get("/forget")
+    def forget() -> dict[str, Any]:
+        session.clear()
+        return {}
+
+    client = app.test_client()
+    client.get("/count")
+    response = client.get("/forget")
+    assert "session=;" in response.headers["Set-Cookie"]
 
 
 # --- ensure_sync asked once per function --------------------------------------------------------
@@ -404,3 +440,62 @@ def test_a_measurement_within_a_frozen_heap_leaves_it_unfrozen() -> None:
     with frozen_heap():
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+# --- TRUSTED_HOSTS checked once per Host value ---------------------------------------------------
+
+
+def host_echo_app() -> Flask:
+    app = Flask(__name__)
+    app.config["TRUSTED_HOSTS"] = ["api.test", ".example.com"]
+
+    @app.get("/where")
+    def where() -> dict[str, Any]:
+        return {"host": request.host, "url": url_for("where", _external=True)}
+
+    return app
+
+
+def test_a_trusted_host_is_checked_by_flask_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = host_echo_app()
+    remember_trusted_hosts(app)
+    checked = _calls_to(monkeypatch, flask.app, "get_host")
+    client = app.test_client()
+    answers = [client.get("/where", headers={"Host": "api.test"}).json for _ in range(3)]
+    assert answers == [{"host": "api.test", "url": "http://api.test/where"}] * 3
+    assert len(checked) == 1
+
+
+def test_with_the_recipe_every_host_gets_flasks_answer() -> None:
+    hosts = ["api.test", "api.test:8080", "a.example.com", "evil.test", "api.test", "evil.test"]
+    plain, remembering_app = host_echo_app(), host_echo_app()
+    remember_trusted_hosts(remembering_app)
+    for host in hosts:
+        expected = plain.test_client().get("/where", headers={"Host": host})
+        answer = remembering_app.test_client().get("/where", headers={"Host": host})
+        assert (answer.status_code, answer.json) == (expected.status_code, expected.json), host
+
+
+def test_a_refused_host_is_refused_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = host_echo_app()
+    remember_trusted_hosts(app)
+    client = app.test_client()
+    statuses = [client.get("/where", headers={"Host": "evil.test"}).status_code for _ in range(2)]
+    assert statuses == [400, 400]
+
+
+def test_the_memory_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = host_echo_app()
+    remember_trusted_hosts(app)
+    client = app.test_client()
+    for number in range(REMEMBERED_HOSTS + 1):
+        client.get("/where", headers={"Host": f"h{number}.example.com"})
+    checked = _calls_to(monkeypatch, flask.app, "get_host")
+    client.get("/where", headers={"Host": f"h{REMEMBERED_HOSTS}.example.com"})
+    client.get("/where", headers={"Host": "h0.example.com"})
+    assert len(checked) == 1  # the host past the bound was checked again, the first was not
+
+
+def test_an_app_without_trusted_hosts_is_refused() -> None:
+    with pytest.raises(RecipeError, match="no TRUSTED_HOSTS"):
+        remember_trusted_hosts(Flask(__name__))

@@ -67,7 +67,7 @@ FLASK_RECIPES: tuple[Recipe, ...] = (
     ),
     Recipe(
         "lazy-session",
-        "the session signer built only for a request with a session cookie",
+        "the session signed and saved only for a request that uses one",
         "tools.bench.tuned.flask_sessions:sign_sessions_lazily",
     ),
     Recipe(
@@ -89,6 +89,11 @@ FLASK_RECIPES: tuple[Recipe, ...] = (
         "admin-session-if-used",
         "the admin's scoped session removed only by a request that used it",
         "tools.bench.tuned.flask_admin_session:remove_admin_session_only_if_used",
+    ),
+    Recipe(
+        "remembered-hosts",
+        "TRUSTED_HOSTS checked once per Host value",
+        "tools.bench.tuned.flask_hosts:remember_trusted_hosts",
     ),
     FREEZE,
 )
