@@ -28,7 +28,7 @@ def remember_trusted_hosts(app: Flask) -> None:
     # subdomains and has no SERVER_NAME: refuse any other.
     if app.url_map.host_matching or app.subdomain_matching or app.config["SERVER_NAME"]:
         raise RecipeError("the app matches hosts or subdomains, or sets SERVER_NAME")
-    app.create_url_adapter = remembering(app, app.create_url_adapter)  # type: ignore[method-assign]
+    app.create_url_adapter = remembering(app, app.create_url_adapter)  # type: ignore[method-assign,assignment]
 
 
 def remembering(
@@ -45,7 +45,7 @@ def remembering(
                 let_through.add(host)
             return adapter
         request.trusted_hosts = app.config["TRUSTED_HOSTS"]
-        request.host = get_host(request.environ)  # type: ignore[misc]
+        request.host = get_host(request.environ)
         return app.url_map.bind_to_environ(
             request.environ, server_name=None, subdomain=app.url_map.default_subdomain or ""
         )
