@@ -15,7 +15,7 @@ from pydantic import SecretStr
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
 from parity_tests.servers import Server, free_port, start
-from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
+from parity_tests.sides import FRAMEWORKS, Framework, prepare_database
 from shared.settings import Settings
 from tests.browser import site
 from tests.browser.chromium import (

@@ -18,7 +18,7 @@ from playwright.sync_api import BrowserContext, Page
 from parity_tests.browser import BrowserCase, PageOutcome, record_browser
 from parity_tests.contract.helpers import basic_auth, new_employee
 from parity_tests.differential.cases.cors import PROBES
-from parity_tests.targets import FRAMEWORKS, Framework
+from parity_tests.sides import FRAMEWORKS, Framework
 from tests.browser.conftest import Apps
 from tests.browser.fetching import FetchRequest, NetworkLog, fetch_from
 
