@@ -20,7 +20,8 @@ from parity_tests.differential.parameters import (
     UnprobedParameterError,
     declared_parameters,
 )
-from parity_tests.differential.setups import A_NEW_EMPLOYEE, a_processed_upload, an_employee
+from parity_tests.differential.request_values import A_NEW_EMPLOYEE
+from parity_tests.differential.setups import a_processed_upload, an_employee
 from parity_tests.differential.value_classes import ValueClass, value_classes
 
 FEATURE = "parameter values"
