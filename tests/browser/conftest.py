@@ -38,7 +38,8 @@ ADMIN_PASSWORD = "a-browser-test-password"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("parity").addoption(
+    # The browser tests' own option, in a group of their own: it belongs to no parity report.
+    parser.getgroup("browser", "browser tests").addoption(
         "--screens",
         metavar="DIR",
         help="save the browser tests' screenshots to DIR (make screens: docs/screens)",
