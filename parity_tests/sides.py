@@ -212,20 +212,20 @@ class Pair:
     reference: Side
     candidate: Side
 
-    @property
-    def live(self) -> bool:
-        return self.reference.live or self.candidate.live
-
-    @property
-    def spec(self) -> PairSpec:
-        return PairSpec(self.reference.name, self.candidate.name)
-
     def side(self, name: str) -> Side:
         """The side called `name`."""
         for side in (self.reference, self.candidate):
             if side.name == name:
                 return side
         raise UnknownSideError(f"this pair ({self.spec.name}) has no side named {name!r}")
+
+    @property
+    def spec(self) -> PairSpec:
+        return PairSpec(self.reference.name, self.candidate.name)
+
+    @property
+    def live(self) -> bool:
+        return self.reference.live or self.candidate.live
 
     # The twins by name, for code that is about Flask and FastAPI themselves (the claims).
     @property

@@ -72,8 +72,8 @@ def query_base(parameter: Parameter) -> str:
         raise UnprobedParameterError(f"no base value for a {parameter.kind} query parameter")
     if isinstance(base, str):
         return base
-    low = base if parameter.minimum is None else max(base, parameter.minimum)
-    return str(low if parameter.maximum is None else min(low, parameter.maximum))
+    # The base, moved inside the declared bounds (infinite where none is declared).
+    return str(min(max(base, parameter.minimum), parameter.maximum))
 
 
 def another_value(parameter: Parameter, base: str) -> str:
