@@ -53,12 +53,12 @@ class BrowserCase:
 
     page: str
     request: str
+    # Titles of the parity report's CORS cases this request tries in a browser.
+    reproduces: tuple[str, ...]
     # The Origin header the browser sent, with the test site's port written <port>.
     origin_sent: str
     flask: PageOutcome
     fastapi: PageOutcome
-    # Titles of the parity report's CORS cases this request tries in a browser.
-    reproduces: tuple[str, ...]
 
     @property
     def noticed(self) -> bool:

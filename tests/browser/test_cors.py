@@ -182,10 +182,10 @@ def test_a_page_can_do_what_the_cors_policy_allows_and_nothing_else(
         BrowserCase(
             attempt.origin.description,
             attempt.request.probe.title,
+            attempt.reproduces,
             " or ".join(sorted(origins)),
             outcomes["flask"],
             outcomes["fastapi"],
-            attempt.reproduces,
         ),
     )
 
