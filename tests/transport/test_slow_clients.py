@@ -35,7 +35,7 @@ def stalled_clients(port: int, count: int) -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    "server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
+    "production_server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
 )
 def test_health_answers_within_two_seconds_while_forty_clients_stall_mid_body(
     servers: dict[str, Server], production_server: ProductionServer

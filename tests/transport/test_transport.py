@@ -13,7 +13,7 @@ from tests.transport.wire import exchange
 
 
 @pytest.mark.parametrize(
-    "server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
+    "production_server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
 )
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_each_server_keeps_the_rule_of_each_case_and_goes_on_serving(

@@ -71,7 +71,7 @@ def in_flight(server: Server, stack: ExitStack) -> Iterator[tuple[socket.socket,
 
 
 @pytest.mark.parametrize(
-    "server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
+    "production_server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
 )
 def test_a_worker_killed_mid_request_is_replaced_and_no_other_request_is_affected(
     servers: dict[str, Server], production_server: ProductionServer
