@@ -1,8 +1,8 @@
 """A base for pure ASGI middleware that acts on HTTP requests only.
 
 The twin's own middleware (`middleware.py`, `additions.py`) writes the pass-through for other
-scopes inline, as Starlette's pure ASGI middleware documentation shows it, and so spends no
-call on it per request. The pieces built on the twin (the migration kit's bridges, the
+scopes inline, as Starlette's pure ASGI middleware documentation shows it, which costs its
+request path no extra call. The pieces built on the twin (the migration kit's bridges, the
 benchmark's recipes) inherit it from here instead of copying it.
 """
 
@@ -16,10 +16,8 @@ class HTTPOnlyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        await self.http(scope, receive, send)
+        handle = self.http if scope["type"] == "http" else self.app
+        await handle(scope, receive, send)
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         raise NotImplementedError(f"{type(self).__name__} handles no HTTP request")
