@@ -13,7 +13,7 @@ import logging
 
 from starlette.types import Message, Receive, Scope, Send
 
-from fastapi_app.middleware_base import HTTPOnlyMiddleware
+from migration.compat.middleware_base import HTTPOnlyMiddleware
 from migration.compat.pages import werkzeug_page
 
 logger = logging.getLogger("fastapi_app")

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
 from fastapi_app.middleware import PROCESS_TIME_HEADER, ProcessTimeMiddleware
-from fastapi_app.middleware_base import HTTPOnlyMiddleware
+from migration.compat.middleware_base import HTTPOnlyMiddleware
 from tools.bench.tuned.starlette_middleware import replace_middleware
 
 _KEY = PROCESS_TIME_HEADER.lower().encode()

@@ -1,9 +1,10 @@
 """A base for pure ASGI middleware that acts on HTTP requests only.
 
-The twin's own middleware (`middleware.py`, `additions.py`) writes the pass-through for other
-scopes inline, as Starlette's pure ASGI middleware documentation shows it, which costs its
-request path no extra call. The pieces built on the twin (the migration kit's bridges, the
-benchmark's recipes) inherit it from here instead of copying it.
+The twin's own middleware (`fastapi_app/middleware.py`, `fastapi_app/additions.py`) writes the
+pass-through for other scopes inline, as Starlette's pure ASGI middleware documentation shows
+it, which costs its request path no extra call. The pieces built on the twin (this kit's
+bridges, the benchmark's recipes) inherit it from here instead of copying it; it is no bridge
+itself, and kept out of the twin so that the lesson holds only what the twin uses.
 """
 
 from starlette.types import ASGIApp, Receive, Scope, Send
