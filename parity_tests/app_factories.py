@@ -12,7 +12,7 @@ from pathlib import Path
 from parity_tests.sides import App, build_app, isolated_settings, prepare_database
 
 
-def fresh(name: str) -> App:
+def fresh_app(name: str) -> App:
     workdir = tempfile.TemporaryDirectory(prefix=f"twins-{name}-")
     settings = isolated_settings(Path(workdir.name))
     prepare_database(settings)
@@ -23,8 +23,8 @@ def fresh(name: str) -> App:
 
 
 def flask_app() -> App:
-    return fresh("flask")
+    return fresh_app("flask")
 
 
 def fastapi_app() -> App:
-    return fresh("fastapi")
+    return fresh_app("fastapi")
