@@ -199,7 +199,7 @@ load: $(INSTALLED)
 load-short: $(INSTALLED)
 	$(BIN)/python -m tools.load --seconds 5 --users-per-app 8
 
-## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to the three set-ups.
+## Regenerate docs/transport.md: every edge case of RFC 9112/9110 sent to each production server.
 transport: $(INSTALLED)
 	$(BIN)/pytest tests/transport -q --transport-report docs/transport.md
 

@@ -7,6 +7,12 @@ from sqladmin.authentication import AuthenticationBackend
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from shared.admin import (
+    CREDENTIALS_REQUIRED,
+    FORM_EXCLUDED_COLUMNS,
+    LIST_COLUMNS,
+    SEARCHABLE_COLUMNS,
+)
 from shared.auth import basic_challenge, credentials_are_valid
 from shared.models import Employee
 from shared.settings import Settings
@@ -38,30 +44,16 @@ class BasicAuthBackend(AuthenticationBackend):
         ):
             return True
         return PlainTextResponse(
-            "Admin credentials required.\n",
+            CREDENTIALS_REQUIRED,
             status_code=401,
             headers={"WWW-Authenticate": basic_challenge(self.settings)},
         )
 
 
 class EmployeeAdmin(ModelView, model=Employee):
-    column_list = (
-        "id",
-        "name",
-        "email",
-        "department",
-        "title",
-        "salary",
-        "hired_on",
-    )
-    column_searchable_list = (
-        "name",
-        "email",
-    )
-    form_excluded_columns = (
-        "created_at",
-        "updated_at",
-    )
+    column_list = LIST_COLUMNS
+    column_searchable_list = SEARCHABLE_COLUMNS
+    form_excluded_columns = FORM_EXCLUDED_COLUMNS
 
 
 def init_app(app: FastAPI) -> None:

@@ -9,6 +9,12 @@ from flask_admin.contrib.sqla import ModelView
 from sqlalchemy.orm import scoped_session
 
 from flask_app.deps import get_basic_credentials, get_resources, get_settings
+from shared.admin import (
+    CREDENTIALS_REQUIRED,
+    FORM_EXCLUDED_COLUMNS,
+    LIST_COLUMNS,
+    SEARCHABLE_COLUMNS,
+)
 from shared.auth import basic_challenge, credentials_are_valid
 from shared.models import Employee
 
@@ -20,7 +26,7 @@ class BasicAuthMixin:
 
     def inaccessible_callback(self, name: str, **kwargs: Any) -> Response:
         return Response(
-            "Admin credentials required.\n",
+            CREDENTIALS_REQUIRED,
             status=401,
             mimetype="text/plain",
             headers={"WWW-Authenticate": basic_challenge(get_settings())},
@@ -32,24 +38,10 @@ class ProtectedIndexView(BasicAuthMixin, AdminIndexView):
 
 
 class EmployeeAdmin(BasicAuthMixin, ModelView):
-    column_list = (
-        "id",
-        "name",
-        "email",
-        "department",
-        "title",
-        "salary",
-        "hired_on",
-    )
-    column_searchable_list = (
-        "name",
-        "email",
-    )
+    column_list = LIST_COLUMNS
+    column_searchable_list = SEARCHABLE_COLUMNS
     column_filters = ("department",)
-    form_excluded_columns = (
-        "created_at",
-        "updated_at",
-    )
+    form_excluded_columns = FORM_EXCLUDED_COLUMNS
 
 
 def init_app(app: Flask) -> None:

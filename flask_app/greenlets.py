@@ -9,8 +9,8 @@ worker runs one asyncio loop in a greenlet of its own, waiting on gevent's selec
 request hands its coroutine to that loop and waits for it cooperatively: the other greenlets
 keep serving meanwhile, as gevent is meant to let them.
 
-This belongs to the gevent server set-up, not to the app: flask_app/gunicorn.conf.py installs it
-on each worker once the app is loaded, and only where gevent runs. Without it, the set-up
+This belongs to the gevent server, not to the app: flask_app/gunicorn.conf.py installs it
+on each worker once the app is loaded, and only where gevent runs. Without it, that server
 answers 500 to a second async request waiting beside the first (tests/deploy/test_gevent_async.py).
 """
 

@@ -53,10 +53,10 @@ class BrowserCase:
 
     page: str
     request: str
-    # The Origin header the browser sent, with the test site's port written <port>.
-    origin_sent: str
     # Titles of the parity report's CORS cases this request tries in a browser.
     reproduces: tuple[str, ...]
+    # The Origin header the browser sent, with the test site's port written <port>.
+    origin_sent: str
     flask: PageOutcome
     fastapi: PageOutcome
 

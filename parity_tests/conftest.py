@@ -9,9 +9,9 @@ import pytest
 
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.options import live_url, selected_pair
-from parity_tests.targets import (
+from parity_tests.sides import (
     Pair,
-    Target,
+    Side,
     in_process,
     isolated_settings,
     live,
@@ -20,18 +20,18 @@ from parity_tests.targets import (
 from shared.settings import Settings
 
 
-def _target(
+def _side(
     request: pytest.FixtureRequest, name: str, make_settings: Callable[[str], Settings]
-) -> Iterator[Target]:
+) -> Iterator[Side]:
     url = live_url(request.config, name)
     if url:
         # Live servers read their settings from the same environment as this process.
-        with live(name, url, Settings()) as target:
-            yield target
+        with live(name, url, Settings()) as side:
+            yield side
         return
     settings = make_settings(name)
-    with in_process(name, settings) as target:
-        yield target
+    with in_process(name, settings) as side:
+        yield side
 
 
 @pytest.fixture(scope="module")
@@ -54,47 +54,46 @@ def make_settings(
 # Each side names make_settings, though a live side does not call it, so that every test with a
 # side is known to touch a database before it runs (`--database postgresql` keeps only those).
 @pytest.fixture(scope="module")
-def reference_target(
+def reference_side(
     request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
-) -> Iterator[Target]:
-    yield from _target(request, selected_pair(request.config).reference, make_settings)
+) -> Iterator[Side]:
+    yield from _side(request, selected_pair(request.config).reference, make_settings)
 
 
 @pytest.fixture(scope="module")
-def candidate_target(
+def candidate_side(
     request: pytest.FixtureRequest, make_settings: Callable[[str], Settings]
-) -> Iterator[Target]:
-    yield from _target(request, selected_pair(request.config).candidate, make_settings)
+) -> Iterator[Side]:
+    yield from _side(request, selected_pair(request.config).candidate, make_settings)
 
 
-SIDES = ("reference", "candidate")
+# A pair's two roles; each names the module fixture that holds its side.
+ROLES = ("reference", "candidate")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A contract test runs once per side, its id the side's target name: [flask], [fastapi]."""
-    if "target" in metafunc.fixturenames:
+    """A contract test runs once per side, its id the side's name: [flask], [fastapi]."""
+    if "side" in metafunc.fixturenames:
         names = selected_pair(metafunc.config).names
-        metafunc.parametrize("target", SIDES, ids=names, indirect=True)
+        metafunc.parametrize("side", ROLES, ids=names, indirect=True)
 
 
 @pytest.fixture
-def target(
-    request: pytest.FixtureRequest, reference_target: Target, candidate_target: Target
-) -> Target:
+def side(request: pytest.FixtureRequest, reference_side: Side, candidate_side: Side) -> Side:
     """One app at a time: a contract test's body must pass for both."""
-    return reference_target if request.param == "reference" else candidate_target
+    return reference_side if request.param == "reference" else candidate_side
 
 
 @pytest.fixture
-def client(target: Target) -> httpx2.Client:
-    return target.client
+def client(side: Side) -> httpx2.Client:
+    return side.client
 
 
 @pytest.fixture
-def settings(target: Target) -> Settings:
-    return target.settings
+def settings(side: Side) -> Settings:
+    return side.settings
 
 
 @pytest.fixture(scope="module")
-def pair(reference_target: Target, candidate_target: Target) -> Pair:
-    return Pair(reference_target, candidate_target)
+def pair(reference_side: Side, candidate_side: Side) -> Pair:
+    return Pair(reference_side, candidate_side)

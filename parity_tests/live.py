@@ -4,7 +4,7 @@
         [PYTEST ARGS...]
 
 Gives both servers a fresh database (migrated and seeded), starts the reference on 5000 and
-the candidate on 8000, each as its target says (by default the Procfile's gunicorn and
+the candidate on 8000, each as its side says (by default the Procfile's gunicorn and
 uvicorn), waits for /health, runs `pytest parity_tests --pair ... --REFERENCE-url ...
 --CANDIDATE-url ...` plus any PYTEST ARGS, and stops both servers with SIGTERM. The exit
 status is pytest's, or 1 if a server did not stop cleanly.
@@ -29,13 +29,13 @@ from parity_tests.databases import (
     postgres_unavailable_reason,
 )
 from parity_tests.servers import ROOT, Server, ServerError, start, stopped_cleanly
-from parity_tests.targets import (
+from parity_tests.sides import (
     DEFAULT_PAIR,
     PairSpec,
     isolated_settings,
     pair_argument,
     prepare_database,
-    target_spec,
+    side_spec,
 )
 from shared.settings import Settings
 
@@ -76,7 +76,7 @@ def run(backend: Backend, pytest_args: Sequence[str], pair: PairSpec = DEFAULT_P
         servers: list[Server] = []
         try:
             for name, port in zip(pair.names, PORTS, strict=True):
-                spec = target_spec(name)
+                spec = side_spec(name)
                 began = time.monotonic()
                 server = start(
                     spec.process,
@@ -85,7 +85,7 @@ def run(backend: Backend, pytest_args: Sequence[str], pair: PairSpec = DEFAULT_P
                     workdir / f"{name}.log",
                     spec.command,
                 )
-                # Named after the target: two targets may share a Procfile process.
+                # Named after the side: two sides may share a Procfile process.
                 servers.append(dataclasses.replace(server, name=name))
                 say(f"{name} healthy at {servers[-1].url} in {time.monotonic() - began:.1f} s")
             urls = [f"--{server.name}-url={server.url}" for server in servers]
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=pair_argument,
         default=DEFAULT_PAIR,
         metavar="REFERENCE:CANDIDATE",
-        help=f"the two targets to serve and compare (default {DEFAULT_PAIR.name})",
+        help=f"the two sides to serve and compare (default {DEFAULT_PAIR.name})",
     )
     options, pytest_args = parser.parse_known_args(argv)
     try:

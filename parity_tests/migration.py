@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from sidebyside import CaseResult, Probe
 
-from parity_tests import generated
-from parity_tests.generated import Summary, refuse_to_write, stale
-from parity_tests.parity import RESULTS
+from parity_tests import generated_documents
+from parity_tests.generated_documents import Summary, refuse_to_write, stale
 from parity_tests.registry import REGISTRY
+from parity_tests.verdicts import RESULTS
 
 Key = tuple[str, str]
 PAIR_RESULTS = pytest.StashKey[dict[str, dict[Key, CaseResult]]]()
@@ -204,7 +204,7 @@ def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
 
 
 def main(argv: Sequence[str]) -> int:
-    return generated.main(argv, SUMMARY, check, __doc__ or "", "make migration")
+    return generated_documents.main(argv, SUMMARY, check, __doc__ or "", "make migration")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Command-line options shared by every test directory, loaded as a plugin (`-p`).
 
-`--pair REFERENCE:CANDIDATE` picks the two targets the parity suite compares (default
-flask:fastapi); `--NAME-url` (one per target, e.g. `--flask-url`) points a side at a live
+`--pair REFERENCE:CANDIDATE` picks the two sides the parity suite compares (default
+flask:fastapi); `--NAME-url` (one per side, e.g. `--flask-url`) points a side at a live
 server; `--database` picks the kind of fresh database that in-process apps and locally started
 servers get. A run on another database than SQLite keeps only the tests that touch one (those
 that use the `database_backend` fixture): the rest would repeat the SQLite run exactly.
@@ -13,11 +13,11 @@ import pytest
 
 from parity_tests.ci import require
 from parity_tests.databases import BACKENDS, Backend, postgres_unavailable_reason
-from parity_tests.targets import DEFAULT_PAIR, TARGETS, PairSpec, pair_argument
+from parity_tests.sides import DEFAULT_PAIR, SIDES, PairSpec, pair_argument
 
 
 def live_url_option(name: str) -> tuple[str, str]:
-    """The option and the environment variable that give target `name`'s live URL."""
+    """The option and the environment variable that give side `name`'s live URL."""
     return f"--{name}-url", f"{name.upper().replace('-', '_')}_URL"
 
 
@@ -28,10 +28,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=pair_argument,
         default=os.environ.get("PARITY_PAIR", DEFAULT_PAIR.name),
         metavar="REFERENCE:CANDIDATE",
-        help="the two targets to compare, by name: " + ", ".join(TARGETS) + " (env PARITY_PAIR; "
+        help="the two sides to compare, by name: " + ", ".join(SIDES) + " (env PARITY_PAIR; "
         f"default {DEFAULT_PAIR.name})",
     )
-    for name in TARGETS:
+    for name in SIDES:
         option, env_var = live_url_option(name)
         group.addoption(
             option,

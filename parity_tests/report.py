@@ -23,13 +23,13 @@ from sidebyside.report import cell as _cell
 from sidebyside.verdict import most_serious
 
 from parity_tests import browser as in_browser
-from parity_tests import generated
+from parity_tests import generated_documents
 from parity_tests.browser import BrowserCase
-from parity_tests.generated import Summary, refuse_to_write, stale
+from parity_tests.generated_documents import Summary, refuse_to_write, stale
 from parity_tests.normalise import PARSING_RULES, RULES
-from parity_tests.parity import RESULTS
 from parity_tests.registry import IMPACT_RULES, REGISTRY, Impact
-from parity_tests.targets import DEFAULT_PAIR, PairSpec
+from parity_tests.sides import DEFAULT_PAIR, PairSpec
+from parity_tests.verdicts import RESULTS
 
 LIBRARIES = (
     "flask",
@@ -282,7 +282,7 @@ def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
 
 
 def main(argv: Sequence[str]) -> int:
-    return generated.main(argv, SUMMARY, check, __doc__ or "", "make parity")
+    return generated_documents.main(argv, SUMMARY, check, __doc__ or "", "make parity")
 
 
 if __name__ == "__main__":

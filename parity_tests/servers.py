@@ -60,7 +60,7 @@ def start(
     """Start one Procfile process on 127.0.0.1:port and wait until /health answers 200.
 
     Its output goes to `log` when given (access logs would drown a test run's own). `command`
-    replaces the Procfile's line for `name`, for a set-up the Procfile does not run; it reads
+    replaces the Procfile's line for `name`, for a server the Procfile does not run; it reads
     the same HOST and port variables. Run by `sh -c "exec ..."`, so that the server itself
     receives our signals.
     """
@@ -97,8 +97,9 @@ def running(
 
 
 @dataclass(frozen=True)
-class Setup:
-    """One way of serving one app: a Procfile line, or a documented alternative to it."""
+class ProductionServer:
+    """A production server: one app served one way, by a Procfile line or a documented
+    alternative to it (the article's "production servers": gunicorn, uvicorn, both)."""
 
     id: str
     label: str
@@ -108,10 +109,10 @@ class Setup:
     in_make_up: bool = True
 
 
-SETUPS = (
-    Setup("gthread", "Flask on gunicorn (gthread)", "flask"),
-    Setup("uvicorn", "FastAPI on uvicorn", "fastapi"),
-    Setup(
+PRODUCTION_SERVERS = (
+    ProductionServer("gthread", "Flask on gunicorn (gthread)", "flask"),
+    ProductionServer("uvicorn", "FastAPI on uvicorn", "fastapi"),
+    ProductionServer(
         "gunicorn-uvicorn",
         "FastAPI on gunicorn with uvicorn workers",
         "fastapi",
@@ -124,7 +125,12 @@ SETUPS = (
 
 @contextmanager
 def serving(
-    setup: Setup, port: int, environment: Mapping[str, str], log: Path | None = None
+    production_server: ProductionServer,
+    port: int,
+    environment: Mapping[str, str],
+    log: Path | None = None,
 ) -> Iterator[Server]:
-    with running(setup.app, port, environment, log, setup.command) as server:
+    with running(
+        production_server.app, port, environment, log, production_server.command
+    ) as server:
         yield server

@@ -24,7 +24,7 @@ READ = PageOutcome(200, ("X-Process-Time",))
 
 
 def attempt(flask: PageOutcome, fastapi: PageOutcome, title: str) -> BrowserCase:
-    return BrowserCase("a page", "a request", "http://localhost:<port>", (title,), flask, fastapi)
+    return BrowserCase("a page", "a request", (title,), "http://localhost:<port>", flask, fastapi)
 
 
 def test_refusals_for_different_reasons_are_one_thing_to_a_page() -> None:

@@ -8,7 +8,7 @@ TESTS = """
 def test_with_a_database(database_backend):
     pass
 
-def test_with_a_side(reference_target):
+def test_with_a_side(reference_side):
     pass
 
 def test_without_one():
@@ -23,7 +23,7 @@ def make_settings(database_backend):
     return None
 
 @pytest.fixture
-def reference_target(make_settings):
+def reference_side(make_settings):
     return None
 """
 

@@ -5,7 +5,6 @@ from pathlib import Path
 from sidebyside import CaseResult, Probe
 
 from parity_tests.normalise import Observation
-from parity_tests.parity import request_line
 from parity_tests.report import (
     SUMMARY_END,
     SUMMARY_START,
@@ -18,7 +17,8 @@ from parity_tests.report import (
     with_summary,
     write,
 )
-from parity_tests.targets import DEFAULT_PAIR, PairSpec
+from parity_tests.sides import DEFAULT_PAIR, PairSpec
+from parity_tests.verdicts import request_line
 
 FLASK_404 = Observation(404, "text/html;charset=utf-8", {}, "<title>404 Not Found</title>")
 FASTAPI_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})

@@ -2,17 +2,7 @@
 
 from fastapi import APIRouter
 
-from fastapi_app.routes import (
-    auth,
-    employees,
-    health,
-    hello,
-    methods,
-    pages,
-    settings,
-    uploads,
-    waits,
-)
+from . import auth, employees, health, hello, methods, pages, settings, uploads, waits
 
 ROUTERS: list[APIRouter] = [
     hello.router,

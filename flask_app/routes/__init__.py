@@ -2,17 +2,7 @@
 
 from flask import Blueprint
 
-from flask_app.routes import (
-    auth,
-    employees,
-    health,
-    hello,
-    methods,
-    pages,
-    settings,
-    uploads,
-    waits,
-)
+from . import auth, employees, health, hello, methods, pages, settings, uploads, waits
 
 BLUEPRINTS: list[Blueprint] = [
     hello.bp,

@@ -11,21 +11,16 @@ logs it as Flask does, and answers Werkzeug's 500 page, which CORS then decorate
 
 import logging
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from migration.compat.middleware_base import HTTPOnlyMiddleware
 from migration.compat.pages import werkzeug_page
 
 logger = logging.getLogger("fastapi_app")
 
 
-class FlaskServerErrorMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class FlaskServerErrorMiddleware(HTTPOnlyMiddleware):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def noting_start(message: Message) -> None:

@@ -9,14 +9,14 @@ from typing import Any
 from fastapi import FastAPI
 from flask import Flask
 
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 
 
-def validation_status(target: Target) -> int:
+def validation_status(side: Side) -> int:
     """flask-pydantic answers a validation error with 400, FastAPI with 422: both are kept, and
     the parity report explains the difference (validation-error-format). Only the FastAPI twin
     itself answers 422: compat mode bridges it, and the strangler is Flask or compat mode."""
-    return 422 if target.target_name == "fastapi" else 400
+    return 422 if side.name == "fastapi" else 400
 
 
 _counter = itertools.count()

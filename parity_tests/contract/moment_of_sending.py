@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from flask import Flask
 from starlette.testclient import TestClient
 
-from parity_tests.targets import BASE_URL
+from parity_tests.sides import BASE_URL
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment

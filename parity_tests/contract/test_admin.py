@@ -2,7 +2,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import basic_auth, new_employee
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 from shared.settings import Settings
 
 # Each admin names its pages its own way: Flask-Admin lists at the view's root, SQLAdmin at /list.
@@ -14,8 +14,8 @@ def admin_credentials(settings: Settings) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("page", ["index", "employee list"])
-def test_the_admin_asks_for_credentials(client: httpx2.Client, target: Target, page: str) -> None:
-    path = "/admin/" if page == "index" else EMPLOYEE_LIST[target.framework]
+def test_the_admin_asks_for_credentials(client: httpx2.Client, side: Side, page: str) -> None:
+    path = "/admin/" if page == "index" else EMPLOYEE_LIST[side.framework]
 
     response = client.get(path)
 
@@ -23,19 +23,19 @@ def test_the_admin_asks_for_credentials(client: httpx2.Client, target: Target, p
     assert response.headers["www-authenticate"].startswith("Basic ")
 
 
-def test_the_admin_refuses_wrong_credentials(client: httpx2.Client, target: Target) -> None:
-    response = client.get(EMPLOYEE_LIST[target.framework], headers=basic_auth("admin", "wrong"))
+def test_the_admin_refuses_wrong_credentials(client: httpx2.Client, side: Side) -> None:
+    response = client.get(EMPLOYEE_LIST[side.framework], headers=basic_auth("admin", "wrong"))
 
     assert response.status_code == 401
 
 
 def test_the_admin_lists_employees_to_the_configured_user(
-    client: httpx2.Client, target: Target, settings: Settings
+    client: httpx2.Client, side: Side, settings: Settings
 ) -> None:
     created = client.post("/employees", json=new_employee()).json()
 
     response = client.get(
-        EMPLOYEE_LIST[target.framework],
+        EMPLOYEE_LIST[side.framework],
         params={"search": created["email"]},
         headers=admin_credentials(settings),
     )

@@ -4,7 +4,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import basic_auth, validation_status
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 from shared.settings import Settings
 
 
@@ -35,12 +35,10 @@ def test_login_with_a_wrong_password_is_401(client: httpx2.Client, settings: Set
     assert response.json() == {"detail": "Incorrect username or password"}
 
 
-def test_login_validates_the_body(
-    client: httpx2.Client, settings: Settings, target: Target
-) -> None:
+def test_login_validates_the_body(client: httpx2.Client, settings: Settings, side: Side) -> None:
     response = client.post("/login", json=login_body(settings, email="no-at-sign"))
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     assert settings.auth_password.get_secret_value() not in response.text
 
 
@@ -71,19 +69,17 @@ UNREADABLE_BASIC = ("Basic !!!not-base64!!!", "Basic " + base64.b64encode(b"no-c
     ids=["missing", "wrong password", "wrong user", "malformed", "no colon", "wrong scheme"],
 )
 def test_whoami_challenges_anything_but_valid_credentials(
-    client: httpx2.Client, settings: Settings, target: Target, authorization: str | None
+    client: httpx2.Client, settings: Settings, side: Side, authorization: str | None
 ) -> None:
     headers = {"Authorization": authorization} if authorization else {}
 
     response = client.get("/whoami", headers=headers)
 
     assert response.status_code == 401
-    assert response.headers["www-authenticate"] == expected_challenge(
-        target, settings, authorization
-    )
+    assert response.headers["www-authenticate"] == expected_challenge(side, settings, authorization)
 
 
-def expected_challenge(target: Target, settings: Settings, authorization: str | None) -> str:
+def expected_challenge(side: Side, settings: Settings, authorization: str | None) -> str:
     """The view challenges with the configured realm; FastAPI's HTTPBasic refuses what it
     cannot read before the handler runs, without a realm (basic-challenge-realm)."""
     readable = (
@@ -91,6 +87,6 @@ def expected_challenge(target: Target, settings: Settings, authorization: str | 
         and authorization.startswith("Basic ")
         and (authorization not in UNREADABLE_BASIC)
     )
-    if target.target_name == "fastapi" and not readable:
+    if side.name == "fastapi" and not readable:
         return "Basic"
     return f'Basic realm="{settings.auth_realm}"'

@@ -2,7 +2,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import new_employee, validation_status
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 
 
 def create(client: httpx2.Client, **overrides: object) -> dict[str, object]:
@@ -70,12 +70,12 @@ def test_patch_changes_only_the_fields_sent(client: httpx2.Client) -> None:
     assert response.json()["name"] == created["name"]
 
 
-def test_patch_refuses_a_null_for_a_required_field(client: httpx2.Client, target: Target) -> None:
+def test_patch_refuses_a_null_for_a_required_field(client: httpx2.Client, side: Side) -> None:
     created = create(client)
 
     response = client.patch(f"/employees/{created['id']}", json={"name": None})
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     assert client.get(f"/employees/{created['id']}").json()["name"] == created["name"]
 
 
@@ -145,11 +145,11 @@ def test_text_is_stored_stripped_and_non_ascii_survives(client: httpx2.Client) -
     ],
 )
 def test_an_invalid_field_is_a_validation_error(
-    client: httpx2.Client, target: Target, field: str, value: object
+    client: httpx2.Client, side: Side, field: str, value: object
 ) -> None:
     response = client.post("/employees", json=new_employee(**{field: value}))
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     assert field in response.text
 
 
@@ -194,22 +194,20 @@ def test_an_email_is_stored_in_lower_case(client: httpx2.Client) -> None:
     ],
 )
 def test_a_hiring_date_must_be_a_calendar_date_not_a_number(
-    client: httpx2.Client, target: Target, hired_on: object
+    client: httpx2.Client, side: Side, hired_on: object
 ) -> None:
     response = client.post("/employees", json=new_employee(hired_on=hired_on))
 
-    assert response.status_code == validation_status(target), response.text
+    assert response.status_code == validation_status(side), response.text
     assert "hired_on" in response.text
 
 
-def test_a_patch_cannot_set_a_hiring_date_to_a_number(
-    client: httpx2.Client, target: Target
-) -> None:
+def test_a_patch_cannot_set_a_hiring_date_to_a_number(client: httpx2.Client, side: Side) -> None:
     created = create(client)
 
     response = client.patch(f"/employees/{created['id']}", json={"hired_on": 0})
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     assert client.get(f"/employees/{created['id']}").json()["hired_on"] == created["hired_on"]
 
 
@@ -220,7 +218,7 @@ def test_a_page_holds_up_to_a_thousand_employees(client: httpx2.Client) -> None:
     assert response.json()["limit"] == 1000
 
 
-def test_a_page_larger_than_a_thousand_is_refused(client: httpx2.Client, target: Target) -> None:
+def test_a_page_larger_than_a_thousand_is_refused(client: httpx2.Client, side: Side) -> None:
     response = client.get("/employees", params={"limit": 1001})
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)

@@ -1,7 +1,7 @@
 import httpx2
 import pytest
 
-from parity_tests.targets import Target, in_process
+from parity_tests.sides import Side, in_process
 
 
 def test_health_reports_a_reachable_database(client: httpx2.Client) -> None:
@@ -12,15 +12,15 @@ def test_health_reports_a_reachable_database(client: httpx2.Client) -> None:
 
 
 def test_health_is_503_with_a_json_body_when_the_database_is_unreachable(
-    target: Target,
+    side: Side,
 ) -> None:
-    if target.live:
+    if side.live:
         pytest.skip("needs an app built on an unreachable database; a live server is not")
     # Nothing listens on port 1: every connection attempt is refused at once.
-    unreachable = target.settings.model_copy(
+    unreachable = side.settings.model_copy(
         update={"database_url": "postgresql+psycopg://nobody@127.0.0.1:1/none"}
     )
-    with in_process(target.target_name, unreachable) as broken:
+    with in_process(side.name, unreachable) as broken:
         response = broken.client.get("/health")
 
     assert response.status_code == 503

@@ -5,7 +5,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import basic_auth
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 from shared.settings import Settings
 
 FOREIGN_HOST = "evil.example"
@@ -17,7 +17,7 @@ def admin_credentials(settings: Settings) -> dict[str, str]:
 
 @pytest.mark.parametrize("path", ["/", "/employees", "/admin/"])
 def test_a_foreign_host_is_refused_with_each_frameworks_own_page(
-    client: httpx2.Client, settings: Settings, target: Target, path: str
+    client: httpx2.Client, settings: Settings, side: Side, path: str
 ) -> None:
     headers = {"Host": FOREIGN_HOST, **admin_credentials(settings)}
 
@@ -26,7 +26,7 @@ def test_a_foreign_host_is_refused_with_each_frameworks_own_page(
     assert response.status_code == 400
     # Werkzeug's page names the host it refused; Starlette's text does not
     # (untrusted-host-page, which compat mode bridges).
-    assert (FOREIGN_HOST in response.text) is (target.target_name != "fastapi")
+    assert (FOREIGN_HOST in response.text) is (side.name != "fastapi")
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "localhost:5000"])

@@ -2,7 +2,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import add_get_route
-from parity_tests.targets import Target, build_app, client_for
+from parity_tests.sides import Side, build_app, client_for
 
 
 @pytest.mark.parametrize("path", ["/", "/employees", "/no-such-page", "/static/style.css"])
@@ -19,11 +19,11 @@ def raise_an_unexpected_error() -> str:
 
 
 def test_an_unhandled_error_is_a_500_that_carries_its_process_time_where_the_timer_reaches_it(
-    target: Target,
+    side: Side,
 ) -> None:
-    if target.live:
+    if side.live:
         pytest.skip("needs a route that raises, added to an app built in-process")
-    app = build_app(target.target_name, target.settings)
+    app = build_app(side.name, side.settings)
     add_get_route(app, "/boom", raise_an_unexpected_error)
 
     with client_for(app) as client:
@@ -31,7 +31,7 @@ def test_an_unhandled_error_is_a_500_that_carries_its_process_time_where_the_tim
 
     assert response.status_code == 500
     assert "a bug in a view" not in response.text
-    if target.target_name == "fastapi":
+    if side.name == "fastapi":
         # ServerErrorMiddleware is outside the timer (process-time-outside-server-errors).
         assert "x-process-time" not in response.headers
     else:

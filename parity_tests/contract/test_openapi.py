@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
 
 from parity_tests.contract.helpers import basic_auth, new_employee
 from parity_tests.contract_schema import load_contract
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 from shared.settings import Settings
 
 CONTRACT = load_contract()
@@ -161,12 +161,12 @@ FLASK_OWN_WAY = {
 
 @pytest.mark.parametrize("exchange", EXCHANGES)
 def test_every_answer_is_one_the_schema_declares(
-    client: httpx2.Client, target: Target, exchange: str, request: pytest.FixtureRequest
+    client: httpx2.Client, side: Side, exchange: str, request: pytest.FixtureRequest
 ) -> None:
-    if target.target_name != "fastapi" and exchange in FLASK_OWN_WAY:
+    if side.name != "fastapi" and exchange in FLASK_OWN_WAY:
         reason = f"the Flask twin's answer: {FLASK_OWN_WAY[exchange]}"
         request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
-    method, path, response = EXCHANGES[exchange](client, target.settings)
+    method, path, response = EXCHANGES[exchange](client, side.settings)
 
     # Each templated path here ends with its one parameter: the id the request was sent to.
     parameters = {name: response.url.path.rsplit("/", 1)[-1] for name in _PARAMETER.findall(path)}

@@ -4,13 +4,13 @@ import httpx2
 from markupsafe import escape
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 
 FRAMEWORK_NAMES = {"flask": "Flask", "fastapi": "FastAPI"}
 
 
 def test_the_page_lists_employees_and_names_the_framework_that_served_it(
-    client: httpx2.Client, target: Target
+    client: httpx2.Client, side: Side
 ) -> None:
     client.post("/employees", json=new_employee(name="Page Person"))
 
@@ -18,7 +18,7 @@ def test_the_page_lists_employees_and_names_the_framework_that_served_it(
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert f"Served by <strong>{FRAMEWORK_NAMES[target.framework]}</strong>" in response.text
+    assert f"Served by <strong>{FRAMEWORK_NAMES[side.framework]}</strong>" in response.text
     assert "<td>Page Person</td>" in response.text
 
 

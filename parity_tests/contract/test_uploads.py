@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from parity_tests.contract.moment_of_sending import request_looking_when_sent
-from parity_tests.targets import Target
+from parity_tests.sides import Side
 from shared import uploads
 from shared.db import create_db_engine
 
@@ -32,18 +32,18 @@ def wait_until_finished(client: httpx2.Client, location: str) -> dict[str, Any]:
 
 
 def test_an_upload_is_still_pending_when_its_response_is_sent_and_counted_afterwards(
-    target: Target,
+    side: Side,
 ) -> None:
-    if target.app is None:
+    if side.app is None:
         pytest.skip("needs the app in-process, to look at the moment its response is sent")
-    engine = create_db_engine(target.settings.database_url)
+    engine = create_db_engine(side.settings.database_url)
 
     def upload_status(accepted: dict[str, str]) -> str:
         with Session(engine) as session:
             return uploads.get_upload(session, uuid.UUID(accepted["id"])).status
 
     response, status_when_sent = request_looking_when_sent(
-        target.app, upload_status, "POST", "/uploads", files={"file": ("a.txt", CONTENT)}
+        side.app, upload_status, "POST", "/uploads", files={"file": ("a.txt", CONTENT)}
     )
 
     assert response.status_code == 202
@@ -68,20 +68,20 @@ def test_an_upload_is_accepted_with_202_then_counted(client: httpx2.Client) -> N
 
 
 def test_an_upload_name_is_sanitised_and_the_file_stays_in_the_upload_folder(
-    client: httpx2.Client, target: Target
+    client: httpx2.Client, side: Side
 ) -> None:
     response = upload(client, "../../outside/evil name.txt", b"x\n")
 
     assert response.status_code == 202
     assert response.json()["filename"] == "evil_name.txt"
-    if not target.live:
-        upload_dir = target.settings.upload_dir
+    if not side.live:
+        upload_dir = side.settings.upload_dir
         assert (upload_dir / response.json()["id"].replace("-", "")).is_file()
         assert not (upload_dir.parent / "outside").exists()
 
 
-def test_an_upload_over_the_size_limit_is_413(client: httpx2.Client, target: Target) -> None:
-    response = upload(client, "big.bin", b"x" * (target.settings.max_body_bytes + 1))
+def test_an_upload_over_the_size_limit_is_413(client: httpx2.Client, side: Side) -> None:
+    response = upload(client, "big.bin", b"x" * (side.settings.max_body_bytes + 1))
 
     assert response.status_code == 413
 

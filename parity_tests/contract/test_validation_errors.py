@@ -10,7 +10,7 @@ import httpx2
 import pytest
 
 from parity_tests.contract.helpers import new_employee, validation_status
-from parity_tests.targets import Target, in_process
+from parity_tests.sides import Side, in_process
 from shared.settings import Settings
 
 SECRET = "sup3r-secret-pw"
@@ -66,11 +66,11 @@ def test_a_rejected_login_never_echoes_the_password(
 
 
 def test_a_rejected_login_still_says_where_what_and_which_rule(
-    client: httpx2.Client, target: Target
+    client: httpx2.Client, side: Side
 ) -> None:
     response = client.post("/login", json={"username": "admin", "password": SECRET * 10})
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     by_field = {error["loc"][-1]: error for error in errors_in(response.json())}
     assert by_field["email"]["type"] == "missing"
     # A SecretStr's length error: pydantic calls it too_long, of at most 128 "items".
@@ -121,23 +121,23 @@ STRAY_SECRETS: dict[str, dict[str, Any]] = {
 
 @pytest.mark.parametrize("case", STRAY_SECRETS)
 def test_a_rejected_login_echoes_no_value_the_client_sent_whatever_its_key(
-    client: httpx2.Client, target: Target, case: str
+    client: httpx2.Client, side: Side, case: str
 ) -> None:
     response = client.post("/login", json=STRAY_SECRETS[case])
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     assert SECRET not in response.text
     assert str(A_NUMBER) not in response.text
 
 
 def test_a_login_error_about_a_stray_key_still_says_where_what_and_which_rule(
-    client: httpx2.Client, target: Target
+    client: httpx2.Client, side: Side
 ) -> None:
     body = STRAY_SECRETS["a misspelled password key"]
 
     response = client.post("/login", json=body)
 
-    assert response.status_code == validation_status(target)
+    assert response.status_code == validation_status(side)
     by_field = {error["loc"][-1]: error for error in errors_in(response.json())}
     assert by_field["pasword"]["type"] == "extra_forbidden"
     assert by_field["pasword"]["msg"] == "Extra inputs are not permitted"
@@ -146,13 +146,13 @@ def test_a_login_error_about_a_stray_key_still_says_where_what_and_which_rule(
 
 
 @pytest.fixture
-def big_body_client(target: Target) -> Iterator[httpx2.Client]:
+def big_body_client(side: Side) -> Iterator[httpx2.Client]:
     """The app with the default 1 MB body limit, so that a 100 KB body reaches validation."""
-    if target.live:
+    if side.live:
         pytest.skip("needs the default 1 MB body limit; the live servers run with 64 KB")
     default_limit = Settings.model_fields["max_body_bytes"].default
-    settings = target.settings.model_copy(update={"max_body_bytes": default_limit})
-    with in_process(target.target_name, settings) as app:
+    settings = side.settings.model_copy(update={"max_body_bytes": default_limit})
+    with in_process(side.name, settings) as app:
         yield app.client
 
 

@@ -4,9 +4,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from parity_tests.differential.built import built_pair as build_pair
+from parity_tests.differential.probe_apps import built_pair as build_pair
 from parity_tests.options import is_live, selected_pair
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from shared.settings import Settings
 
 

@@ -38,11 +38,9 @@ READ_BY_FLASK_ONLY: dict[Kind, str] = {"integer": "path-non-ascii-digits"}
 def accepts(parameter: Parameter, reading: object) -> bool:
     """Whether the parameter's schema accepts a value read as `reading` (None: refused)."""
     if isinstance(reading, int | float) and not isinstance(reading, bool):
-        low = -math.inf if parameter.minimum is None else parameter.minimum
-        high = math.inf if parameter.maximum is None else parameter.maximum
         # An int compares exactly with any bound; only a float can be NaN or infinite.
         finite = isinstance(reading, int) or math.isfinite(reading)
-        return finite and low <= reading <= high
+        return finite and parameter.minimum <= reading <= parameter.maximum
     if isinstance(reading, str):
         return len(reading) <= (parameter.max_length or len(reading)) and (
             parameter.pattern is None or re.search(parameter.pattern, reading) is not None
@@ -62,7 +60,7 @@ def repeated_in_query() -> tuple[str, ...]:
 def _flask_conversion(parameter: Parameter, segment: str) -> Conversion:
     # The Flask twin routes each path parameter with the converter of its type, bounded as
     # the schema bounds it: <int(max=...)> and <uuid>.
-    if parameter.kind == "integer" and parameter.maximum is not None:
+    if parameter.kind == "integer" and math.isfinite(parameter.maximum):
         return integer_segment(segment, int(parameter.maximum))
     if parameter.kind == "uuid":
         return uuid_segment(segment)

@@ -2,6 +2,7 @@
 it: the route table both twins serve (test_route_table.py), so no parameter can be added to
 either app without the value classes reaching it."""
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,8 +24,9 @@ class Parameter:
     location: Location
     name: str
     kind: Kind
-    minimum: float | None = None
-    maximum: float | None = None
+    # Unbounded unless the schema says: the comparisons need no None case.
+    minimum: float = -math.inf
+    maximum: float = math.inf
     max_length: int | None = None
     pattern: str | None = None
 
@@ -60,8 +62,8 @@ def _parameters(method: str, path: str, operation: Mapping[str, Any]) -> Iterato
             location=location,
             name=declared["name"],
             kind=_kind(schema),
-            minimum=schema.get("minimum"),
-            maximum=schema.get("maximum"),
+            minimum=schema.get("minimum", -math.inf),
+            maximum=schema.get("maximum", math.inf),
             max_length=schema.get("maxLength"),
             pattern=schema.get("pattern"),
         )

@@ -4,8 +4,8 @@ import pytest
 from sidebyside import Probe, UnsendableProbeError
 
 from parity_tests.differential.cases import every_probe
-from parity_tests.parity import check
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
+from parity_tests.verdicts import check
 
 
 def probe_id(probe: Probe) -> str:

@@ -9,7 +9,7 @@ from sidebyside.verdict import DuplicateIdError
 from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation
 from parity_tests.registry import IMPACT_RULES, REGISTRY
-from parity_tests.targets import DEFAULT_PAIR
+from parity_tests.sides import DEFAULT_PAIR
 
 ALL_PROBES = every_probe()
 TWINS = DEFAULT_PAIR.name

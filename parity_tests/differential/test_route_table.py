@@ -11,7 +11,7 @@ from starlette.routing import Mount, Route
 from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import isolated_settings
+from parity_tests.sides import isolated_settings
 
 RouteKey = tuple[str, str]
 

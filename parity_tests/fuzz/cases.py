@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 import requests
 from schemathesis import Case
 
-from parity_tests.targets import BASE_URL, Target
+from parity_tests.sides import BASE_URL, Side
 
 GeneratedCase = Case[Any]
 
@@ -49,8 +49,8 @@ class SentRequest:
             query=parse_qsl(urlsplit(url).query, keep_blank_values=True),
         )
 
-    def send(self, target: Target) -> Any:
-        return target.client.request(
+    def send(self, side: Side) -> Any:
+        return side.client.request(
             self.method, self.url, headers=self.headers, content=self.content
         )
 

@@ -89,7 +89,7 @@ def default_pair_only(request: pytest.FixtureRequest) -> None:
     tests/migration/compat/test_docs_in_compat.py. A skip here, not in the test, keeps the test's
     source, from which the slice's derandomised cases are drawn, unchanged."""
     from parity_tests.options import selected_pair
-    from parity_tests.targets import DEFAULT_PAIR
+    from parity_tests.sides import DEFAULT_PAIR
 
     if "pair" in request.fixturenames and selected_pair(request.config) != DEFAULT_PAIR:
         pytest.skip("holds the FastAPI twin to its own schema: the default pair only")

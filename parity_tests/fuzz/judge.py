@@ -19,9 +19,9 @@ from sidebyside import CaseResult, Probe, judge
 from parity_tests.fuzz.cases import GeneratedCase, SentRequest
 from parity_tests.fuzz.recognise import recognised
 from parity_tests.normalise import observe
-from parity_tests.parity import explain
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import DEFAULT_PAIR
+from parity_tests.sides import DEFAULT_PAIR
+from parity_tests.verdicts import explain
 
 # Whatever it answers: never a 5xx, and the class of status the schema promises (a request the
 # schema allows is accepted, one it forbids is refused).

@@ -18,7 +18,7 @@ from parity_tests.fuzz.cases import GeneratedCase, SentRequest
 from parity_tests.fuzz.conftest import FULL_RUN_EXAMPLES, SLICE_EXAMPLES, record
 from parity_tests.fuzz.judge import problems_with
 from parity_tests.options import is_live
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 
 formats.register()
 SCHEMA = load_contract()

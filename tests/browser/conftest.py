@@ -15,7 +15,7 @@ from pydantic import SecretStr
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
 from parity_tests.servers import Server, free_port, start
-from parity_tests.targets import FRAMEWORKS, Framework, prepare_database
+from parity_tests.sides import FRAMEWORKS, Framework, prepare_database
 from shared.settings import Settings
 from tests.browser import site
 from tests.browser.chromium import (
@@ -38,7 +38,8 @@ ADMIN_PASSWORD = "a-browser-test-password"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("parity").addoption(
+    # The browser tests' own option, in a group of their own: it belongs to no parity report.
+    parser.getgroup("browser", "browser tests").addoption(
         "--screens",
         metavar="DIR",
         help="save the browser tests' screenshots to DIR (make screens: docs/screens)",

@@ -2,11 +2,12 @@
 itself said about the request (the Origin it sent, why it refused) through DevTools."""
 
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from playwright.sync_api import BrowserContext, Page
+from sidebyside import Probe
 
 from parity_tests.browser import PageOutcome
 
@@ -28,20 +29,20 @@ Body = Literal["employee", "oversized"]
 
 @dataclass(frozen=True)
 class FetchRequest:
-    description: str
-    method: str
-    # {id} is an employee the test creates first through the same app.
-    path: str
-    headers: Mapping[str, str] = field(default_factory=dict)
+    """A probe as a page's fetch makes it, with what only a browser adds."""
+
+    # The request: its title, method, path ({id}: an employee the test creates first through
+    # the same app) and headers; its body is the test's to make, named below.
+    probe: Probe
     body: Body | None = None
     credentials: Literal["omit", "same-origin", "include"] = "same-origin"
     # The headers the page tries to read; any it can read are recorded.
     read: tuple[str, ...] = ("X-Process-Time", "Location", "Date")
 
     def init(self, body: str | None) -> dict[str, Any]:
-        init: dict[str, Any] = {"method": self.method, "credentials": self.credentials}
-        if self.headers:
-            init["headers"] = dict(self.headers)
+        init: dict[str, Any] = {"method": self.probe.method, "credentials": self.credentials}
+        if self.probe.headers:
+            init["headers"] = dict(self.probe.headers)
         if body is not None:
             init["body"] = body
         return init
@@ -136,6 +137,6 @@ def fetch_from(
     result = page.evaluate(FETCH, {"url": url, "init": request.init(body), "read": request.read})
     origin = log.origin_sent(url, before)
     if result["status"] is None:
-        refusal = log.refusal(request.method, url, before)
+        refusal = log.refusal(request.probe.method, url, before)
         return Fetched(PageOutcome(None, refusal=refusal), origin)
     return Fetched(PageOutcome(result["status"], tuple(result["readable"])), origin)

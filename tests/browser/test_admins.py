@@ -8,7 +8,7 @@ import httpx2
 import pytest
 from playwright.sync_api import Page, expect
 
-from parity_tests.targets import FRAMEWORKS, Framework
+from parity_tests.sides import FRAMEWORKS, Framework
 from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME, Apps, NewContext
 from tests.browser.watch import Watch
 

@@ -14,11 +14,12 @@ from typing import Literal
 import httpx2
 import pytest
 from playwright.sync_api import BrowserContext, Page
+from sidebyside import Probe
 
 from parity_tests.browser import BrowserCase, PageOutcome, record_browser
 from parity_tests.contract.helpers import basic_auth, new_employee
 from parity_tests.differential.cases.cors import PROBES
-from parity_tests.targets import FRAMEWORKS, Framework
+from parity_tests.sides import FRAMEWORKS, Framework
 from tests.browser.conftest import Apps
 from tests.browser.fetching import FetchRequest, NetworkLog, fetch_from
 
@@ -39,36 +40,43 @@ SANDBOXED = PageOrigin("a sandboxed page (origin null)", "http://localhost:{port
 SAME_ORIGIN = PageOrigin("the app's own origin", None)
 
 JSON = {"Content-Type": "application/json"}
-SIMPLE_GET = FetchRequest("a simple GET /", "GET", "/", read=("X-Process-Time", "Date"))
+SIMPLE_GET = FetchRequest(Probe("a simple GET /", "GET", "/"), read=("X-Process-Time", "Date"))
 CREDENTIALED_GET = FetchRequest(
-    "GET /employees with credentials: include", "GET", "/employees", credentials="include"
+    Probe("GET /employees with credentials: include", "GET", "/employees"), credentials="include"
 )
 PREFLIGHTED_PUT = FetchRequest(
-    "PUT /employees/{id}, a JSON body and an Authorization header (preflighted)",
-    "PUT",
-    "/employees/{id}",
-    headers={**JSON, **basic_auth("someone", "secret")},
+    Probe(
+        "PUT /employees/{id}, a JSON body and an Authorization header (preflighted)",
+        "PUT",
+        "/employees/{id}",
+        {**JSON, **basic_auth("someone", "secret")},
+    ),
     body="employee",
 )
 CREATE_AND_READ_HEADERS = FetchRequest(
-    "POST /employees (preflighted), then read X-Process-Time, Location and Date",
-    "POST",
-    "/employees",
-    headers=JSON,
+    Probe(
+        "POST /employees (preflighted), then read X-Process-Time, Location and Date",
+        "POST",
+        "/employees",
+        JSON,
+    ),
     body="employee",
 )
 UNLISTED_HEADER_PUT = FetchRequest(
-    "PUT /employees/{id} with an X-Secret header (not allowed)",
-    "PUT",
-    "/employees/{id}",
-    headers={**JSON, "X-Secret": "1"},
+    Probe(
+        "PUT /employees/{id} with an X-Secret header (not allowed)",
+        "PUT",
+        "/employees/{id}",
+        {**JSON, "X-Secret": "1"},
+    ),
     body="employee",
 )
 UNLISTED_METHOD = FetchRequest(
-    "PURGE /employees/{id} (a method not allowed)", "PURGE", "/employees/{id}"
+    Probe("PURGE /employees/{id} (a method not allowed)", "PURGE", "/employees/{id}")
 )
 OVERSIZED_POST = FetchRequest(
-    "POST /employees with a body over MAX_BODY_BYTES", "POST", "/employees", JSON, "oversized"
+    Probe("POST /employees with a body over MAX_BODY_BYTES", "POST", "/employees", JSON),
+    body="oversized",
 )
 
 
@@ -84,7 +92,7 @@ class Attempt:
     reproduces: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.origin.description}: {self.request.description}"
+        return f"{self.origin.description}: {self.request.probe.title}"
 
 
 ATTEMPTS = [
@@ -135,7 +143,7 @@ class Caller:
         app = self.apps.url(framework)
         page_url = attempt.origin.url
         self.page.goto(page_url.format(port=self.site_port) if page_url else f"{app}/page")
-        path = attempt.request.path
+        path = attempt.request.probe.path
         url = app + (path.format(id=self._employee_id(app)) if "{id}" in path else path)
         fetched = fetch_from(self.page, self.log, url, attempt.request, self._body(attempt))
         origin = fetched.origin_sent or "(none)"
@@ -173,9 +181,9 @@ def test_a_page_can_do_what_the_cors_policy_allows_and_nothing_else(
         request.config,
         BrowserCase(
             attempt.origin.description,
-            attempt.request.description,
-            " or ".join(sorted(origins)),
+            attempt.request.probe.title,
             attempt.reproduces,
+            " or ".join(sorted(origins)),
             outcomes["flask"],
             outcomes["fastapi"],
         ),

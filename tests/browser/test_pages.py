@@ -7,7 +7,7 @@ import httpx2
 from playwright.sync_api import Dialog, Page, Response, expect
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.targets import Framework
+from parity_tests.sides import Framework
 from tests.browser.conftest import Apps
 from tests.browser.watch import Watch
 

@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from parity_tests.targets import Framework
+from parity_tests.sides import Framework
 from shared.settings import Settings
 from tools.containers.stack import (
     StackError,

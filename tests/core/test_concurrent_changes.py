@@ -2,7 +2,6 @@
 
 import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from parity_tests.ci import require
+from parity_tests.contract.helpers import new_employee
 from parity_tests.databases import (
     BACKENDS,
     Backend,
@@ -45,14 +45,7 @@ def test_a_change_racing_a_deletion_of_the_same_row_is_applied_whole_never_a_500
     with sessions() as session:
         target = create_employee(
             session,
-            EmployeeIn(
-                name="Test Person",
-                email="raced@example.com",
-                department="tests",
-                title="Engineer",
-                salary=100_000,
-                hired_on=date(2024, 5, 1),
-            ),
+            EmployeeIn.model_validate(new_employee(email="raced@example.com")),
         ).id
     deleter_errors: list[BaseException] = []
 

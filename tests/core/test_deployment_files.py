@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-from parity_tests.servers import SETUPS
+from parity_tests.servers import PRODUCTION_SERVERS
 from shared.settings import Settings
 from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE
 
@@ -489,6 +489,6 @@ def test_compose_merges_the_debian_override_into_the_compose_file(tmp_path: Path
 
 
 def test_the_third_set_up_runs_the_command_the_deployment_guide_gives() -> None:
-    (command,) = [setup.command for setup in SETUPS if setup.command]
+    (command,) = [server.command for server in PRODUCTION_SERVERS if server.command]
     documented = command.replace("${HOST:-127.0.0.1}:${FASTAPI_PORT:-8000}", "0.0.0.0:8000")
     assert documented in (ROOT / "docs/deployment.md").read_text()

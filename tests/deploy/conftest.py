@@ -9,7 +9,7 @@ import pytest
 from parity_tests.databases import Backend, fresh_database
 from parity_tests.live import live_environment
 from parity_tests.servers import Server, free_port, running
-from parity_tests.targets import prepare_database
+from parity_tests.sides import prepare_database
 from shared.settings import Settings
 
 # The Procfile name of the app, and optionally a command that serves it otherwise.

@@ -8,7 +8,7 @@ import uvicorn
 from gunicorn.config import Config
 
 from parity_tests.servers import ROOT
-from parity_tests.targets import CLIENT_KEEPALIVE_EXPIRY_SECONDS
+from parity_tests.sides import CLIENT_KEEPALIVE_EXPIRY_SECONDS
 from tests.deploy.conftest import StartServer
 
 ROUNDS = 20

@@ -16,7 +16,7 @@ from parity_tests.contract.helpers import new_employee
 from parity_tests.databases import must_not_skip, postgres_database, postgres_unavailable_reason
 from parity_tests.live import live_environment
 from parity_tests.servers import Server, free_port, running
-from parity_tests.targets import prepare_database
+from parity_tests.sides import prepare_database
 from shared.settings import Settings
 from tests.faults.tcp_proxy import TcpProxy, tcp_proxy
 

@@ -1,1 +1,1 @@
-"""The HTTP layer of every server set-up: raw requests at the edges of RFC 9112 and 9110."""
+"""The HTTP layer of every production server: raw requests at the edges of RFC 9112 and 9110."""

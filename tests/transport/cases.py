@@ -1,4 +1,4 @@
-"""The edge cases of RFC 9112 and RFC 9110 sent to every server set-up, each with its rule.
+"""The edge cases of RFC 9112 and RFC 9110 sent to every production server, each with its rule.
 
 A case is raw bytes, the rule the RFCs give a server for them (MUST, SHOULD or MAY, quoted
 with its section) and `kept`, the check of that rule on the answer. Cases without a MUST
@@ -16,7 +16,7 @@ CRLF = b"\r\n"
 OVERSIZED_FIELD_BYTES = 64 * 1024
 TOO_MANY_FIELDS = 200
 OVERSIZED_TARGET_BYTES = 10_000
-# Over every set-up's default MAX_BODY_BYTES (1 MiB), never sent: the client waits for 100.
+# Over every server's default MAX_BODY_BYTES (1 MiB), never sent: the client waits for 100.
 EXPECTED_BODY_BYTES = 5_000_000
 # Under MAX_BODY_BYTES, and over the 64 KiB that gunicorn drains of a body the app left unread.
 UNREAD_BODY_BYTES = 100_000

@@ -1,4 +1,4 @@
-"""The three server set-ups, each on a free port, over one fresh SQLite database, started once
+"""The three production servers, each on a free port, over one fresh SQLite database, started once
 for the transport cases and the server faults (slow clients, a killed worker) alike."""
 
 from collections.abc import Iterator
@@ -9,14 +9,15 @@ import pytest
 
 from parity_tests.databases import fresh_database
 from parity_tests.live import live_environment
-from parity_tests.servers import SETUPS, Server, free_port, serving
-from parity_tests.targets import prepare_database
+from parity_tests.servers import PRODUCTION_SERVERS, Server, free_port, serving
+from parity_tests.sides import prepare_database
 from shared.settings import Settings
 
 
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
-    """{set-up id: server}; the HTTP layer does not depend on the database, so SQLite only.
+    """{production server id: running server}; the HTTP layer does not depend on the
+    database, so SQLite only.
 
     A test may kill a worker or stall connections: each server recovers on its own, which is
     what those tests prove, so sharing them keeps the tests independent of their order.
@@ -30,10 +31,10 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Serv
         default_limit = Settings.model_fields["max_body_bytes"].default
         environment = {**live_environment(url, workdir), "MAX_BODY_BYTES": str(default_limit)}
         yield {
-            setup.id: stack.enter_context(
-                serving(setup, free_port(), environment, workdir / f"{setup.id}.log")
+            server.id: stack.enter_context(
+                serving(server, free_port(), environment, workdir / f"{server.id}.log")
             )
-            for setup in SETUPS
+            for server in PRODUCTION_SERVERS
         }
 
 

@@ -1,8 +1,8 @@
-"""Where a server set-up breaks a rule of a case: a framework, used as it ships, that a twin
+"""Where a production server breaks a rule of a case: a framework, used as it ships, that a twin
 does not patch, or a server no guard of ours can stop.
 
-Each entry names the case and the set-up, says why, and where it is tracked upstream or here.
-The suite is strict: a listed set-up that keeps the rule again fails the test, so that the
+Each entry names the case and the server, says why, and where it is tracked upstream or here.
+The suite is strict: a listed server that keeps the rule again fails the test, so that the
 entry is removed rather than left stale.
 """
 

@@ -1,4 +1,4 @@
-"""What the report says where the set-ups answer differently, and the guards of ours."""
+"""What the report says where the servers answer differently, and the guards of ours."""
 
 from dataclasses import dataclass
 
@@ -46,7 +46,7 @@ class Guard:
     where: str
     enforces: str
     cases: tuple[str, ...]  # the cases whose refusal shows the guard at work
-    # Set-ups that need it but where the evidence is not in who wrote the answer.
+    # Servers that need it but where the evidence is not in who wrote the answer.
     also_needed_by: tuple[str, ...] = ()
 
 

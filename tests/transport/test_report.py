@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from parity_tests.servers import SETUPS
+from parity_tests.servers import PRODUCTION_SERVERS
 from tests.transport.cases import CASES
 from tests.transport.notes import GUARDS
 from tests.transport.report import Outcome, check, describe, needed_by, render, unrecorded
@@ -17,15 +17,15 @@ def answer(status: int, headers: dict[str, str], connection: str = "open") -> An
 
 def every_outcome(special: dict[tuple[str, str], Answer]) -> dict[tuple[str, str], Outcome]:
     return {
-        (case.id, setup.id): Outcome(
-            case.id, setup.id, special.get((case.id, setup.id), answer(400, {})), True
+        (case.id, server.id): Outcome(
+            case.id, server.id, special.get((case.id, server.id), answer(400, {})), True
         )
         for case in CASES
-        for setup in SETUPS
+        for server in PRODUCTION_SERVERS
     }
 
 
-def test_a_refusal_written_by_the_app_names_the_set_up_that_needed_the_guard() -> None:
+def test_a_refusal_written_by_the_app_names_the_server_that_needed_the_guard() -> None:
     host_rule = GUARDS[0]
     outcomes = every_outcome({("host-twice", "uvicorn"): answer(400, APP)})
 

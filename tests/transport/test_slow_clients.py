@@ -8,7 +8,7 @@ from contextlib import ExitStack, contextmanager
 import httpx2
 import pytest
 
-from parity_tests.servers import SETUPS, Server, Setup
+from parity_tests.servers import PRODUCTION_SERVERS, ProductionServer, Server
 from tests.transport.conftest import port_of
 
 SLOW_CLIENTS = 40
@@ -34,11 +34,13 @@ def stalled_clients(port: int, count: int) -> Iterator[None]:
         yield
 
 
-@pytest.mark.parametrize("setup", SETUPS, ids=[setup.id for setup in SETUPS])
+@pytest.mark.parametrize(
+    "production_server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
+)
 def test_health_answers_within_two_seconds_while_forty_clients_stall_mid_body(
-    servers: dict[str, Server], setup: Setup
+    servers: dict[str, Server], production_server: ProductionServer
 ) -> None:
-    server = servers[setup.id]
+    server = servers[production_server.id]
     with stalled_clients(port_of(server), SLOW_CLIENTS):
         answers = []
         for _ in range(CHECKS):

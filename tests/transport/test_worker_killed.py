@@ -13,7 +13,7 @@ import httpx2
 import psutil
 import pytest
 
-from parity_tests.servers import SETUPS, Server, Setup
+from parity_tests.servers import PRODUCTION_SERVERS, ProductionServer, Server
 from tests.transport.conftest import port_of
 from tests.transport.wire import read_answer
 
@@ -70,14 +70,18 @@ def in_flight(server: Server, stack: ExitStack) -> Iterator[tuple[socket.socket,
             return
 
 
-@pytest.mark.parametrize("setup", SETUPS, ids=[setup.id for setup in SETUPS])
+@pytest.mark.parametrize(
+    "production_server", PRODUCTION_SERVERS, ids=[server.id for server in PRODUCTION_SERVERS]
+)
 def test_a_worker_killed_mid_request_is_replaced_and_no_other_request_is_affected(
-    servers: dict[str, Server], setup: Setup
+    servers: dict[str, Server], production_server: ProductionServer
 ) -> None:
-    server = servers[setup.id]
+    server = servers[production_server.id]
     with ExitStack() as stack:
         before = workers(server)
-        assert len(before) >= 2, f"{setup.label} runs {len(before)} worker(s): none can take over"
+        assert len(before) >= 2, (
+            f"{production_server.label} runs {len(before)} worker(s): none can take over"
+        )
         held = list(in_flight(server, stack))
         victim = held[0][1]
 

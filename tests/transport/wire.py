@@ -9,6 +9,7 @@ import socket
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import h11
 
@@ -19,8 +20,9 @@ CLOSE_WINDOW_SECONDS = 0.5
 PART_PAUSE_SECONDS = 0.2
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
+    """One response as h11 read it off the wire, its body whole."""
+
     status: int
     version: str
     headers: dict[str, str]

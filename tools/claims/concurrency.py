@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import httpx2
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from parity_tests.targets import BASE_URL
+from parity_tests.sides import BASE_URL
 
 
 class InFlight:

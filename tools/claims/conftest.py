@@ -5,8 +5,8 @@ from contextlib import ExitStack
 
 import pytest
 
-from parity_tests.differential.built import built_pair
-from parity_tests.targets import (
+from parity_tests.differential.probe_apps import built_pair
+from parity_tests.sides import (
     FRAMEWORKS,
     Pair,
     in_process,
@@ -28,13 +28,13 @@ def _fresh_settings(tmp_path_factory: pytest.TempPathFactory, name: str) -> Sett
 def twins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     """Both twins in-process, as the differential suite's `pair` fixture builds them."""
     with ExitStack() as stack:
-        targets = {
+        sides = {
             framework: stack.enter_context(
                 in_process(framework, _fresh_settings(tmp_path_factory, framework))
             )
             for framework in FRAMEWORKS
         }
-        yield Pair(targets["flask"], targets["fastapi"])
+        yield Pair(sides["flask"], sides["fastapi"])
 
 
 @pytest.fixture(scope="session")

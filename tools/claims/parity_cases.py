@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from sidebyside import CaseResult, judge
 
-from parity_tests import parity
+from parity_tests import verdicts
 from parity_tests.differential.cases import every_probe
 from parity_tests.normalise import Observation, observe
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import DEFAULT_PAIR, Pair
+from parity_tests.sides import DEFAULT_PAIR, Pair
 from tools.claims.ledger import Link
 
 
@@ -63,5 +63,5 @@ def parity_case(twins: Pair, feature: str, title: str, built: bool = False) -> C
     seen = observe(flask, probe.raw), observe(fastapi, probe.raw)
     result = judge(probe, *seen, REGISTRY, DEFAULT_PAIR.name)
     if result.verdict == "unexpected":
-        raise AssertionError(parity.explain(result))
+        raise AssertionError(verdicts.explain(result))
     return Case(result)

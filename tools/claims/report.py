@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from parity_tests import generated
+from parity_tests import generated_documents
 from parity_tests import report as parity_report
-from parity_tests.generated import Summary, refuse_to_write, stale
+from parity_tests.generated_documents import Summary, refuse_to_write, stale
 from tools.claims import performance
 from tools.claims.ledger import REPO_ROOT, VERDICTS, Claim, Finding, Link, Verdict
 from tools.claims.sections import every_claim
@@ -193,7 +193,7 @@ def check(fresh: Path, checked_in: Path, readme: Path | None) -> list[str]:
 
 
 def main(argv: Sequence[str]) -> int:
-    return generated.main(argv, SUMMARY, check, __doc__ or "", "make claims")
+    return generated_documents.main(argv, SUMMARY, check, __doc__ or "", "make claims")
 
 
 if __name__ == "__main__":

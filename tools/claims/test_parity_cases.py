@@ -3,7 +3,7 @@
 import pytest
 from sidebyside import Probe
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims import parity_cases
 from tools.claims.parity_cases import ParityCaseError, parity_case
 

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 
 from parity_tests.databases import must_not_skip
 from parity_tests.servers import port_is_free
-from parity_tests.targets import FRAMEWORKS
+from parity_tests.sides import FRAMEWORKS
 from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE, ensure_base_images
 from tools.containers.commands import CommandError, stream
 from tools.containers.engine import Engine, EngineError

@@ -11,7 +11,7 @@ import httpx2
 import yaml
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.targets import FRAMEWORKS, Framework, isolated_settings
+from parity_tests.sides import FRAMEWORKS, Framework, isolated_settings
 from shared.settings import Settings
 from tools.containers.commands import ROOT, WORK, run
 from tools.containers.progress import say

@@ -31,7 +31,7 @@ import httpx2
 from parity_tests.databases import BACKENDS, Backend, fresh_database, postgres_unavailable_reason
 from parity_tests.live import live_environment
 from parity_tests.servers import free_port, running
-from parity_tests.targets import prepare_database
+from parity_tests.sides import prepare_database
 from shared.settings import Settings
 from tools.load.readback import Read, judge
 

@@ -17,8 +17,8 @@ from typing import Any
 from sidebyside.apps import client_for
 from sidebyside.har import Step, recording
 
+from parity_tests.app_factories import flask_app
 from parity_tests.contract.helpers import basic_auth
-from parity_tests.fresh import flask_app
 
 HERE = Path(__file__).parent
 NEW_EMPLOYEE = {

@@ -2,7 +2,7 @@ import base64
 
 from sidebyside import Probe
 
-from parity_tests.differential.setups import (
+from parity_tests.differential.request_values import (
     CONFIGURED_BASIC,
     CONFIGURED_LOGIN,
     WRONG_PASSWORD_BASIC,

@@ -4,7 +4,7 @@
 from sidebyside import Probe
 
 from parity_tests.contract.helpers import basic_auth
-from parity_tests.differential.built import NON_ASCII_USER
+from parity_tests.differential.probe_apps import NON_ASCII_USER
 
 PROBES = [
     Probe(

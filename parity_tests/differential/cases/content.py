@@ -4,7 +4,8 @@ import httpx2
 from sidebyside import Probe
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.differential.setups import CONFIGURED_BASIC, a_processed_upload, an_employee
+from parity_tests.differential.request_values import CONFIGURED_BASIC
+from parity_tests.differential.setups import a_processed_upload, an_employee
 
 CSS = "/static/style.css"
 NON_ASCII_EMAIL = "zoë@example.com"

@@ -1,6 +1,6 @@
 from sidebyside import Probe
 
-from parity_tests.differential.setups import OVER_THE_BODY_LIMIT
+from parity_tests.differential.request_values import OVER_THE_BODY_LIMIT
 
 ALLOWED = "{allowed_origin}"
 

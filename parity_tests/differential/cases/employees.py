@@ -1,7 +1,8 @@
 from sidebyside import Probe
 
 from parity_tests.contract.helpers import new_employee
-from parity_tests.differential.setups import A_NEW_EMPLOYEE, OVER_THE_BODY_LIMIT, an_employee
+from parity_tests.differential.request_values import A_NEW_EMPLOYEE, OVER_THE_BODY_LIMIT
+from parity_tests.differential.setups import an_employee
 
 JSON = {"Content-Type": "application/json"}
 EMPLOYEE = "/employees/{id}"

@@ -20,7 +20,8 @@ from parity_tests.differential.parameters import (
     UnprobedParameterError,
     declared_parameters,
 )
-from parity_tests.differential.setups import A_NEW_EMPLOYEE, a_processed_upload, an_employee
+from parity_tests.differential.request_values import A_NEW_EMPLOYEE
+from parity_tests.differential.setups import a_processed_upload, an_employee
 from parity_tests.differential.value_classes import ValueClass, value_classes
 
 FEATURE = "parameter values"
@@ -71,8 +72,8 @@ def query_base(parameter: Parameter) -> str:
         raise UnprobedParameterError(f"no base value for a {parameter.kind} query parameter")
     if isinstance(base, str):
         return base
-    low = base if parameter.minimum is None else max(base, parameter.minimum)
-    return str(low if parameter.maximum is None else min(low, parameter.maximum))
+    # The base, moved inside the declared bounds (infinite where none is declared).
+    return str(min(max(base, parameter.minimum), parameter.maximum))
 
 
 def another_value(parameter: Parameter, base: str) -> str:

@@ -1,4 +1,4 @@
-"""The Flask twin beside a candidate named in parity_tests.targets.TARGETS (the FastAPI twin in
+"""The Flask twin beside a candidate named in parity_tests.sides.SIDES (the FastAPI twin in
 compat mode, the strangler at a step), each in-process on a fresh database of its own, with
 the differential probes' extra routes and user, as the engine's built_pair builds them."""
 
@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from parity_tests.differential.built import built_target
-from parity_tests.targets import Pair, isolated_settings, prepare_database
+from parity_tests.differential.probe_apps import built_side
+from parity_tests.sides import Pair, isolated_settings, prepare_database
 
 
 def build_pair(tmp_path: Path, stack: ExitStack, candidate: str) -> Pair:
     """Flask and `candidate`, in-process, ready for every probe."""
-    targets = []
+    sides = []
     for name in ("flask", candidate):
         workdir = tmp_path / name
         workdir.mkdir()
         settings = isolated_settings(workdir)
         prepare_database(settings)
-        targets.append(built_target(name, settings, stack))
-    return Pair(*targets)
+        sides.append(built_side(name, settings, stack))
+    return Pair(*sides)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from migration.compat import create_compat_app
 from parity_tests.contract.test_openapi import CHECKS, EXCHANGES
 from parity_tests.contract_schema import load_contract
-from parity_tests.targets import client_for, isolated_settings, prepare_database
+from parity_tests.sides import client_for, isolated_settings, prepare_database
 from shared.settings import Settings
 
 

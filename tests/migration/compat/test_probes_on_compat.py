@@ -12,9 +12,9 @@ from sidebyside import Probe, judge
 from parity_tests.differential.cases import every_probe
 from parity_tests.migration import COMPAT, record_pair
 from parity_tests.normalise import observe
-from parity_tests.parity import explain
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
+from parity_tests.verdicts import explain
 from tests.migration.compat.conftest import build_pair
 
 PAIR = "flask:fastapi-compat"

@@ -1,4 +1,4 @@
-"""Every differential probe against the strangler at each step (targets strangler-0, -50 and
+"""Every differential probe against the strangler at each step (sides strangler-0, -50 and
 -100), beside the Flask twin, judged for that pair: only unbridged entries apply, and only at
 the steps whose ported features they are seen in (AcceptedDifference.pairs). And, checked on each
 case's path: a difference may only come from a feature the step has ported, since the
@@ -15,16 +15,16 @@ from migration.strangler import Porting, Strangler, steps
 from parity_tests.differential.cases import every_probe
 from parity_tests.migration import STRANGLER_PREFIX, record_pair
 from parity_tests.normalise import observe
-from parity_tests.parity import explain
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import Pair, build_app
+from parity_tests.sides import Pair, build_app
+from parity_tests.verdicts import explain
 from shared.settings import Settings
 from tests.migration.compat.conftest import build_pair
 
 STEPS = steps()
 
 
-def target_name(step: str) -> str:
+def side_name(step: str) -> str:
     return f"strangler-{step.rstrip('%')}"
 
 
@@ -34,7 +34,7 @@ def step_pair(
 ) -> Iterator[tuple[str, Pair]]:
     with ExitStack() as stack:
         tmp_path = tmp_path_factory.mktemp("strangler")
-        yield request.param, build_pair(tmp_path, stack, target_name(request.param))
+        yield request.param, build_pair(tmp_path, stack, side_name(request.param))
 
 
 def path_of(probe: Probe) -> str:
@@ -61,9 +61,9 @@ def test_the_strangler_answers_as_flask_but_for_the_unbridged_of_ported_features
         assert result.differences == ()
 
 
-def test_each_step_is_a_target_that_ports_what_the_step_says() -> None:
+def test_each_step_is_a_side_that_ports_what_the_step_says() -> None:
     settings = Settings(database_url="sqlite://")
-    stranglers = {step: build_app(target_name(step), settings) for step in STEPS}
+    stranglers = {step: build_app(side_name(step), settings) for step in STEPS}
 
     assert [strangler.porting for strangler in stranglers.values()] == [
         Porting.of(ported) for ported in STEPS.values()

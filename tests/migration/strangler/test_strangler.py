@@ -20,7 +20,7 @@ from migration.strangler import (
 )
 from parity_tests.contract.helpers import basic_auth, new_employee
 from parity_tests.servers import ROOT, free_port, procfile_commands, running
-from parity_tests.targets import isolated_settings, prepare_database
+from parity_tests.sides import isolated_settings, prepare_database
 from shared.db import create_db_engine, create_session_factory
 from shared.settings import Settings
 from shared.uploads import store_upload

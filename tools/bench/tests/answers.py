@@ -5,11 +5,11 @@ import base64
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi.testclient import TestClient
 from flask import Flask
+from sidebyside import Probe
 
 ALLOWED_ORIGIN = "http://localhost:3000"  # Settings' default CORS_ORIGINS
 VARYING_HEADERS = {"x-process-time", "date"}
@@ -18,49 +18,41 @@ BASIC = "Basic " + base64.b64encode(b"admin:change-me").decode()
 Answer = tuple[int, list[tuple[str, str]], bytes]
 
 
-@dataclass(frozen=True)
-class Request:
-    name: str
-    method: str
-    path: str
-    headers: dict[str, str] = field(default_factory=dict)
-    body: Any = None
-
-
-REQUESTS = (
-    Request("hello", "GET", "/"),
-    Request("an employee", "GET", "/employees/1"),
-    Request("a short list", "GET", "/employees?limit=2"),
-    Request("CORS from an allowed origin", "GET", "/", {"Origin": ALLOWED_ORIGIN}),
-    Request("an employee for an allowed origin", "GET", "/employees/1", {"Origin": ALLOWED_ORIGIN}),
-    Request("CORS from a foreign origin", "GET", "/", {"Origin": "https://foreign.example"}),
-    Request(
+# Each an engine probe: the project's one way to write a request down.
+PROBES = (
+    Probe("hello", "GET", "/"),
+    Probe("an employee", "GET", "/employees/1"),
+    Probe("a short list", "GET", "/employees?limit=2"),
+    Probe("CORS from an allowed origin", "GET", "/", {"Origin": ALLOWED_ORIGIN}),
+    Probe("an employee for an allowed origin", "GET", "/employees/1", {"Origin": ALLOWED_ORIGIN}),
+    Probe("CORS from a foreign origin", "GET", "/", {"Origin": "https://foreign.example"}),
+    Probe(
         "a CORS preflight",
         "OPTIONS",
         "/employees",
         {"Origin": ALLOWED_ORIGIN, "Access-Control-Request-Method": "POST"},
     ),
-    Request("a foreign Host", "GET", "/", {"Host": "foreign.example"}),
-    Request(
+    Probe("a foreign Host", "GET", "/", {"Host": "foreign.example"}),
+    Probe(
         "a foreign Host with an Origin",
         "GET",
         "/",
         {"Host": "foreign.example", "Origin": ALLOWED_ORIGIN},
     ),
-    Request("a 404", "GET", "/no-such-page"),
-    Request("a 404 for an allowed origin", "GET", "/no-such-page", {"Origin": ALLOWED_ORIGIN}),
-    Request("the settings", "GET", "/settings"),
-    Request("the health check", "GET", "/health"),
-    Request("a POST without input", "POST", "/methods"),
-    Request("whoami without credentials", "GET", "/whoami"),
-    Request("whoami with credentials", "GET", "/whoami", {"Authorization": BASIC}),
-    Request("an async view", "GET", "/async?delay=0"),
-    Request("a session cookie", "GET", "/", {"Cookie": "session=forged.value.signature"}),
-    Request(
+    Probe("a 404", "GET", "/no-such-page"),
+    Probe("a 404 for an allowed origin", "GET", "/no-such-page", {"Origin": ALLOWED_ORIGIN}),
+    Probe("the settings", "GET", "/settings"),
+    Probe("the health check", "GET", "/health"),
+    Probe("a POST without input", "POST", "/methods"),
+    Probe("whoami without credentials", "GET", "/whoami"),
+    Probe("whoami with credentials", "GET", "/whoami", {"Authorization": BASIC}),
+    Probe("an async view", "GET", "/async?delay=0"),
+    Probe("a session cookie", "GET", "/", {"Cookie": "session=forged.value.signature"}),
+    Probe(
         "a validated body",
         "POST",
         "/login",
-        body={"username": "admin", "email": "admin@example.com", "password": "change-me"},
+        json={"username": "admin", "email": "admin@example.com", "password": "change-me"},
     ),
 )
 
@@ -72,13 +64,13 @@ def _kept(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def flask_answers(app: Flask) -> list[Answer]:
     client = app.test_client(use_cookies=False)
     answers = []
-    for request in REQUESTS:
+    for probe in PROBES:
         response = client.open(
-            request.path,
-            method=request.method,
-            headers=request.headers,
-            data=None if request.body is None else json.dumps(request.body),
-            content_type=None if request.body is None else "application/json",
+            probe.path,
+            method=probe.method,
+            headers=probe.headers,
+            data=None if probe.json is None else json.dumps(probe.json),
+            content_type=None if probe.json is None else "application/json",
         )
         answers.append((response.status_code, _kept(list(response.headers.items())), response.data))
     return answers
@@ -95,9 +87,9 @@ def fastapi_answers(app: Any) -> list[Answer]:
     answers = []
     # A list, not a generator: the lifespan ends here, never at a stray generator's collection.
     with started(app) as client:
-        for request in REQUESTS:
+        for probe in PROBES:
             response = client.request(
-                request.method, request.path, headers=request.headers, json=request.body
+                probe.method, probe.path, headers=probe.headers, json=probe.json
             )
             answers.append(
                 (response.status_code, _kept(response.headers.multi_items()), response.content)

@@ -7,10 +7,10 @@ import pytest
 from fastapi_app import create_app as create_fastapi_twin
 from flask_app import create_app as create_flask_twin
 from shared.settings import Settings
-from tools.bench.tests.answers import REQUESTS, fastapi_answers, flask_answers
+from tools.bench.tests.answers import PROBES, fastapi_answers, flask_answers
 from tools.bench.tuned import FASTAPI_RECIPES, FLASK_RECIPES, Recipe, tuned
 
-NAMES = [request.name for request in REQUESTS]
+NAMES = [probe.title for probe in PROBES]
 
 
 def _recipe_ids(recipes: tuple[Recipe, ...]) -> list[str]:

@@ -9,22 +9,17 @@ gives the same header, in the same place.
 import time
 
 from fastapi import FastAPI
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from fastapi_app.middleware import PROCESS_TIME_HEADER, ProcessTimeMiddleware
+from migration.compat.middleware_base import HTTPOnlyMiddleware
 from tools.bench.tuned.starlette_middleware import replace_middleware
 
 _KEY = PROCESS_TIME_HEADER.lower().encode()
 
 
-class RawPairProcessTimeMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class RawPairProcessTimeMiddleware(HTTPOnlyMiddleware):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
 
         async def send_with_time(message: Message) -> None:

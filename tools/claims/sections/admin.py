@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims.ledger import Finding, Link, claim, judge
 from tools.claims.parity_cases import parity_case
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
 from parity_tests.contract.moment_of_sending import request_looking_when_sent
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from shared import uploads
 from shared.db import create_db_engine
 from tools.claims.concurrency import InFlight, overlap

@@ -9,7 +9,7 @@ from fastapi.security import OAuth2PasswordBearer
 from flask import Flask, request
 
 from parity_tests.contract.helpers import basic_auth
-from parity_tests.targets import Pair, client_for
+from parity_tests.sides import Pair, client_for
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 

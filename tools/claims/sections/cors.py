@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from flask import Flask
 from flask_cors import CORS
 
-from parity_tests.targets import client_for
+from parity_tests.sides import client_for
 from tools.claims.ledger import Finding, claim, judge
 
 SECTION = "CORS"

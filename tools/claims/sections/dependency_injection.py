@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy.orm import Session
 
 from fastapi_app import deps
-from parity_tests.targets import Pair, client_for
+from parity_tests.sides import Pair, client_for
 from tools.claims.ledger import Finding, Link, claim, judge
 
 SECTION = "Dependency injection"

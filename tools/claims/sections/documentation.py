@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from fastapi import FastAPI
 from uvicorn.main import main as uvicorn_command
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 

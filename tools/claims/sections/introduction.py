@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from flask import Flask
 
 import shared.schemas
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims import performance
 from tools.claims.benchmarks import Benchmarks
 from tools.claims.ledger import Finding, Link, claim, judge

@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims.ledger import Finding, Link, claim, judge
 
 SECTION = "Middleware"

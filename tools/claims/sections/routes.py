@@ -9,7 +9,7 @@ from fastapi.templating import Jinja2Templates
 from flask import Blueprint, Flask
 from starlette.responses import Response
 
-from parity_tests.targets import Pair, client_for
+from parity_tests.sides import Pair, client_for
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 
@@ -122,7 +122,7 @@ def template_request_in_context(twins: Pair) -> Finding:
 
 
 @claim(
-    "Flask serves a `static` folder at /static with no set-up; FastAPI needs the folder "
+    "Flask serves a `static` folder at /static with nothing to configure; FastAPI needs the folder "
     "mounted (`StaticFiles`)."
 )
 def static_files(twins: Pair) -> Finding:

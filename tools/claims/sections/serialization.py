@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from parity_tests.targets import Pair, client_for
+from parity_tests.sides import Pair, client_for
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 

@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from parity_tests.targets import Pair
+from parity_tests.sides import Pair
 from tools.claims.ledger import Finding, claim, judge
 from tools.claims.parity_cases import parity_case
 

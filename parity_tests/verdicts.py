@@ -13,7 +13,7 @@ from sidebyside.verdict import explain as explain_against
 
 from parity_tests.normalise import mask_text, observe
 from parity_tests.registry import REGISTRY
-from parity_tests.targets import DEFAULT_PAIR
+from parity_tests.sides import DEFAULT_PAIR
 from shared.schemas import SECRET_FIELDS
 from shared.withheld import REDACTED
 

@@ -12,11 +12,11 @@ from sidebyside import Probe, UnsendableProbeError
 
 from parity_tests.live import live_environment
 from parity_tests.servers import ROOT
-from parity_tests.targets import (
+from parity_tests.sides import (
     Pair,
     PairSpec,
-    Target,
-    UnknownTargetError,
+    Side,
+    UnknownSideError,
     is_asgi,
     isolated_settings,
 )
@@ -56,7 +56,7 @@ def test_a_probe_that_needs_an_allowed_origin_cannot_be_sent_to_an_app_without_o
     tmp_path: Path,
 ) -> None:
     settings = isolated_settings(tmp_path).model_copy(update={"cors_origins": []})
-    app_without_origins = Target("flask", httpx2.Client(), settings, live=True)
+    app_without_origins = Side("flask", httpx2.Client(), settings, live=True)
     probe = Probe(
         "a simple request", "GET", "/", headers={"Origin": "{allowed_origin}"}, feature="cors"
     )
@@ -84,7 +84,7 @@ def test_the_suite_starts_without_the_postgres_extra() -> None:
     assert "psycopg is not installed" in result.stdout
 
 
-def test_a_pair_is_two_target_names_reference_first() -> None:
+def test_a_pair_is_two_side_names_reference_first() -> None:
     pair = PairSpec.parse("fastapi:flask")
 
     assert (pair.reference, pair.candidate, pair.name) == ("fastapi", "flask", "fastapi:flask")
@@ -97,8 +97,8 @@ def test_a_pair_without_two_names_is_refused(text: str) -> None:
         PairSpec.parse(text)
 
 
-def test_a_pair_naming_an_unknown_target_is_refused_with_the_known_ones() -> None:
-    with pytest.raises(UnknownTargetError, match=r"'django'.*known: flask, fastapi"):
+def test_a_pair_naming_an_unknown_side_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(UnknownSideError, match=r"'django'.*known: flask, fastapi"):
         PairSpec.parse("flask:django")
 
 
@@ -114,14 +114,14 @@ def test_the_engine_tells_wsgi_from_asgi_apps() -> None:
     assert is_asgi(FastAPI())
 
 
-def test_a_pair_finds_each_side_by_its_target_name(tmp_path: Path) -> None:
+def test_a_pair_finds_each_side_by_its_name(tmp_path: Path) -> None:
     settings = isolated_settings(tmp_path)
-    reference = Target("fastapi", httpx2.Client(), settings, live=True, name="fastapi")
-    candidate = Target("flask", httpx2.Client(), settings, live=True, name="flask")
+    reference = Side("fastapi", httpx2.Client(), settings, live=True, name="fastapi")
+    candidate = Side("flask", httpx2.Client(), settings, live=True, name="flask")
     pair = Pair(reference, candidate)
 
     assert (pair.fastapi, pair.flask, pair.spec.name) == (reference, candidate, "fastapi:flask")
-    with pytest.raises(UnknownTargetError, match="no target named 'strangler'"):
+    with pytest.raises(UnknownSideError, match="no side named 'strangler'"):
         pair.side("strangler")
 
 
@@ -137,7 +137,7 @@ def collected_ids(*args: str) -> list[str]:
     return [line for line in result.stdout.splitlines() if "::" in line]
 
 
-def test_contract_tests_run_once_per_side_of_the_selected_pair_named_after_each_target() -> None:
+def test_contract_tests_run_once_per_side_of_the_selected_pair_named_after_each_side() -> None:
     hello = "parity_tests/contract/test_hello.py"
 
     assert [line.rpartition("[")[2] for line in collected_ids(hello)] == ["flask]", "fastapi]"]
@@ -156,4 +156,4 @@ def test_an_unknown_pair_on_the_command_line_stops_the_run_before_any_test() -> 
     )
 
     assert result.returncode == pytest.ExitCode.USAGE_ERROR
-    assert "no target named 'django'" in result.stderr
+    assert "no side named 'django'" in result.stderr

@@ -10,14 +10,14 @@ from flask_pydantic import validate
 from pydantic import BaseModel, SecretStr
 
 from migration.strangler import Strangler
-from parity_tests.targets import (
+from parity_tests.sides import (
     DEFAULT_PAIR,
     App,
     Pair,
     PairSpec,
-    Target,
+    Side,
     client_for,
-    target_spec,
+    side_spec,
 )
 from shared.settings import Settings
 
@@ -55,10 +55,10 @@ def add_probe_routes(app: App) -> None:
         raise TypeError(f"no probe routes for a {type(app).__name__}: add them here")
 
 
-def built_target(name: str, settings: Settings, stack: ExitStack) -> Target:
+def built_side(name: str, settings: Settings, stack: ExitStack) -> Side:
     """The app called `name`, in-process on `settings`, with the probe routes added and a
     non-ASCII Basic user; its client closes with `stack`."""
-    spec = target_spec(name)
+    spec = side_spec(name)
     settings = spec.settings(
         settings.model_copy(
             update={
@@ -70,7 +70,7 @@ def built_target(name: str, settings: Settings, stack: ExitStack) -> Target:
     app = spec.factory(settings)
     add_probe_routes(app)
     client = stack.enter_context(client_for(app))
-    return Target(spec.framework, client, settings, live=False, app=app, name=name)
+    return Side(spec.framework, client, settings, live=False, app=app, name=name)
 
 
 @contextmanager
@@ -80,5 +80,5 @@ def built_pair(
     """Both apps, in-process, with the probe routes added and a non-ASCII Basic user."""
     with ExitStack() as stack:
         yield Pair(
-            *(built_target(name, make_settings(f"built-{name}"), stack) for name in pair.names)
+            *(built_side(name, make_settings(f"built-{name}"), stack) for name in pair.names)
         )

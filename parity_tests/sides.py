@@ -1,5 +1,7 @@
-"""The apps under test, by name: one table says how to build each in-process and how to
-serve it live; a pair of names (reference:candidate) is what one run compares."""
+"""The sides the suite compares, by name: one table says how to build each app in-process and
+how to serve it live; a pair of names (reference:candidate) is what one run compares.
+
+A side is what the engine calls it (`sidebyside.Side`): one app under test behind a client."""
 
 import argparse
 from collections.abc import Callable, Iterator, Mapping
@@ -38,8 +40,8 @@ def _unchanged(settings: Settings) -> Settings:
 
 
 @dataclass(frozen=True)
-class TargetSpec:
-    """How to build one app under test in-process, and how to serve it live."""
+class SideSpec:
+    """How to build one side's app in-process, and how to serve it live."""
 
     # The name on the command line (`--pair flask:fastapi-compat`) and in test ids.
     name: str
@@ -70,13 +72,13 @@ COMPAT_COMMAND = (
 )
 
 
-def strangler_target(step: str, ported: list[str]) -> TargetSpec:
+def strangler_side(step: str, ported: list[str]) -> SideSpec:
     """The strangler at one step: `strangler-50` has the first half of the features ported."""
 
     def with_ported(settings: Settings) -> App:
         return create_strangler(settings, ported)
 
-    return TargetSpec(
+    return SideSpec(
         f"strangler-{step.rstrip('%')}",
         f"the strangler, {step} ported",
         "fastapi",
@@ -88,12 +90,12 @@ def strangler_target(step: str, ported: list[str]) -> TargetSpec:
 
 
 # Every app the suite can compare; a new one is one more entry here.
-TARGETS: dict[str, TargetSpec] = {
+SIDES: dict[str, SideSpec] = {
     spec.name: spec
     for spec in (
-        TargetSpec("flask", "Flask", "flask", create_flask_app, process="flask"),
-        TargetSpec("fastapi", "FastAPI", "fastapi", create_fastapi_app, process="fastapi"),
-        TargetSpec(
+        SideSpec("flask", "Flask", "flask", create_flask_app, process="flask"),
+        SideSpec("fastapi", "FastAPI", "fastapi", create_fastapi_app, process="fastapi"),
+        SideSpec(
             "fastapi-compat",
             "FastAPI (compat)",
             "fastapi",
@@ -101,38 +103,38 @@ TARGETS: dict[str, TargetSpec] = {
             process="fastapi",
             command=COMPAT_COMMAND,
         ),
-        *(strangler_target(step, ported) for step, ported in strangler_steps().items()),
+        *(strangler_side(step, ported) for step, ported in strangler_steps().items()),
     )
 }
 
 
-class UnknownTargetError(LookupError):
-    """A name that is not in TARGETS."""
+class UnknownSideError(LookupError):
+    """A name that is not in SIDES."""
 
 
-def target_spec(name: str) -> TargetSpec:
+def side_spec(name: str) -> SideSpec:
     try:
-        return TARGETS[name]
+        return SIDES[name]
     except KeyError:
-        known = ", ".join(TARGETS)
-        raise UnknownTargetError(f"no target named {name!r} (known: {known})") from None
+        known = ", ".join(SIDES)
+        raise UnknownSideError(f"no side named {name!r} (known: {known})") from None
 
 
 @dataclass(frozen=True)
 class PairSpec:
-    """Which two targets a run compares: the reference (what clients know) and the candidate."""
+    """Which two sides a run compares: the reference (what clients know) and the candidate."""
 
     reference: str
     candidate: str
 
     @classmethod
     def parse(cls, text: str) -> "PairSpec":
-        """`reference:candidate`, each a name in TARGETS."""
+        """`reference:candidate`, each a name in SIDES."""
         reference, separator, candidate = text.partition(":")
         if not separator or not reference or not candidate:
             raise ValueError(f"a pair is written REFERENCE:CANDIDATE, not {text!r}")
-        target_spec(reference)
-        target_spec(candidate)
+        side_spec(reference)
+        side_spec(candidate)
         return cls(reference, candidate)
 
     @property
@@ -145,8 +147,8 @@ class PairSpec:
         return self.reference, self.candidate
 
     @property
-    def specs(self) -> tuple[TargetSpec, TargetSpec]:
-        return target_spec(self.reference), target_spec(self.candidate)
+    def specs(self) -> tuple[SideSpec, SideSpec]:
+        return side_spec(self.reference), side_spec(self.candidate)
 
 
 DEFAULT_PAIR = PairSpec("flask", "fastapi")
@@ -161,20 +163,20 @@ def pair_argument(text: str) -> PairSpec:
 
 
 @dataclass(frozen=True)
-class Target:
-    # The framework the app is built on; for the twins also its target name.
+class Side:
+    # The framework the app is built on; for the twins also the side's name.
     framework: Framework
     client: httpx2.Client
     settings: Settings
     live: bool
     # The app itself when it runs in-process, for tests that must wrap it; None when live.
     app: App | None = None
-    # Its name in TARGETS; empty means the framework's own twin.
+    # Its name in SIDES; left empty, the framework's own twin (its name is the framework's).
     name: str = ""
 
-    @property
-    def target_name(self) -> str:
-        return self.name or self.framework
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.framework)
 
     # A side as the engine sends a probe to it (sidebyside.Side): per-app values are built
     # from the app's settings, and its placeholders come from them too.
@@ -207,31 +209,31 @@ class Placeholders(dict[str, object]):
 class Pair:
     """Both apps at once, for differential tests: the reference and the candidate."""
 
-    reference: Target
-    candidate: Target
+    reference: Side
+    candidate: Side
+
+    def side(self, name: str) -> Side:
+        """The side called `name`."""
+        for side in (self.reference, self.candidate):
+            if side.name == name:
+                return side
+        raise UnknownSideError(f"this pair ({self.spec.name}) has no side named {name!r}")
+
+    @property
+    def spec(self) -> PairSpec:
+        return PairSpec(self.reference.name, self.candidate.name)
 
     @property
     def live(self) -> bool:
         return self.reference.live or self.candidate.live
 
-    @property
-    def spec(self) -> PairSpec:
-        return PairSpec(self.reference.target_name, self.candidate.target_name)
-
-    def side(self, name: str) -> Target:
-        """The side whose target is called `name`."""
-        for target in (self.reference, self.candidate):
-            if target.target_name == name:
-                return target
-        raise UnknownTargetError(f"this pair ({self.spec.name}) has no target named {name!r}")
-
     # The twins by name, for code that is about Flask and FastAPI themselves (the claims).
     @property
-    def flask(self) -> Target:
+    def flask(self) -> Side:
         return self.side("flask")
 
     @property
-    def fastapi(self) -> Target:
+    def fastapi(self) -> Side:
         return self.side("fastapi")
 
 
@@ -268,24 +270,24 @@ def prepare_database(settings: Settings) -> None:
 
 
 def build_app(name: str, settings: Settings) -> App:
-    """The app called `name` in TARGETS, built with `settings` as that target takes them."""
-    spec = target_spec(name)
+    """The app called `name` in SIDES, built with `settings` as that side takes them."""
+    spec = side_spec(name)
     return spec.factory(spec.settings(settings))
 
 
 @contextmanager
-def in_process(name: str, settings: Settings) -> Iterator[Target]:
+def in_process(name: str, settings: Settings) -> Iterator[Side]:
     """The app called `name`, built by its factory with these settings, behind an in-process
     client."""
-    spec = target_spec(name)
+    spec = side_spec(name)
     settings = spec.settings(settings)
     app = spec.factory(settings)
     with client_for(app) as client:
-        yield Target(spec.framework, client, settings, live=False, app=app, name=name)
+        yield Side(spec.framework, client, settings, live=False, app=app, name=name)
 
 
 @contextmanager
-def live(name: str, url: str, settings: Settings) -> Iterator[Target]:
+def live(name: str, url: str, settings: Settings) -> Iterator[Side]:
     """A running server; `settings` must be what that server was started with."""
     with client_for_url(url) as client:
-        yield Target(target_spec(name).framework, client, settings, live=True, name=name)
+        yield Side(side_spec(name).framework, client, settings, live=True, name=name)
