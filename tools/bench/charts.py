@@ -13,13 +13,30 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from tools.bench.judge import Spread
-from tools.bench.summary import Run, case
+from tools.bench.summary import Run, case, case_ratio
 
 HELLO = "hello.png"
 WORKLOADS = "workloads.png"
 LIST = "list.png"
 CONCURRENCY = "concurrency.png"
-KIND_ORDER = ("twin", "tuned", "bare", "raw")
+FASTAPI_OVER_FLASK = "fastapi-over-flask.png"
+# The reference subjects (Node.js, Go) are each a kind of their own on a server of their own.
+KIND_ORDER = ("twin", "tuned", "bare", "raw", "reference")
+# FastAPI twin ÷ Flask twin: on each framework's own production server, and on one server
+# that speaks both interfaces.
+RATIO_PAIRS = (
+    (
+        "own servers (uvicorn ÷ gunicorn gthread)",
+        "fastapi-twin@uvicorn",
+        "flask-twin@gunicorn-gthread",
+    ),
+    (
+        "server held equal (granian ASGI ÷ WSGI)",
+        "fastapi-twin@granian-asgi",
+        "flask-twin@granian-wsgi",
+    ),
+)
+CHARTED_GROUPS = ("hello", "app", "list", "io")
 DPI = 110
 
 
@@ -44,11 +61,14 @@ def _grouped_bars(
         axes.bar(positions, _medians(values), width, yerr=_errors(values), capsize=3, label=name)
     axes.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
     axes.set_ylabel("requests/s (median, min-max)")
-    axes.legend(fontsize="small")
+    # Beside the axes, never over a bar.
+    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     axes.grid(axis="y", alpha=0.3)
 
 
-def hello_chart(run: Run, path: Path) -> Path:
+def hello_series(run: Run) -> tuple[list[str], dict[str, list[Spread | None]]]:
+    """The servers (by label), and per kind of subject its hello on each: the kinds no
+    server has are left out."""
     servers = list(dict.fromkeys(s["server"] for s in run["subjects"]))
     labels = {s["server"]: s["server_label"] for s in run["subjects"]}
     series: dict[str, list[Spread | None]] = {kind: [] for kind in KIND_ORDER}
@@ -61,17 +81,23 @@ def hello_chart(run: Run, path: Path) -> Path:
             ]
             summary = case(run, keys[0], "hello") if keys else None
             series[kind].append(summary.requests_per_s if summary else None)
-    figure, axes = plt.subplots(figsize=(10, 5))
-    _grouped_bars(axes, [labels[s] for s in servers], series)
+    return [labels[s] for s in servers], {k: v for k, v in series.items() if any(v)}
+
+
+def hello_chart(run: Run, path: Path) -> Path:
+    servers, series = hello_series(run)
+    figure, axes = plt.subplots(figsize=(11, 5))
+    _grouped_bars(axes, servers, series)
     axes.set_title(
-        "GET / (hello): twin, tuned twin, bare framework and raw callable on each server"
+        "GET / (hello): twin, tuned twin, bare framework and raw callable on each server;\n"
+        "a hello in Node.js and in Go for reference"
     )
     return _save(figure, path)
 
 
 def workloads_chart(run: Run, path: Path) -> Path:
     twins = [s for s in run["subjects"] if s["kind"] == "twin"]
-    workloads = [w for w in run["workloads"] if w["group"] in ("hello", "app", "list", "io")]
+    workloads = [w for w in run["workloads"] if w["group"] in CHARTED_GROUPS]
     workloads = [w for w in workloads if any(case(run, t["key"], w["key"]) for t in twins)]
     columns = 3
     rows = max(1, -(-len(workloads) // columns))
@@ -98,14 +124,55 @@ def workloads_chart(run: Run, path: Path) -> Path:
         )
         axes.set_title(workload["label"], fontsize="small")
         axes.grid(axis="y", alpha=0.3)
+    figure.suptitle("Every workload: the twins on each server (requests/s, median, min-max)")
+    # Under the title, in a band of its own, so that it covers neither a title nor a bar.
     figure.legend(
         handles=[
             Patch(color="tab:blue", label="Flask twin"),
             Patch(color="tab:green", label="FastAPI twin"),
         ],
-        loc="upper right",
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.975),
+        ncol=2,
+        frameon=False,
     )
-    figure.suptitle("Every workload: the twins on each server (requests/s, median, min-max)")
+    return _save(figure, path, top=0.95)
+
+
+def fastapi_over_flask_rows(run: Run) -> list[tuple[str, list[Spread | None]]]:
+    """Per workload both twins ran, its label and FastAPI ÷ Flask for each of RATIO_PAIRS."""
+    rows = [
+        (
+            w["label"],
+            [case_ratio(run, fastapi, flask, w["key"]) for _, fastapi, flask in RATIO_PAIRS],
+        )
+        for w in run["workloads"]
+        if w["group"] in CHARTED_GROUPS
+    ]
+    return [(label, ratios) for label, ratios in rows if any(ratios)]
+
+
+def fastapi_over_flask_chart(run: Run, path: Path) -> Path:
+    """FastAPI twin ÷ Flask twin per workload, on their own servers and on one server, with
+    1.0 (as fast as each other) marked."""
+    rows = fastapi_over_flask_rows(run)
+    figure, axes = plt.subplots(figsize=(10, 0.55 * len(rows) + 2.2))
+    height = 0.8 / len(RATIO_PAIRS)
+    for index, (name, _, _) in enumerate(RATIO_PAIRS):
+        values = [ratios[index] for _, ratios in rows]
+        positions = [r + (index - (len(RATIO_PAIRS) - 1) / 2) * height for r in range(len(rows))]
+        axes.barh(positions, _medians(values), height, xerr=_errors(values), capsize=3, label=name)
+    axes.axvline(1.0, color="black", linewidth=1)
+    axes.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize="small")
+    axes.invert_yaxis()
+    axes.set_xlabel(
+        "FastAPI twin ÷ Flask twin, requests/s (median, min-max); the line at 1.0: as fast as"
+        " each other"
+    )
+    axes.grid(axis="x", alpha=0.3)
+    # Under the axes, never over a bar.
+    axes.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    axes.set_title("FastAPI ÷ Flask, workload by workload")
     return _save(figure, path)
 
 
@@ -141,8 +208,8 @@ def sweep_chart(
     return _save(figure, path)
 
 
-def _save(figure: Figure, path: Path) -> Path:
-    figure.tight_layout()
+def _save(figure: Figure, path: Path, top: float = 1.0) -> Path:
+    figure.tight_layout(rect=(0, 0, 1, top))
     figure.savefig(path, dpi=DPI)
     plt.close(figure)
     return path
@@ -162,6 +229,7 @@ def draw(run: Run, directory: Path) -> list[Path]:
     return [
         hello_chart(run, directory / HELLO),
         workloads_chart(run, directory / WORKLOADS),
+        fastapi_over_flask_chart(run, directory / FASTAPI_OVER_FLASK),
         sweep_chart(run, directory / LIST, "list", twins, None),
         sweep_chart(run, directory / CONCURRENCY, "sweep", sweep, (32, "hello")),
     ]

@@ -303,7 +303,11 @@ def framework_section(run: Run) -> list[str]:
         text += f"FastAPI is ahead on {', '.join(wins) or 'nothing'}"
         text += f" and behind on {', '.join(losses) or 'nothing'}"
         lines += reading(text + "; within 5% elsewhere.")
-    return lines
+    return [
+        *lines,
+        f"![FastAPI ÷ Flask per workload]({CHARTS_DIR}/{charts.FASTAPI_OVER_FLASK})",
+        "",
+    ]
 
 
 def twin_subjects(run: Run, kinds: tuple[str, ...] = ("twin",)) -> list[str]:
