@@ -156,7 +156,11 @@ class Probe:
             body = " " + json.dumps(self.json, ensure_ascii=False)
         elif self.content:
             body = f" ({len(self.content)} bytes)"
-        line = f"{self.method} {self.path}{shown}{body}"
+        params = self.options.get("params")
+        query = ""
+        if isinstance(params, Mapping) and params:
+            query = "?" + "&".join(f"{name}={value}" for name, value in params.items())
+        line = f"{self.method} {self.path}{query}{shown}{body}"
         return line if len(line) <= limit else line[: limit - 1] + "…"
 
     def send(self, to: "httpx2.Client | Side") -> tuple[httpx2.Response, float]:
