@@ -37,8 +37,8 @@ class Note(BaseModel):
     id: int
     title: str
     body: str
-    createdAt: datetime  # noqa: N815 - the API's own key
-    updatedAt: datetime  # noqa: N815
+    createdAt: datetime
+    updatedAt: datetime
     author: Author
 
 
@@ -72,7 +72,7 @@ def create_app() -> FastAPI:
         email = tokens[token]
         return User(email=email, username=USERS[email]["username"], token=token)
 
-    CurrentUser = Annotated[User, Depends(current_user)]
+    CurrentUser = Annotated[User, Depends(current_user)]  # noqa: N806 - a type alias
 
     def note_of(note_id: int) -> Note:
         if note_id not in notes:

@@ -105,7 +105,7 @@ def noise_rule(table: Mapping[str, Any]) -> Rule:
     keep = table.get("keep", "type")
     if keep not in ("type", "format") or ("keep" in table and not kind.startswith("mask_json")):
         raise DataFileError(
-            f"noise rule {name!r}: 'keep' is \"type\" or \"format\", for mask_json_keys or "
+            f'noise rule {name!r}: \'keep\' is "type" or "format", for mask_json_keys or '
             f"mask_json_paths, not {keep!r} with {kind}"
         )
     if kind == "pattern":
@@ -123,8 +123,10 @@ def noise_rule(table: Mapping[str, Any]) -> Rule:
         return mask_json_paths(name, reason, *values, keep=keep)
     if kind == "mask_json_keys":
         return mask_json_keys(name, reason, *values, keep=keep)
-    return drop_headers(name, reason, *values) if kind == "drop_headers" else (
-        mask_header_values(name, reason, *values)
+    return (
+        drop_headers(name, reason, *values)
+        if kind == "drop_headers"
+        else (mask_header_values(name, reason, *values))
     )
 
 
@@ -189,7 +191,7 @@ def check_captures(probes: Iterable[Probe]) -> None:
             if name not in known:
                 raise DataFileError(
                     f"probe {each.title!r} uses {{{name}}}, which no earlier probe captures "
-                    f"(capture = {{ {name} = \"$.path.in.an.answer\" }})"
+                    f'(capture = {{ {name} = "$.path.in.an.answer" }})'
                 )
         known.update(each.capture)
 

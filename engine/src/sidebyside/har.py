@@ -17,6 +17,7 @@ import base64
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -95,10 +96,10 @@ def issued(body: object, path: str = "$") -> Iterator[tuple[str, str, bool]]:
     if isinstance(body, dict):
         for key, value in body.items():
             place = child(path, str(key))
-            if isinstance(value, int | str) and not isinstance(value, bool):
-                if _ID_KEY.search(str(key)) and str(value):
-                    yield str(value), place, True
-                    continue
+            is_scalar = isinstance(value, int | str) and not isinstance(value, bool)
+            if is_scalar and _ID_KEY.search(str(key)) and str(value):
+                yield str(value), place, True
+                continue
             yield from issued(value, place)
     elif isinstance(body, list):
         for index, item in enumerate(body):
@@ -121,10 +122,8 @@ def _answer_values(entry: Mapping[str, Any]) -> list[tuple[str, str, bool]]:
     found: list[tuple[str, str, bool]] = []
     content = response.get("content", {})
     if "json" in str(content.get("mimeType", "")) and content.get("text"):
-        try:
+        with suppress(ValueError):
             found += issued(json.loads(content["text"]))
-        except ValueError:
-            pass
     for header in response.get("headers", []):
         if str(header.get("name", "")).lower() == "location":
             location = urlsplit(str(header.get("value", ""))).path

@@ -118,7 +118,7 @@ def matches(pattern: str, path: str, under: bool = False) -> bool:
 
 
 def is_pattern(text: str) -> bool:
-    return text == "$" or text.startswith(("$.", "$[")) and "$" not in text[1:]
+    return text == "$" or (text.startswith(("$.", "$[")) and "$" not in text[1:])
 
 
 def map_at(
@@ -135,7 +135,6 @@ def map_at(
         }
     if isinstance(body, list):
         return [
-            map_at(item, patterns, transform, f"{path}[{index}]")
-            for index, item in enumerate(body)
+            map_at(item, patterns, transform, f"{path}[{index}]") for index, item in enumerate(body)
         ]
     return body

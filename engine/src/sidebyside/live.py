@@ -53,9 +53,7 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
         return probe.connect_ex((host, port)) != 0
 
 
-def stop_gracefully(
-    process: "subprocess.Popen[bytes]", timeout: float, group: bool = False
-) -> int:
+def stop_gracefully(process: "subprocess.Popen[bytes]", timeout: float, group: bool = False) -> int:
     """SIGTERM (to its whole process group with `group`: a shell and the server it started),
     then its exit status; if it has not exited within `timeout`, SIGKILL, and the
     TimeoutExpired is raised once the process is gone."""
@@ -67,14 +65,32 @@ def stop_gracefully(
         else:
             process.send_signal(number)
 
-    if process.poll() is None:
+    if process.poll() is None or group:
         signal_it(signal.SIGTERM)
+    began = time.monotonic()
     try:
-        return process.wait(timeout)
+        status = process.wait(timeout)
+        if group:
+            # The shell may be gone before the server it started: wait for the whole group.
+            while _group_alive(process.pid):
+                if time.monotonic() - began > timeout:
+                    raise subprocess.TimeoutExpired(str(process.args), timeout)
+                time.sleep(0.05)
+        return status
     except subprocess.TimeoutExpired:
         signal_it(signal.SIGKILL)
         process.wait()
         raise
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def stopped_cleanly(exit_status: int) -> bool:
@@ -192,7 +208,7 @@ def start(
         with open(log or os.devnull, "ab") as output:
             process = subprocess.Popen(  # noqa: S603 - the caller's own server command
                 command if isinstance(command, str) else list(command),
-                shell=shell,  # noqa: S602 - the caller's own server command, as typed
+                shell=shell,
                 start_new_session=shell,
                 cwd=cwd,
                 env=dict(environment) if environment is not None else None,
@@ -208,9 +224,10 @@ def start(
         with suppress(subprocess.TimeoutExpired):  # killed: it is gone either way
             server.terminate()
         tail = server.log_tail()
+        said = str(error)
         if shell and process.returncode == 127:  # the shell's "command not found"
-            error = ServerError(f"cannot start {called}: the shell found no such command")
-        told = f"{error}; the end of its output:\n{tail}" if tail else str(error)
+            said = f"cannot start {called}: the shell found no such command"
+        told = f"{said}; the end of its output:\n{tail}" if tail else said
         raise ServerError(told) from error
     except BaseException:
         with suppress(subprocess.TimeoutExpired):
@@ -221,7 +238,11 @@ def start(
 
 @contextmanager
 def serving(
-    command: str, health: str | Health = "/", log: Path | None = None, name: str = ""
+    command: str,
+    health: str | Health = "/",
+    log: Path | None = None,
+    name: str = "",
+    timeout: float = HEALTH_TIMEOUT_SECONDS,
 ) -> Iterator[str]:
     """The base URL of `command` started through the shell on a free port (its `{port}`),
     stopped afterwards; its output in `log` when given."""
@@ -236,6 +257,7 @@ def serving(
         ready=check.ready,
         method=check.method,
         log=log,
+        timeout=timeout,
     )
     try:
         yield base_url

@@ -138,7 +138,7 @@ class SuiteFile(pytest.File):
         for key in ("reference", "candidate"):
             if not getattr(self.suite, key):
                 raise self.CollectError(
-                    f"{self.path}: no {key}: name it in the file ({key} = \"module:app\" or "
+                    f'{self.path}: no {key}: name it in the file ({key} = "module:app" or '
                     f"a URL) or with --sbs-{key}"
                 )
         self._stack = ExitStack()

@@ -142,8 +142,7 @@ def verdict_of(
         return any(covers(aspect, item) for entry in entries for aspect in entry.aspects)
 
     every_entry_seen = all(
-        any(covers(aspect, item) for aspect in entry.aspects for item in items)
-        for entry in entries
+        any(covers(aspect, item) for aspect in entry.aspects for item in items) for entry in entries
     )
     return "documented" if every_entry_seen and all(map(covered, items)) else "unexpected"
 
@@ -151,7 +150,9 @@ def verdict_of(
 def body_differences(reference: Observation, candidate: Observation) -> tuple[PathDifference, ...]:
     """Where two JSON bodies differ, place by place; nothing unless both bodies are JSON
     objects or arrays."""
-    if reference.body == candidate.body or not (is_json(reference.body) and is_json(candidate.body)):
+    if reference.body == candidate.body or not (
+        is_json(reference.body) and is_json(candidate.body)
+    ):
         return ()
     return tuple(differences(reference.body, candidate.body))
 
