@@ -32,7 +32,7 @@ from sidebyside.apps import TargetError, is_url, open_side
 from sidebyside.datafile import DataFileError, Source, Suite, load
 from sidebyside.findnoise import ProposedNoise, by_place, declaration, noise_between
 from sidebyside.observe import observe
-from sidebyside.probes import Probe, UnsendableProbeError, captured, fill
+from sidebyside.probes import Missing, Probe, UnsendableProbeError, captured, fill
 from sidebyside.verdict import CaseResult, explain, judge
 
 SUFFIX = ".sidebyside.toml"
@@ -107,7 +107,13 @@ class Sides:
         kept for the later probes."""
         client = {"reference": self.reference, "candidate": self.candidate}.get(side, self.twin)
         assert client is not None
-        response, seconds = fill(probe, self.values[side]).send(client)
+        try:
+            response, seconds = fill(probe, self.values[side]).send(client)
+        except Exception as error:
+            # What it was to capture is missing for the probes that use it, with the reason.
+            why = Missing(f"{probe.title!r} was not answered: {error}")
+            self.values[side].update(dict.fromkeys(probe.capture, why))
+            raise
         self.values[side].update(captured(response, probe.capture))
         return response, seconds
 
