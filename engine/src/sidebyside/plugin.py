@@ -238,6 +238,15 @@ def report_path(directory: Path, suite: Suite) -> Path:
     return directory / f"sidebyside-{suite.reference_name}-{suite.candidate_name}.md"
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What noise finding cannot see, said before any probe runs (and again at the end)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    for record in session.config.stash.get(RECORDS, {}).values():
+        for note in record.notes:
+            if reporter is not None:
+                reporter.write_line(f"sidebyside: {note}")
+
+
 def noise_notes(record: Record) -> list[str]:
     """What a run with noise finding says besides its proposals: what it could not see, and
     that it proposes nothing when the reference's two answers always agreed."""

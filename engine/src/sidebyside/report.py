@@ -76,7 +76,7 @@ def describe(
     parts += [f"{name}: {shown.get(name, '(none)')}" for name in headers]
     for difference in paths[:PLACES_SHOWN]:
         value = difference.reference if side == 0 else difference.candidate
-        parts.append(f"{difference.path} = {shorten(repr(value), 40)}")
+        parts.append(f"{difference.path} = {shorten(repr(value), 60)}")
     if len(paths) > PLACES_SHOWN:
         parts.append(f"and {len(paths) - PLACES_SHOWN} more places")
     return "; ".join(part for part in parts if part)
