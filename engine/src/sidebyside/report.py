@@ -100,17 +100,19 @@ def _milliseconds(latency: tuple[float, float] | None) -> str:
     return f"{latency[0] * 1000:.1f} / {latency[1] * 1000:.1f}"
 
 
-def row(case: CaseResult, latency: bool = True) -> str:
-    """One case as a table row: title, request, what each side answered, the verdict linked
-    to its accepted differences, and (if `latency`) how long each side took."""
+def row(case: CaseResult, latency: bool = True, places: bool = False) -> str:
+    """One case as a table row: title, request, what each side answered (with `places`, each
+    place where the JSON bodies differ and this side's value there), the verdict linked to
+    its accepted differences, and (if `latency`) how long each side took."""
+    paths = case.paths if places else ()
     verdict = VERDICT_LABELS[case.verdict]
     if case.differences:
         verdict += ": " + ", ".join(f"[{name}](#{name})" for name in case.differences)
     cells = (
         cell(case.title),
         "`" + case.request.replace("|", "\\|").replace("`", "'") + "`",
-        cell(describe(case.reference, case.differing, case.paths, 0)),
-        cell(describe(case.candidate, case.differing, case.paths, 1)),
+        cell(describe(case.reference, case.differing, paths, 0)),
+        cell(describe(case.candidate, case.differing, paths, 1)),
         verdict,
         *((_milliseconds(case.latency),) if latency else ()),
     )
@@ -206,7 +208,7 @@ def render(
             f"| Case | Request | {reference} | {candidate} | Verdict | ms ({reference} / "
             f"{candidate}) |",
             "| --- | --- | --- | --- | --- | --- |",
-            *(row(case) for case in cases),
+            *(row(case, places=True) for case in cases),
             "",
         ]
     if accepted:
