@@ -1,6 +1,7 @@
 """The live runner: both sides on real servers (free ports), the suite against them, both
 stopped."""
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -190,6 +191,7 @@ def test_live_noise_finding_starts_a_second_reference_and_finds_noise_born_in_wr
     # The notes suite as a new user starts it: no noise rules, no sides in the file.
     bare = text[text.index("[[accepted]]") :]
     (tmp_path / "notes.sidebyside.toml").write_text(bare)
+    shutil.copy(NOTES.parent / "notes.har", tmp_path / "notes.har")
     gunicorn = (
         f"{sys.executable} -m gunicorn --chdir {ENGINE} -b 127.0.0.1:{{port}} "
         "'examples.notes.flask_notes:create_app()'"

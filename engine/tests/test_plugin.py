@@ -346,3 +346,14 @@ def test_noise_finding_with_a_second_running_reference_sends_it_the_writes_too(
 
     assert 'body $.count: mask_json_paths = ["$.count"]' in result.stdout.lines
     assert "no second one was given" not in result.stdout.str()
+
+
+def test_an_accepted_aspect_that_is_none_is_one_line_naming_it(project: pytest.Pytester) -> None:
+    suite(project, SIDES + ACCEPTED.replace('"content-type", "body"', '"content-type", "bdy"'))
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["*pair.sidebyside.toml: accepted difference 'html-404': aspect 'bdy' is none of*"]
+    )

@@ -130,12 +130,30 @@ def noise_rule(table: Mapping[str, Any]) -> Rule:
     )
 
 
+WHOLE_ASPECTS = ("status", "content-type", "body")
+
+
+def aspect_of(text: str, entry: str) -> str:
+    """An accepted difference's aspect: status, content-type, body, header:NAME, or a place
+    in a JSON body (`$.user.email`, also written `body $.user.email`)."""
+    place = text.removeprefix("body ").strip()
+    if text in WHOLE_ASPECTS or (text.startswith("header:") and len(text) > 7):
+        return text.lower() if text.startswith("header:") else text
+    if is_pattern(place):
+        return f"body {place}"
+    raise DataFileError(
+        f"accepted difference {entry!r}: aspect {text!r} is none of status, content-type, "
+        "body, header:NAME or a JSON path such as $.user.email"
+    )
+
+
 def accepted_difference(table: Mapping[str, Any]) -> AcceptedDifference:
     pairs = table.get("pairs")
+    entry = _text(table, "id")
     return AcceptedDifference(
-        id=_text(table, "id"),
+        id=entry,
         title=_text(table, "title"),
-        aspects=frozenset(_texts(table, "aspects")),
+        aspects=frozenset(aspect_of(text, entry) for text in _texts(table, "aspects")),
         reference_does=table.get("reference", ""),
         candidate_does=table.get("candidate", ""),
         why=table.get("why", ""),
@@ -240,6 +258,8 @@ def _load(path: Path, defaults: Mapping[str, Any] | None) -> Suite:
         sources.append(Source("probes", own))
     for recording in data.get("har", ()):
         har_path = path.parent / _text(recording, "file")
+        if not har_path.is_file():
+            raise DataFileError(f"[[har]] file {recording['file']!r}: no such file beside it")
         recorded = probes_from_har(har_path, recording.get("expect"))
         sources.append(
             # Named by its stem: pytest reads a dot in a test name as a module separator.

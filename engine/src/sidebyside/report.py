@@ -197,6 +197,7 @@ def render(
         f"**{len(results)} cases**: {counts['same']} the same, {counts['documented']} a "
         f"documented difference, {counts['unexpected']} unexpected.",
         "",
+        *(line for note in noise_notes for line in (f"> {note}", "")),
     ]
     grouped: dict[str, list[CaseResult]] = {}
     for result in results:

@@ -111,7 +111,7 @@ def covers(aspect: str, item: str) -> bool:
     """Whether an accepted difference's aspect covers one differing item: an aspect, or a
     place in the body (`body $.user.token`). `body` covers every place in it; a path covers
     itself and what is under it, [*] standing for any index."""
-    if aspect.lower() == item.lower():
+    if aspect == item or (aspect.startswith("header:") and aspect.lower() == item.lower()):
         return True
     place = body_place(item)
     if place is None:
