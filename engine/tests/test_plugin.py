@@ -357,3 +357,21 @@ def test_an_accepted_aspect_that_is_none_is_one_line_naming_it(project: pytest.P
     result.stdout.fnmatch_lines(
         ["*pair.sidebyside.toml: accepted difference 'html-404': aspect 'bdy' is none of*"]
     )
+
+
+def test_a_write_not_sent_twice_to_a_running_reference_lends_its_values_to_the_second_ask(
+    project: pytest.Pytester, old_service_running: str
+) -> None:
+    # The write is not repeated on a running reference; the safe probe after it, which is,
+    # uses the value the write captured there.
+    probes = (
+        '[[probe]]\ntitle = "count"\nmethod = "POST"\npath = "/counter"\n'
+        'capture = { n = "$.count" }\n\n'
+        '[[probe]]\ntitle = "use it"\nmethod = "GET"\npath = "/hello"\n'
+        'headers = { X-Count = "{n}" }\n'
+    )
+    suite(project, SIDES + REQUEST_IDS + probes)
+
+    result = project.runpytest("--sbs-reference", old_service_running, "--sbs-find-noise")
+
+    result.assert_outcomes(passed=2)

@@ -117,6 +117,19 @@ class Sides:
         self.values[side].update(captured(response, probe.capture))
         return response, seconds
 
+    def expect_captures(self, probe: Probe) -> None:
+        """Before a probe is sent: what it captures is missing on every side until that side
+        answers it (a side it never reaches, after another side failed, says so)."""
+        why = Missing(f"{probe.title!r} was not sent to this side")
+        for values in self.values.values():
+            values.update(dict.fromkeys(probe.capture, why))
+
+    def twin_as_reference(self, probe: Probe) -> None:
+        """The second reference was not sent the probe (the same running server): it takes
+        the reference's values."""
+        reference = self.values["reference"]
+        self.values["twin"].update({name: reference[name] for name in probe.capture})
+
 
 CANNOT_SEE_WRITES = (
     "noise finding: the reference is a running server ({url}) and no second one was given "
@@ -191,6 +204,7 @@ class ProbeItem(pytest.Item):
         sides = self.suite_file.sides(self.source)
         record = self.config.stash[RECORDS][suite.path]
         probe = self.probe
+        sides.expect_captures(probe)
         reference, reference_seconds = sides.send("reference", probe)
         candidate, candidate_seconds = sides.send("candidate", probe)
         seen = observe(reference, suite.noise), observe(candidate, suite.noise)
@@ -199,6 +213,8 @@ class ProbeItem(pytest.Item):
             twice = observe(again, suite.noise)
             record.sent_twice += 1
             record.proposed += noise_between(seen[0], twice, probe.request_line())
+        elif sides.twin is not None:
+            sides.twin_as_reference(probe)
         result = judge(
             replace(probe, feature=probe.feature or self.source.name),
             *seen,
