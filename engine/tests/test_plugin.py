@@ -375,3 +375,25 @@ def test_a_write_not_sent_twice_to_a_running_reference_lends_its_values_to_the_s
     result = project.runpytest("--sbs-reference", old_service_running, "--sbs-find-noise")
 
     result.assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (SIDES + PROBES.replace('["html-404"]', '["html-40"]'), "*'expect' names 'html-40'*"),
+        (SIDES + PROBES.replace('["html-404"]', '"html-404"'), "*'expect' must be a list*"),
+        (SIDES + 'python = ["no_such_module_xyz"]\n', "*cannot import 'no_such_module_xyz'*"),
+        (SIDES + "[[probe]\n", "Expected * at the end of an array declaration*"),
+    ],
+    ids=["an unknown id", "not a list", "no such module", "not TOML"],
+)
+def test_more_bad_data_files_are_one_line_each(
+    project: pytest.Pytester, text: str, said: str
+) -> None:
+    suite(project, text)
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([f"*pair.sidebyside.toml: {said}"])
+    assert "Traceback" not in result.stdout.str()

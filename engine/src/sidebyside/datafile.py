@@ -194,7 +194,7 @@ def probe(table: Mapping[str, Any]) -> Probe:
         headers=_table(table, "headers", title),
         json=table.get("json"),
         content=content.encode("utf-8") if isinstance(content, str) else None,
-        differences=tuple(table.get("expect", ())),
+        differences=tuple(_texts(table, "expect") if "expect" in table else ()),
         feature=table.get("feature", ""),
         options=options,
         capture=capture,
@@ -214,6 +214,17 @@ def check_captures(probes: Iterable[Probe]) -> None:
         known.update(each.capture)
 
 
+def check_expected(probes: Iterable[Probe], registry: Mapping[str, Accepted]) -> None:
+    """Every accepted difference a probe expects is declared."""
+    for each in probes:
+        unknown = [name for name in each.differences if name not in registry]
+        if unknown:
+            raise DataFileError(
+                f"probe {each.title!r}: 'expect' names {', '.join(map(repr, unknown))}, which "
+                "no [[accepted]] table (nor a python module's ACCEPTED) declares"
+            )
+
+
 def with_suite_wide(probe: Probe, patterns: Mapping[str, Iterable[str]]) -> Probe:
     """The probe expecting also every suite-wide accepted difference whose pattern matches its
     `METHOD PATH`."""
@@ -227,7 +238,10 @@ def python_declarations(modules: Iterable[str]) -> tuple[list[Rule], list[Accept
     rules: list[Rule] = []
     accepted: list[Accepted] = []
     for name in modules:
-        module = importlib.import_module(name)
+        try:
+            module = importlib.import_module(name)
+        except ImportError as error:
+            raise DataFileError(f"'python': cannot import {name!r}: {error}") from None
         rules += getattr(module, "NOISE", ())
         accepted += getattr(module, "ACCEPTED", ())
     return rules, accepted
@@ -265,6 +279,8 @@ def _load(path: Path, defaults: Mapping[str, Any] | None) -> Suite:
             # Named by its stem: pytest reads a dot in a test name as a module separator.
             Source(har_path.stem, tuple(with_suite_wide(each, suite_wide) for each in recorded))
         )
+    registry = registry_of(accepted)
+    check_expected([each for source in sources for each in source.probes], registry)
     return Suite(
         path=path,
         reference=_optional_text(data, "reference"),
@@ -272,7 +288,7 @@ def _load(path: Path, defaults: Mapping[str, Any] | None) -> Suite:
         reference_name=data.get("reference_name", "reference"),
         candidate_name=data.get("candidate_name", "candidate"),
         noise=tuple(rules),
-        accepted=registry_of(accepted),
+        accepted=registry,
         sources=tuple(sources),
         find_noise=bool(data.get("find_noise", False)),
         report=data.get("report"),
