@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from examples.notes import record as notes
 from examples.shop import record as shop
 from examples.twins import record as twins
 
@@ -23,8 +24,12 @@ def requests_of(log: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(
     ("script", "committed"),
-    [(shop, shop.HERE / "shop.har"), (twins, twins.HERE / "twins.har")],
-    ids=["shop", "twins"],
+    [
+        (shop, shop.HERE / "shop.har"),
+        (twins, twins.HERE / "twins.har"),
+        (notes, notes.HERE / "notes.har"),
+    ],
+    ids=["shop", "twins", "notes"],
 )
 def test_a_committed_recording_matches_its_script(script: Any, committed: Path) -> None:
     recorded = json.loads(committed.read_text(encoding="utf-8"))

@@ -83,3 +83,60 @@ def test_a_request_line_masks_credentials_and_cookies() -> None:
     assert "s3cret" not in line
     assert "session=abc" not in line
     assert "[Authorization: <masked>] [Cookie: <masked>] [X-A: 1]" in line
+
+
+def answer(body: object, *headers: tuple[str, str]) -> dict[str, object]:
+    return {
+        "status": 200,
+        "headers": [{"name": name, "value": value} for name, value in headers],
+        "content": {"mimeType": "application/json", "text": json.dumps(body)},
+    }
+
+
+def test_a_token_and_an_id_a_side_issued_are_captured_and_sent_in_later_requests(
+    tmp_path: Path,
+) -> None:
+    token = "5f2b9c0e7d1a4b3c"
+    probes = probes_from_har(
+        har(
+            tmp_path,
+            {
+                **request("POST", "http://x/users/login"),
+                "response": answer({"user": {"token": token, "name": "ann of green gables"}}),
+            },
+            {
+                **request(
+                    "POST",
+                    "http://x/notes",
+                    headers=[{"name": "Authorization", "value": f"Token {token}"}],
+                ),
+                "response": answer({"note": {"id": 12}}, ("Location", "http://x/notes/12")),
+            },
+            request(
+                "PUT",
+                "http://x/notes/12",
+                headers=[{"name": "Authorization", "value": f"Token {token}"}],
+                postData={"mimeType": "application/json", "text": '{"by": "' + token + '"}'},
+            ),
+        )
+    )
+
+    assert probes[0].capture == {"v001_1": "$.user.token"}
+    assert probes[1].headers == {"Authorization": "Token {v001_1}"}
+    assert probes[1].capture == {"v002_1": "location"}
+    assert probes[2].path == "{v002_1}"
+    assert probes[2].headers == {"Authorization": "Token {v001_1}"}
+    assert probes[2].content == b'{"by": "{v001_1}"}'
+
+
+def test_a_short_or_worded_recorded_value_is_not_taken_for_an_issued_one(tmp_path: Path) -> None:
+    probes = probes_from_har(
+        har(
+            tmp_path,
+            {**request("GET", "http://x/a"), "response": answer({"n": "abc", "t": "a b c 1 2 3"})},
+            request("GET", "http://x/abc?q=a b c 1 2 3"),
+        )
+    )
+
+    assert probes[0].capture == {}
+    assert probes[1].path == "/abc?q=a b c 1 2 3"

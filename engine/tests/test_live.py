@@ -1,11 +1,13 @@
 """The live runner: both sides on real servers (free ports), the suite against them, both
 stopped."""
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from sidebyside.live import (
+    Health,
     ServerError,
     free_port,
     main,
@@ -113,3 +115,105 @@ def test_a_server_is_ready_only_when_its_health_check_says_so(tmp_path: Path) ->
         assert server.log_tail(1).endswith('"GET /missing HTTP/1.1" 404 -')
     finally:
         assert stopped_cleanly(server.terminate())
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("/health", Health("GET", "/health", None)),
+        ("head /up", Health("HEAD", "/up", None)),
+        ("GET /health 204", Health("GET", "/health", 204)),
+    ],
+)
+def test_a_health_check_is_a_path_or_a_method_a_path_and_a_status(
+    text: str, health: Health
+) -> None:
+    assert Health.parse(text) == health
+
+
+def test_a_health_check_that_is_not_one_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"\[METHOD\] /PATH \[STATUS\]"):
+        Health.parse("GET health")
+
+
+def test_a_health_check_with_a_status_waits_for_that_status(tmp_path: Path) -> None:
+    # http.server answers 404 for a missing file: up, but not the 200 asked for.
+    command = f"{sys.executable} -m http.server --bind 127.0.0.1 {{port}} -d {tmp_path}"
+    with (
+        pytest.raises(ServerError, match=r"did not answer GET .*/missing .*\(last answer 404\)"),
+        serving(command, "GET /missing 200", timeout=2.0),
+    ):
+        pass
+
+
+def test_a_start_command_runs_through_the_shell_and_stops_with_its_children(
+    tmp_path: Path,
+) -> None:
+    # Resetting a database before the start needs a shell: `&&`, then the server as a child.
+    marker = tmp_path / "reset"
+    command = (
+        f"touch {marker} && {sys.executable} -m http.server --bind 127.0.0.1 {{port}} -d {tmp_path}"
+    )
+    with serving(command, "/") as url:
+        assert marker.exists()
+        port = int(url.rpartition(":")[2])
+        assert not port_is_free(port)
+    assert port_is_free(port)
+
+
+def test_server_output_goes_to_files_named_when_the_run_fails(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    logs = tmp_path / "logs"
+    status = main(
+        [
+            *("--reference", server("create_app"), "--candidate", server("create_app")),
+            *("--health", "/items", "--sbs-server-logs", str(logs), str(EXAMPLE)),
+            *("-q", "-p", "no:cacheprovider", "-k", "unknown"),
+        ]
+    )
+
+    output = capfd.readouterr().out
+    assert status == 1
+    assert f"the servers' output: {logs}/reference.log, {logs}/candidate.log" in output
+    # wsgiref's access lines went to the files, not into pytest's output.
+    assert '"GET /items/99 HTTP/1.1" 404' in (logs / "candidate.log").read_text()
+    assert '"GET /items/99 HTTP/1.1"' not in output
+
+
+NOTES = ENGINE / "examples" / "notes" / "notes.sidebyside.toml"
+
+
+def test_live_noise_finding_starts_a_second_reference_and_finds_noise_born_in_writes(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    text = NOTES.read_text()
+    # The notes suite as a new user starts it: no noise rules, no sides in the file.
+    bare = text[text.index("[[accepted]]") :]
+    (tmp_path / "notes.sidebyside.toml").write_text(bare)
+    shutil.copy(NOTES.parent / "notes.har", tmp_path / "notes.har")
+    gunicorn = (
+        f"{sys.executable} -m gunicorn --chdir {ENGINE} -b 127.0.0.1:{{port}} "
+        "'examples.notes.flask_notes:create_app()'"
+    )
+    uvicorn = (
+        f"{sys.executable} -m uvicorn --factory examples.notes.fastapi_notes:create_app "
+        f"--app-dir {ENGINE} --port {{port}}"
+    )
+
+    status = main(
+        [
+            *("--reference", gunicorn, "--candidate", uvicorn, "--health", "GET /notes 200"),
+            *(str(tmp_path / "notes.sidebyside.toml"), "-q", "-p", "no:cacheprovider"),
+            *("--sbs-find-noise", "--rootdir", str(tmp_path)),
+        ]
+    )
+
+    output = capfd.readouterr().out
+    assert status == 1  # the login's token differs: undeclared noise
+    assert 'body $.user.token: mask_json_paths = ["$.user.token"]' in output
+    assert (
+        'body $.note.createdAt: mask_json_paths = ["$.note.createdAt"] with keep = "format"'
+        in output
+    )
+    assert "no second one was given" not in output

@@ -204,3 +204,196 @@ def test_a_side_may_be_a_running_server(project: pytest.Pytester, old_service_ru
     result = project.runpytest("--sbs-reference", old_service_running)
 
     result.assert_outcomes(passed=3)
+
+
+def test_sides_left_out_of_the_file_may_be_given_on_the_command_line(
+    project: pytest.Pytester,
+) -> None:
+    suite(project, REQUEST_IDS + ACCEPTED + PROBES)
+
+    result = project.runpytest(
+        "--sbs-reference", "pair_apps:create_old", "--sbs-candidate", "pair_apps:create_new"
+    )
+
+    result.assert_outcomes(passed=3)
+
+
+def test_a_side_given_nowhere_is_one_line_naming_the_file_and_the_key(
+    project: pytest.Pytester,
+) -> None:
+    suite(project, REQUEST_IDS + ACCEPTED + PROBES)
+
+    result = project.runpytest("--sbs-reference", "pair_apps:create_old")
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*pair.sidebyside.toml: no candidate: name it in the file*"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_bad_data_file_is_one_line_naming_the_file_key_and_problem(
+    project: pytest.Pytester,
+) -> None:
+    suite(project, SIDES + '[[noise]]\nname = "x"\nreason = "y"\nmask_json_paths = ["user"]\n')
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["*pair.sidebyside.toml: noise rule 'x': mask_json_paths takes paths such as*"]
+    )
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_probe_using_a_value_no_earlier_probe_captured_names_it_and_the_probe(
+    project: pytest.Pytester,
+) -> None:
+    probe = '[[probe]]\ntitle = "use it"\nmethod = "GET"\npath = "/items/{id}"\n'
+    suite(project, SIDES + probe)
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["*pair.sidebyside.toml: probe 'use it' uses {id}, which no earlier probe captures*"]
+    )
+
+
+def test_a_value_one_side_did_not_give_fails_the_probe_that_uses_it_saying_why(
+    project: pytest.Pytester,
+) -> None:
+    # The new service adds "note" only from its second write on: the first write's answer
+    # has none, on either side.
+    probes = (
+        '[[probe]]\ntitle = "count"\nmethod = "POST"\npath = "/counter"\n'
+        'capture = { note = "$.note" }\n\n'
+        '[[probe]]\ntitle = "use it"\nmethod = "GET"\npath = "/hello"\n'
+        'headers = { X-Note = "{note}" }\n'
+    )
+    suite(project, SIDES + REQUEST_IDS + probes)
+
+    result = project.runpytest()
+
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        ["*cannot send: 'use it' needs {note}, not captured: no $.note in the answer (200)*"]
+    )
+
+
+SUITE_WIDE = """
+[[accepted]]
+id = "html-404"
+title = "404 in HTML vs JSON"
+aspects = ["content-type", "body"]
+applies_to = ["GET /missing*"]
+"""
+
+
+def test_a_suite_wide_accepted_difference_covers_every_probe_its_pattern_matches(
+    project: pytest.Pytester,
+) -> None:
+    suite(project, SIDES + REQUEST_IDS + SUITE_WIDE + PROBES.replace('expect = ["html-404"]', ""))
+
+    project.runpytest().assert_outcomes(passed=3)
+
+
+def test_a_suite_wide_accepted_difference_is_strict_where_its_pattern_matches(
+    project: pytest.Pytester,
+) -> None:
+    everywhere = SUITE_WIDE.replace('["GET /missing*"]', '"*"')
+    suite(project, SIDES + REQUEST_IDS + everywhere + PROBES.replace('expect = ["html-404"]', ""))
+
+    result = project.runpytest()
+
+    # Expected on every probe, it shows only on the missing page: the others fail.
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(["*registered as html-404 but both apps now agree*"])
+
+
+def test_noise_finding_on_a_running_reference_says_in_one_line_what_it_cannot_see(
+    project: pytest.Pytester, old_service_running: str
+) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES)
+
+    result = project.runpytest(
+        "--sbs-reference", old_service_running, "--sbs-find-noise", "--sbs-report", "reports"
+    )
+
+    result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines(
+        [
+            "*sidebyside: noise proposed for pair.sidebyside.toml*",
+            "noise finding: the reference is a running server (http://127.0.0.1:*) and no "
+            "second one was given*",
+            "noise finding proposes nothing: the reference's two answers agreed on all 2 "
+            "requests sent twice.",
+        ]
+    )
+    report = (project.path / "reports" / "sidebyside-reference-candidate.md").read_text()
+    assert "**noise finding: the reference is a running server" in report
+
+
+def test_noise_finding_with_a_second_running_reference_sends_it_the_writes_too(
+    project: pytest.Pytester, old_service_running: str
+) -> None:
+    suite(project, SIDES + REQUEST_IDS + ACCEPTED + PROBES)
+
+    # The "second" reference here is the same server, whose counter has moved on: the write
+    # sent to it again answers another count, which a safe-requests-only run cannot see.
+    result = project.runpytest(
+        *("--sbs-reference", old_service_running, "--sbs-find-noise"),
+        *("--sbs-second-reference", old_service_running),
+    )
+
+    assert 'body $.count: mask_json_paths = ["$.count"]' in result.stdout.lines
+    assert "no second one was given" not in result.stdout.str()
+
+
+def test_an_accepted_aspect_that_is_none_is_one_line_naming_it(project: pytest.Pytester) -> None:
+    suite(project, SIDES + ACCEPTED.replace('"content-type", "body"', '"content-type", "bdy"'))
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["*pair.sidebyside.toml: accepted difference 'html-404': aspect 'bdy' is none of*"]
+    )
+
+
+def test_a_write_not_sent_twice_to_a_running_reference_lends_its_values_to_the_second_ask(
+    project: pytest.Pytester, old_service_running: str
+) -> None:
+    # The write is not repeated on a running reference; the safe probe after it, which is,
+    # uses the value the write captured there.
+    probes = (
+        '[[probe]]\ntitle = "count"\nmethod = "POST"\npath = "/counter"\n'
+        'capture = { n = "$.count" }\n\n'
+        '[[probe]]\ntitle = "use it"\nmethod = "GET"\npath = "/hello"\n'
+        'headers = { X-Count = "{n}" }\n'
+    )
+    suite(project, SIDES + REQUEST_IDS + probes)
+
+    result = project.runpytest("--sbs-reference", old_service_running, "--sbs-find-noise")
+
+    result.assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (SIDES + PROBES.replace('["html-404"]', '["html-40"]'), "*'expect' names 'html-40'*"),
+        (SIDES + PROBES.replace('["html-404"]', '"html-404"'), "*'expect' must be a list*"),
+        (SIDES + 'python = ["no_such_module_xyz"]\n', "*cannot import 'no_such_module_xyz'*"),
+        (SIDES + "[[probe]\n", "Expected * at the end of an array declaration*"),
+    ],
+    ids=["an unknown id", "not a list", "no such module", "not TOML"],
+)
+def test_more_bad_data_files_are_one_line_each(
+    project: pytest.Pytester, text: str, said: str
+) -> None:
+    suite(project, text)
+
+    result = project.runpytest()
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([f"*pair.sidebyside.toml: {said}"])
+    assert "Traceback" not in result.stdout.str()

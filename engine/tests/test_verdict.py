@@ -1,7 +1,15 @@
 """Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
 
 import pytest
-from sidebyside import AcceptedDifference, Observation, Probe, judge, most_serious, registry_of
+from sidebyside import (
+    AcceptedDifference,
+    Observation,
+    Probe,
+    explain,
+    judge,
+    most_serious,
+    registry_of,
+)
 from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError
 
 JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
@@ -107,3 +115,45 @@ def test_a_case_counts_under_the_most_serious_impact_it_shows() -> None:
     assert (
         most_serious(judge(probe("loud"), JSON_404, JSON_404, registry), registry, RANKING) is None
     )
+
+
+NOTE = Observation(200, "application/json", {}, {"note": {"at": "+00:00", "bio": None}})
+NOTE_Z = Observation(200, "application/json", {}, {"note": {"at": "Z", "bio": None}})
+NOTE_Z_NO_BIO = Observation(200, "application/json", {}, {"note": {"at": "Z"}})
+SUFFIX = AcceptedDifference("suffix", "+00:00 vs Z", frozenset({"$.note.at"}))
+
+
+def test_an_accepted_place_covers_that_place_of_the_body() -> None:
+    result = judge(probe("suffix"), NOTE, NOTE_Z, registry_of([SUFFIX]))
+
+    assert result.verdict == "documented"
+
+
+def test_a_difference_elsewhere_in_the_body_is_not_covered_by_an_accepted_place() -> None:
+    result = judge(probe("suffix"), NOTE, NOTE_Z_NO_BIO, registry_of([SUFFIX]))
+
+    assert result.verdict == "unexpected"
+    assert [difference.path for difference in result.paths] == ["$.note.at", "$.note.bio"]
+
+
+def test_an_accepted_place_that_no_longer_differs_is_unexpected() -> None:
+    result = judge(probe("suffix"), NOTE, NOTE, registry_of([SUFFIX]))
+
+    assert result.verdict == "unexpected"
+
+
+def test_a_whole_body_accepted_difference_still_covers_every_place() -> None:
+    whole = AcceptedDifference("suffix", "bodies", frozenset({"body"}))
+
+    assert judge(probe("suffix"), NOTE, NOTE_Z_NO_BIO, registry_of([whole])).verdict == (
+        "documented"
+    )
+
+
+def test_a_failure_names_each_differing_place_with_both_values_and_how_it_differs() -> None:
+    result = judge(probe(), NOTE, NOTE_Z_NO_BIO, {}, "old:new")
+
+    assert explain(result, {}).splitlines()[1:] == [
+        "body $.note.at: old='+00:00' new='Z' (different value)",
+        "body $.note.bio: old=None new=<absent> (missing from new)",
+    ]

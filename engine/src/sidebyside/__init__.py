@@ -6,7 +6,14 @@ The public API is what this module exports; docs/engine.md walks through it.
 
 from sidebyside.apps import client_for, is_asgi, load_app, open_side
 from sidebyside.har import probes_from_har
-from sidebyside.noise import drop_headers, mask_header_values, mask_json_keys, mask_pattern
+from sidebyside.jsonpath import PathDifference
+from sidebyside.noise import (
+    drop_headers,
+    mask_header_values,
+    mask_json_keys,
+    mask_json_paths,
+    mask_pattern,
+)
 from sidebyside.observe import Observation, Rule, differing_aspects, observe
 from sidebyside.probes import PerSide, Probe, Setup, Side, UnsendableProbeError
 from sidebyside.verdict import (
@@ -25,6 +32,7 @@ __all__ = [
     "AcceptedDifference",
     "CaseResult",
     "Observation",
+    "PathDifference",
     "PerSide",
     "Probe",
     "Rule",
@@ -41,6 +49,7 @@ __all__ = [
     "load_app",
     "mask_header_values",
     "mask_json_keys",
+    "mask_json_paths",
     "mask_pattern",
     "most_serious",
     "observe",

@@ -1,16 +1,18 @@
 """Noise found rather than declared: what differs between two answers of the reference to one
-request, each from a fresh app, cannot be a difference between the sides (as Diffy finds it).
+request, each from a fresh instance, cannot be a difference between the sides (as Diffy finds
+it).
 
-Each finding is a proposed rule, as precise as the answers allow: a header, or one key of a
-JSON body (`body $.items[*].created_at`), with the data-file line that would declare it.
+Each finding is a proposed rule, the narrowest the answers allow: a header, or one place in a
+JSON body (`body $.items[*].created_at`); a string whose format stayed the same while its
+value varied is masked keeping its format, so that a difference of format still shows.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from sidebyside.jsonpath import differences, folded, is_json
+from sidebyside.noise import value_format
 from sidebyside.observe import Observation, differing_aspects
-
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -20,42 +22,64 @@ class ProposedNoise:
     # header:NAME, status, content-type, body, or `body $.path.to.key` in a JSON body.
     aspect: str
     request: str
+    # The two values at that place.
     first: object
     second: object
 
+    @property
+    def same_format(self) -> bool:
+        """Two strings that differ but share a format (a time, a fixed-length hex id)."""
+        return (
+            isinstance(self.first, str)
+            and isinstance(self.second, str)
+            and value_format(self.first) == value_format(self.second)
+        )
+
     def declaration(self) -> str:
-        """The [[noise]] key that would declare it, for a data file."""
-        if self.aspect.startswith("header:"):
-            return f'mask_header_values = ["{self.aspect.removeprefix("header:")}"]'
-        key = self.aspect.rpartition(".")[2]
-        if self.aspect.startswith("body $") and key and not key.startswith("$"):
-            return f'mask_json_keys = ["{key.removesuffix("[*]")}"]'
-        return 'pattern = "..." (a regular expression for the varying part)'
+        """The [[noise]] keys that would declare it, for a data file."""
+        return declaration([self])
 
 
-def json_paths(first: object, second: object, path: str = "$") -> Iterator[str]:
-    """The paths at which two JSON values differ; list items share one path, `[*]`."""
-    if isinstance(first, dict) and isinstance(second, dict):
-        for key in dict.fromkeys([*first, *second]):
-            yield from json_paths(
-                first.get(key, _MISSING), second.get(key, _MISSING), f"{path}.{key}"
-            )
-    elif isinstance(first, list) and isinstance(second, list) and len(first) == len(second):
-        for left, right in zip(first, second, strict=True):
-            yield from json_paths(left, right, f"{path}[*]")
-    elif first != second:
-        yield path
+def declaration(found: Sequence[ProposedNoise]) -> str:
+    """The [[noise]] keys that declare one place, the narrowest that explains every value it
+    took: a format-keeping mask when each pair of values shared a format."""
+    aspect = found[0].aspect
+    if aspect.startswith("header:"):
+        return f'mask_header_values = ["{aspect.removeprefix("header:")}"]'
+    if aspect.startswith("body $"):
+        path = aspect.removeprefix("body ")
+        keep = ' with keep = "format"' if all(item.same_format for item in found) else ""
+        return f'mask_json_paths = ["{path}"]{keep}'
+    return 'pattern = "..." (a regular expression for the varying part)'
+
+
+def by_place(found: Iterable[ProposedNoise]) -> dict[str, list[ProposedNoise]]:
+    """The proposals grouped by the place that varied, in the order first seen."""
+    grouped: dict[str, list[ProposedNoise]] = {}
+    for item in found:
+        grouped.setdefault(item.aspect, []).append(item)
+    return grouped
+
+
+def json_paths(first: object, second: object) -> Iterator[str]:
+    """The places at which two JSON values differ; list items share one place, `[*]`."""
+    for difference in differences(first, second):
+        yield folded(difference.path)
 
 
 def noise_between(first: Observation, second: Observation, request: str) -> list[ProposedNoise]:
-    """What differs between two answers of the reference, each place once."""
+    """What differs between two answers of the reference, each place once per request."""
     found: list[ProposedNoise] = []
     for aspect in differing_aspects(first, second):
-        if aspect == "body" and isinstance(first.body, dict | list):
-            paths = dict.fromkeys(json_paths(first.body, second.body))
-            found += [
-                ProposedNoise(f"body {path}", request, first.body, second.body) for path in paths
-            ]
+        if aspect == "body" and is_json(first.body) and is_json(second.body):
+            places: dict[str, ProposedNoise] = {}
+            for difference in differences(first.body, second.body):
+                place = f"body {folded(difference.path)}"
+                item = ProposedNoise(place, request, difference.reference, difference.candidate)
+                # One per place; an item whose format varied decides for all of them.
+                if place not in places or not item.same_format:
+                    places[place] = places.get(place, item) if item.same_format else item
+            found += places.values()
             continue
         first_value, second_value = first.aspects().get(aspect), second.aspects().get(aspect)
         found.append(ProposedNoise(aspect, request, first_value, second_value))

@@ -3,17 +3,26 @@
     drop_headers("request id", "a fresh UUID per request", "x-request-id")
     mask_header_values("timing", "measures this run", "x-process-time")
     mask_json_keys("row ids", "each side numbers its own rows", "id")
+    mask_json_paths("tokens", "random per login", "$.user.token")
+    mask_json_paths("times", "when each side stored it", "$.notes[*].createdAt", keep="format")
     mask_pattern("tokens", "random per login", r"tok_[0-9a-f]+")
 
 A rule that masks keeps what a client could still tell apart: a masked JSON value keeps its
-type (1 against "1" still differs), a masked header stays present.
+type (1 against "1" still differs), a masked header stays present. With `keep="format"` a
+masked string keeps its format too: every digit becomes 9, everything else stays, so
+`2026-12-06T21:45:00+00:00` and `2026-12-06T21:45:00Z` still differ, and so do an empty
+string and a filled one.
 """
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Literal
 
+from sidebyside.jsonpath import map_at
 from sidebyside.observe import Body, Observation, Rule
+
+Keep = Literal["type", "format"]
+_DIGIT = re.compile(r"[0-9]")
 
 
 def map_values(body: Body, keys: frozenset[str], transform: Callable[[Any], Any]) -> Body:
@@ -46,6 +55,17 @@ def typed_mask(value: Any) -> str:
     return f"<{type(value).__name__}>"
 
 
+def value_format(value: Any) -> str:
+    """A string's format (every digit written 9, so a timestamp keeps its separators, its
+    zone suffix and its precision); any other value's JSON type."""
+    if isinstance(value, str):
+        return f"<format {_DIGIT.sub('9', value)!r}>"
+    return typed_mask(value)
+
+
+MASKS: dict[str, Callable[[Any], str]] = {"type": typed_mask, "format": value_format}
+
+
 def drop_headers(name: str, reason: str, *headers: str) -> Rule:
     """Leave these headers out of the comparison altogether."""
     dropped = frozenset(header.lower() for header in headers)
@@ -71,10 +91,19 @@ def mask_header_values(name: str, reason: str, *headers: str) -> Rule:
     return Rule(name, reason, apply)
 
 
-def mask_json_keys(name: str, reason: str, *keys: str) -> Rule:
-    """Mask the value under any of these keys, at any depth of a JSON body (type kept)."""
-    key_set = frozenset(keys)
-    return Rule(name, reason, lambda o: o.with_body(map_values(o.body, key_set, typed_mask)))
+def mask_json_keys(name: str, reason: str, *keys: str, keep: Keep = "type") -> Rule:
+    """Mask the value under any of these keys, at any depth of a JSON body (its type kept,
+    or with keep="format" its format)."""
+    key_set, mask = frozenset(keys), MASKS[keep]
+    return Rule(name, reason, lambda o: o.with_body(map_values(o.body, key_set, mask)))
+
+
+def mask_json_paths(name: str, reason: str, *paths: str, keep: Keep = "type") -> Rule:
+    """Mask the value at each of these places of a JSON body (`$.user.token`,
+    `$.notes[*].createdAt`, [*] for any index), its type kept, or with keep="format" its
+    format."""
+    patterns, mask = tuple(paths), MASKS[keep]
+    return Rule(name, reason, lambda o: o.with_body(map_at(o.body, patterns, mask)))
 
 
 def mask_pattern(name: str, reason: str, pattern: str, placeholder: str = "<masked>") -> Rule:

@@ -10,12 +10,17 @@ built for each side from that side's own configuration (`PerSide`), and any othe
 `httpx2.Client.request` (`options`: files, form data, query parameters). Such a probe is sent
 to a `Side`: a client, the context its per-side values are built from, and the placeholders
 the side can fill.
+
+A probe can also capture values from its answer (`capture = {"token": "$.user.token"}`), on
+each side separately; a later probe of the same source names them as `{token}` in its path,
+header values, query, options or body, and each side is sent its own value (`fill`).
 """
 
 import json
+import re
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import httpx2
@@ -118,6 +123,9 @@ class Probe:
     # Which pair of sides the probe needs, for a suite that keeps more than one (the twins'
     # suite names a pytest fixture); empty: the suite's usual pair.
     sides: str = ""
+    # Values this probe's answer gives later probes, each side its own: name -> where to
+    # find it (`$.user.token`, `header:X-Token`, or `location`); see `captured`.
+    capture: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def changes_state(self) -> bool:
@@ -148,7 +156,11 @@ class Probe:
             body = " " + json.dumps(self.json, ensure_ascii=False)
         elif self.content:
             body = f" ({len(self.content)} bytes)"
-        line = f"{self.method} {self.path}{shown}{body}"
+        params = self.options.get("params")
+        query = ""
+        if isinstance(params, Mapping) and params:
+            query = "?" + "&".join(f"{name}={value}" for name, value in params.items())
+        line = f"{self.method} {self.path}{query}{shown}{body}"
         return line if len(line) <= limit else line[: limit - 1] + "…"
 
     def send(self, to: "httpx2.Client | Side") -> tuple[httpx2.Response, float]:
@@ -178,3 +190,147 @@ class Probe:
         began = time.perf_counter()
         response = client.request(self.method, path, **options)
         return response, time.perf_counter() - began
+
+
+# A {name} in a request: a value captured from an earlier answer.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]')
+
+
+class CaptureError(LookupError):
+    """A capture found nothing where it looked."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A value an earlier probe was to capture on one side and could not."""
+
+    reason: str
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, bytes):
+        yield value.decode("utf-8", "replace")
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def names_used(probe: Probe) -> list[str]:
+    """The {names} the probe's request mentions, in order, each once."""
+    texts = [probe.path, *_strings(dict(probe.headers)), *_strings(probe.json)]
+    texts += [*_strings(probe.content), *_strings(dict(probe.options))]
+    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+
+
+def json_at(body: Any, path: str) -> Any:
+    """The value at a JSON path such as `$.user.token` or `$.notes[0]["id"]`."""
+    if not path.startswith("$"):
+        raise CaptureError(f"{path!r} is not a JSON path (it starts with $)")
+    position, value = 1, body
+    while position < len(path):
+        step = _STEP.match(path, position)
+        if step is None:
+            raise CaptureError(f"{path!r} is not a JSON path: cannot read {path[position:]!r}")
+        key, index, quoted = step.groups()
+        if index is not None:
+            if not isinstance(value, list) or int(index) >= len(value):
+                raise CaptureError(f"no {path} in the answer")
+            value = value[int(index)]
+        else:
+            name = key if key is not None else json.loads(f'"{quoted}"')
+            if not isinstance(value, dict) or name not in value:
+                raise CaptureError(f"no {path} in the answer")
+            value = value[name]
+        position = step.end()
+    return value
+
+
+def capture_one(response: httpx2.Response, where: str) -> object:
+    """One value of an answer: at a JSON path of its body (`$.user.token`), a header's
+    (`header:X-Token`), or the path of its Location (`location`, its own origin dropped)."""
+    if where.lower().startswith("header:"):
+        name = where.partition(":")[2].strip()
+        if name not in response.headers:
+            raise CaptureError(f"no {name} header in the answer")
+        return response.headers[name]
+    if where.lower() == "location":
+        if "location" not in response.headers:
+            raise CaptureError("no Location header in the answer")
+        url = httpx2.URL(response.headers["location"])
+        return url.raw_path.decode("ascii") if url.is_absolute_url else str(url)
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        raise CaptureError(f"no {where} in the answer: its body is not JSON") from None
+    return json_at(body, where)
+
+
+def captured(response: httpx2.Response, capture: Mapping[str, str]) -> dict[str, object]:
+    """The values the probe captures from one side's answer; one it cannot find is kept as
+    Missing, with the reason, for the probe that would use it to report."""
+    values: dict[str, object] = {}
+    for name, where in capture.items():
+        try:
+            values[name] = capture_one(response, where)
+        except CaptureError as error:
+            values[name] = Missing(f"{error} ({response.status_code})")
+    return values
+
+
+def _fill_text(text: str, values: Mapping[str, object], title: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        found = values[name]
+        if isinstance(found, Missing):
+            raise UnsendableProbeError(f"{title!r} needs {{{name}}}, not captured: {found.reason}")
+        return str(found)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def _fill(value: Any, values: Mapping[str, object], title: str) -> Any:
+    if isinstance(value, str):
+        whole = PLACEHOLDER.fullmatch(value)
+        if whole and whole.group(1) in values:
+            # A value that is only a placeholder keeps the captured value's type (an id).
+            _fill_text(value, values, title)  # raises if it is missing
+            return values[whole.group(1)]
+        return _fill_text(value, values, title)
+    if isinstance(value, bytes):
+        return _fill_text(value.decode("utf-8"), values, title).encode("utf-8")
+    if isinstance(value, Mapping):
+        return {key: _fill(item, values, title) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_fill(item, values, title) for item in value)
+    if isinstance(value, list):
+        return [_fill(item, values, title) for item in value]
+    return value
+
+
+def fill(probe: Probe, values: Mapping[str, object]) -> Probe:
+    """The probe with every {name} that `values` holds replaced by its value (in the path,
+    header values, options, JSON or text body); others are left as written. A value that
+    could not be captured makes the probe unsendable, with the reason."""
+    if not values or not names_used(probe):
+        return probe
+    title = probe.title
+    headers = {
+        name: _fill_text(v, values, title) if isinstance(v, str) else v
+        for name, v in probe.headers.items()
+    }
+    return replace(
+        probe,
+        path=_fill_text(probe.path, values, title),
+        headers=headers,
+        json=_fill(probe.json, values, title),
+        content=_fill(probe.content, values, title),
+        options=_fill(dict(probe.options), values, title),
+    )

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from sidebyside.findnoise import ProposedNoise
+from sidebyside.findnoise import ProposedNoise, by_place, declaration
+from sidebyside.jsonpath import PathDifference
 from sidebyside.observe import IGNORED_HEADERS, Observation, Rule
 from sidebyside.probes import MASKED, SECRET_HEADERS, masked_headers
 from sidebyside.verdict import Accepted, CaseResult, Verdict
@@ -53,9 +54,19 @@ def shape(body: object) -> str:
     return f'"{shorten(text)}"'
 
 
-def describe(observation: Observation, differing: Sequence[str]) -> str:
+# At most this many differing places of a body are shown in a report cell.
+PLACES_SHOWN = 4
+
+
+def describe(
+    observation: Observation,
+    differing: Sequence[str],
+    paths: Sequence[PathDifference] = (),
+    side: int = 0,
+) -> str:
     """Status, media type and the shape of the body, then any header that differs (a secret
-    header's value masked)."""
+    header's value masked), then each place where the JSON bodies differ with this side's
+    value there (`side` 0 for the reference, 1 for the candidate)."""
     media_type = observation.content_type.split(";")[0] or "no content type"
     parts = [f"{observation.status} {media_type}", shape(observation.body)]
     headers = [
@@ -63,6 +74,11 @@ def describe(observation: Observation, differing: Sequence[str]) -> str:
     ]
     shown = masked_headers(observation.headers)
     parts += [f"{name}: {shown.get(name, '(none)')}" for name in headers]
+    for difference in paths[:PLACES_SHOWN]:
+        value = difference.reference if side == 0 else difference.candidate
+        parts.append(f"{difference.path} = {shorten(repr(value), 60)}")
+    if len(paths) > PLACES_SHOWN:
+        parts.append(f"and {len(paths) - PLACES_SHOWN} more places")
     return "; ".join(part for part in parts if part)
 
 
@@ -84,17 +100,19 @@ def _milliseconds(latency: tuple[float, float] | None) -> str:
     return f"{latency[0] * 1000:.1f} / {latency[1] * 1000:.1f}"
 
 
-def row(case: CaseResult, latency: bool = True) -> str:
-    """One case as a table row: title, request, what each side answered, the verdict linked
-    to its accepted differences, and (if `latency`) how long each side took."""
+def row(case: CaseResult, latency: bool = True, places: bool = False) -> str:
+    """One case as a table row: title, request, what each side answered (with `places`, each
+    place where the JSON bodies differ and this side's value there), the verdict linked to
+    its accepted differences, and (if `latency`) how long each side took."""
+    paths = case.paths if places else ()
     verdict = VERDICT_LABELS[case.verdict]
     if case.differences:
         verdict += ": " + ", ".join(f"[{name}](#{name})" for name in case.differences)
     cells = (
         cell(case.title),
         "`" + case.request.replace("|", "\\|").replace("`", "'") + "`",
-        cell(describe(case.reference, case.differing)),
-        cell(describe(case.candidate, case.differing)),
+        cell(describe(case.reference, case.differing, paths, 0)),
+        cell(describe(case.candidate, case.differing, paths, 1)),
         verdict,
         *((_milliseconds(case.latency),) if latency else ()),
     )
@@ -129,31 +147,29 @@ def accepted_entry(
     return lines
 
 
-def proposals(found: Iterable[ProposedNoise]) -> list[str]:
-    """Proposed noise rules, one per aspect, with how often and one example."""
-    by_aspect: dict[str, list[ProposedNoise]] = {}
-    for item in found:
-        by_aspect.setdefault(item.aspect, []).append(item)
-    if not by_aspect:
+def proposals(found: Iterable[ProposedNoise], notes: Sequence[str] = ()) -> list[str]:
+    """Proposed noise rules, one per place, with how often, one example and the declaration;
+    `notes` say what the noise finding could not see (or that it ran and found nothing)."""
+    grouped = by_place(found)
+    if not grouped and not notes:
         return []
-    lines = [
-        "## Proposed noise rules",
-        "",
-        "Each request was also sent to a second, fresh reference: these aspects differed "
-        "between the reference's own two answers, so they are noise, not a difference "
-        "between the sides. Accept each into the declared noise rules, with its reason.",
-        "",
-    ]
-    for aspect, items in sorted(by_aspect.items()):
+    lines = ["## Proposed noise rules", "", *(f"**{note}**" for note in notes)]
+    lines += [""] if notes else []
+    if grouped:
+        lines += [
+            "Each request was also sent to a second reference: these places differed "
+            "between the reference's own two answers, so they are noise, not a difference "
+            "between the sides. Accept each into the declared noise rules, with its reason.",
+            "",
+        ]
+    for aspect, items in sorted(grouped.items()):
         example = items[0]
         secret = aspect.startswith("header:") and aspect[7:] in SECRET_HEADERS
-        shown = ""
-        if not aspect.startswith("body"):
-            first, second = (MASKED, MASKED) if secret else (example.first, example.second)
-            shown = f": {shorten(repr(first))} then {shorten(repr(second))}"
+        first, second = (MASKED, MASKED) if secret else (example.first, example.second)
+        shown = f": {shorten(repr(first))} then {shorten(repr(second))}"
         lines.append(
             f"- `{aspect}` in {len(items)} case{'s' if len(items) != 1 else ''}, e.g. "
-            f"`{example.request}`{shown}; declare it with `{example.declaration()}`"
+            f"`{example.request}`{shown}; declare it with `{declaration(items)}`"
         )
     lines.append("")
     return lines
@@ -166,6 +182,7 @@ def render(
     noise: Sequence[Rule],
     source: str = "",
     proposed: Sequence[ProposedNoise] = (),
+    noise_notes: Sequence[str] = (),
 ) -> str:
     """The whole report, deterministic but for the latencies."""
     reference, candidate = names
@@ -180,6 +197,7 @@ def render(
         f"**{len(results)} cases**: {counts['same']} the same, {counts['documented']} a "
         f"documented difference, {counts['unexpected']} unexpected.",
         "",
+        *(line for note in noise_notes for line in (f"> {note}", "")),
     ]
     grouped: dict[str, list[CaseResult]] = {}
     for result in results:
@@ -191,7 +209,7 @@ def render(
             f"| Case | Request | {reference} | {candidate} | Verdict | ms ({reference} / "
             f"{candidate}) |",
             "| --- | --- | --- | --- | --- | --- |",
-            *(row(case) for case in cases),
+            *(row(case, places=True) for case in cases),
             "",
         ]
     if accepted:
@@ -212,7 +230,7 @@ def render(
     ]
     lines += [f"- **{rule.name}**: {rule.reason}" for rule in noise]
     lines.append("")
-    lines += proposals(proposed)
+    lines += proposals(proposed, noise_notes)
     return "\n".join(lines)
 
 

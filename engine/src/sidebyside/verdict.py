@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Literal, Protocol, TypeVar
 
+from sidebyside.jsonpath import PathDifference, differences, is_json, is_pattern, matches
 from sidebyside.observe import Observation, differing_aspects
 from sidebyside.probes import Probe
 
@@ -24,7 +25,8 @@ class Accepted(Protocol):
     @property
     def id(self) -> str: ...
 
-    # The parts of a response it may change: status, content-type, body, header:NAME.
+    # The parts of a response it may change: status, content-type, body, header:NAME, or a
+    # place in a JSON body: `body $.user.token` (or just `$.user.token`), `$[*].createdAt`.
     @property
     def aspects(self) -> frozenset[str]: ...
 
@@ -99,13 +101,60 @@ def applicable(
     return tuple(name for name in names if registry[name].applies_to(pair))
 
 
-def verdict_of(differing: Sequence[str], entries: Sequence[Accepted]) -> Verdict:
-    """The verdict on what differs, given the entries expected to show."""
-    registered = {aspect for entry in entries for aspect in entry.aspects}
-    every_entry_seen = all(entry.aspects & set(differing) for entry in entries)
-    if entries:
-        return "documented" if every_entry_seen and set(differing) <= registered else "unexpected"
-    return "unexpected" if differing else "same"
+def body_place(aspect: str) -> str | None:
+    """The JSON path an aspect names (`body $.a.b` or `$.a.b`), or None for a whole aspect."""
+    text = aspect.removeprefix("body ").strip()
+    return text if is_pattern(text) else None
+
+
+def covers(aspect: str, item: str) -> bool:
+    """Whether an accepted difference's aspect covers one differing item: an aspect, or a
+    place in the body (`body $.user.token`). `body` covers every place in it; a path covers
+    itself and what is under it, [*] standing for any index."""
+    if aspect == item or (aspect.startswith("header:") and aspect.lower() == item.lower()):
+        return True
+    place = body_place(item)
+    if place is None:
+        return False
+    if aspect == "body":
+        return True
+    pattern = body_place(aspect)
+    return pattern is not None and matches(pattern, place, under=True)
+
+
+def differing_items(differing: Sequence[str], paths: Sequence[PathDifference]) -> list[str]:
+    """What must be covered: each aspect that differs, the body replaced by its places when
+    it was compared key by key."""
+    items = [aspect for aspect in differing if aspect != "body" or not paths]
+    return items + [f"body {difference.path}" for difference in paths]
+
+
+def verdict_of(
+    differing: Sequence[str], entries: Sequence[Accepted], paths: Sequence[PathDifference] = ()
+) -> Verdict:
+    """The verdict on what differs (aspects, and the places in a JSON body), given the entries
+    expected to show."""
+    items = differing_items(differing, paths)
+    if not entries:
+        return "unexpected" if items else "same"
+
+    def covered(item: str) -> bool:
+        return any(covers(aspect, item) for entry in entries for aspect in entry.aspects)
+
+    every_entry_seen = all(
+        any(covers(aspect, item) for aspect in entry.aspects for item in items) for entry in entries
+    )
+    return "documented" if every_entry_seen and all(map(covered, items)) else "unexpected"
+
+
+def body_differences(reference: Observation, candidate: Observation) -> tuple[PathDifference, ...]:
+    """Where two JSON bodies differ, place by place; nothing unless both bodies are JSON
+    objects or arrays."""
+    if reference.body == candidate.body or not (
+        is_json(reference.body) and is_json(candidate.body)
+    ):
+        return ()
+    return tuple(differences(reference.body, candidate.body))
 
 
 @dataclass(frozen=True)
@@ -125,6 +174,9 @@ class CaseResult:
     pair: str = "reference:candidate"
     # Seconds each side took to answer, when measured.
     latency: tuple[float, float] | None = field(default=None, compare=False)
+    # Where the two JSON bodies differ, place by place (empty when the body is the same, or
+    # is not JSON on either side).
+    paths: tuple[PathDifference, ...] = ()
 
     def side(self, name: str) -> Observation:
         """The observation of the side called `name` in the pair, for code about one side."""
@@ -150,8 +202,9 @@ def judge(
     `request` is the request as the report shows it, for a project that shows requests its
     own way (masking its generated test data); by default `probe.request_line()`."""
     differing = tuple(differing_aspects(reference, candidate))
+    paths = body_differences(reference, candidate)
     names = applicable(probe.differences, registry, pair)
-    verdict = verdict_of(differing, [registry[name] for name in names])
+    verdict = verdict_of(differing, [registry[name] for name in names], paths)
     shown = probe.request_line() if request is None else request
     return CaseResult(
         probe.feature,
@@ -164,6 +217,7 @@ def judge(
         verdict,
         pair,
         latency,
+        paths,
     )
 
 
@@ -188,12 +242,29 @@ def explain(result: CaseResult, registry: Mapping[str, Accepted]) -> str:
     lines = [f"{result.feature}: {result.title} ({result.request}) on {result.pair}"]
     if result.differences and not result.differing:
         lines.append(f"registered as {', '.join(result.differences)} but both apps now agree")
+    items = differing_items(result.differing, result.paths)
     for name in result.differences:
-        if result.differing and not registry[name].aspects & set(result.differing):
+        aspects = registry[name].aspects
+        if items and not any(covers(aspect, item) for aspect in aspects for item in items):
             lines.append(f"registered as {name}, which no longer shows")
     reference_name, _, candidate_name = result.pair.partition(":")
     reference, candidate = result.reference.aspects(), result.candidate.aspects()
     for aspect in result.differing:
+        if aspect == "body" and result.paths:
+            lines += [
+                path_line(difference, (reference_name, candidate_name))
+                for difference in result.paths
+            ]
+            continue
         left, right = reference.get(aspect), candidate.get(aspect)
         lines.append(f"{aspect}: {reference_name}={left!r:.300} {candidate_name}={right!r:.300}")
     return "\n".join(lines)
+
+
+def path_line(difference: PathDifference, names: tuple[str, str]) -> str:
+    """One place that differs, for a failure: `body $.user.email: reference='x@y'
+    candidate=<absent> (missing from candidate)`."""
+    return (
+        f"body {difference.path}: {names[0]}={difference.reference!r:.200} "
+        f"{names[1]}={difference.candidate!r:.200} ({difference.describe(names)})"
+    )
