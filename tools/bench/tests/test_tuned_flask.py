@@ -193,14 +193,14 @@ def test_a_session_emptied_by_a_view_still_has_its_cookie_deleted() -> None:
 def app_with_a_hook_and_an_async_view() -> Flask:
     app = Flask(__name__)
 
+    @app.get("/")
+    def index() -> str:
+        return "sync"
+
     @app.after_request
     def hook(response: Response) -> Response:
         response.headers["X-Hook"] = "ran"
         return response
-
-    @app.get("/")
-    def index() -> str:
-        return "sync"
 
     @app.get("/async")
     async def waits() -> str:
