@@ -4,7 +4,8 @@ from pathlib import Path
 
 from parity_tests.servers import PRODUCTION_SERVERS
 from tests.transport.cases import CASES
-from tests.transport.notes import GUARDS
+from tests.transport.deviations import DEVIATIONS
+from tests.transport.notes import GUARDS, NOTES
 from tests.transport.report import Outcome, check, describe, needed_by, render, unrecorded
 from tests.transport.wire import Answer, Response
 
@@ -58,3 +59,11 @@ def test_a_pair_without_an_answer_keeps_the_report_from_being_written() -> None:
 
     assert unrecorded(outcomes) == ["pipelining on uvicorn"]
     assert unrecorded(every_outcome({})) == []
+
+
+def test_a_note_sends_the_reader_to_the_deviations_only_for_a_case_that_has_one() -> None:
+    deviating = {case for case, _server in DEVIATIONS}
+
+    pointing = [case for case, note in NOTES.items() if "see Deviations" in note]
+
+    assert [case for case in pointing if case not in deviating] == []
