@@ -1,5 +1,6 @@
 """The transport report's own rules, each shown failing on the input it exists to catch."""
 
+import re
 from pathlib import Path
 
 from parity_tests.servers import PRODUCTION_SERVERS
@@ -67,3 +68,26 @@ def test_a_note_sends_the_reader_to_the_deviations_only_for_a_case_that_has_one(
     pointing = [case for case, note in NOTES.items() if "see Deviations" in note]
 
     assert [case for case in pointing if case not in deviating] == []
+
+
+ROOT = Path(__file__).resolve().parents[2]
+EDGE_CASES = re.compile(r"(\d+) edge cases")
+
+
+def edge_case_counts(text: str) -> list[int]:
+    return [int(count) for count in EDGE_CASES.findall(text)]
+
+
+def test_every_count_of_edge_cases_in_the_readme_and_docs_is_the_number_of_cases() -> None:
+    stated = {
+        path.relative_to(ROOT).as_posix(): counts
+        for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+        if (counts := edge_case_counts(path.read_text(encoding="utf-8")))
+    }
+
+    assert stated, "no document counts the edge cases: the check would pass on nothing"
+    assert {path: counts for path, counts in stated.items() if set(counts) != {len(CASES)}} == {}
+
+
+def test_a_count_of_edge_cases_that_drifted_is_caught() -> None:
+    assert edge_case_counts("a client that sends 18 edge cases of RFC 9112") != [len(CASES)]
