@@ -26,7 +26,7 @@ def base_settings_in_pydantic() -> Finding:
 FLASK_PATTERNS = {
     "environment variables": ("from_prefixed_env", "from_envvar"),
     "a config file": ("from_file", "from_pyfile"),
-    "classes and inheritance": ("from_object",),
+    "classes with inheritance": ("from_object",),
 }
 
 
@@ -43,7 +43,7 @@ def _fastapi_patterns() -> dict[str, bool]:
     return {
         "environment variables": hasattr(pydantic_settings, "EnvSettingsSource"),
         "a config file": "env_file" in SettingsConfigDict.__annotations__,
-        "classes and inheritance": {"debug", "database_url"} <= set(_Production.model_fields),
+        "classes with inheritance": {"debug", "database_url"} <= set(_Production.model_fields),
         "an instance folder": hasattr(FastAPI(), "instance_path"),
     }
 
