@@ -244,7 +244,7 @@ node:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
 
-## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 42 minutes
+## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 43 minutes
 ## (`python -m tools.bench plan` says how it is spent).
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).
@@ -253,7 +253,7 @@ bench: $(INSTALLED) wrk go node
 		--started-by "make bench" --note "$(BENCH_NOTE)"
 	$(BIN)/python -m tools.bench check docs --allow-failed-cases
 
-## One short round of everything, about four minutes: the report goes to var/bench/quick.
+## One short round of everything, about 4 minutes: the report goes to var/bench/quick.
 bench-quick: $(INSTALLED) wrk go node
 	$(BIN)/python -m tools.bench run --profile quick --report-dir var/bench/quick \
 		--started-by "make bench-quick"

@@ -221,6 +221,10 @@ def _cases(count: int) -> str:
     return f"{count} case" if count == 1 else f"{count} cases"
 
 
+def _differences(count: int) -> str:
+    return f"{count} difference" if count == 1 else f"{count} differences"
+
+
 def what_to_do(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> list[str]:
     """The differences that break clients, the most frequent first, each with its bridge."""
     reference, candidate = labels(pair)
@@ -231,14 +235,18 @@ def what_to_do(results: Sequence[CaseResult], pair: PairSpec = DEFAULT_PAIR) -> 
     )
     if not breaking:
         return []
+    shown = breaking[:MOST_IMPORTANT]
+    # Say how many break clients before how many are ranked: "the 4 that break clients" read
+    # as if there were only 4 when the checklist below lists every one.
     lines = [
         "## What matters most for an API client",
         "",
-        f"The {min(MOST_IMPORTANT, len(breaking))} differences that break clients in the most "
-        f"cases, and how to make {candidate} answer as {reference} did:",
+        f"{_differences(len(breaking))} {'breaks' if len(breaking) == 1 else 'break'} clients, "
+        f"all in the checklist below. The {_differences(len(shown))} seen in the most cases, "
+        f"and how to make {candidate} answer as {reference} did:",
         "",
     ]
-    for rank, name in enumerate(breaking[:MOST_IMPORTANT], start=1):
+    for rank, name in enumerate(shown, start=1):
         entry = REGISTRY[name]
         lines.append(
             f"{rank}. **[{name}](#{name})** ({_cases(seen[name])}): {entry.impact_reason} "

@@ -168,3 +168,32 @@ def test_the_summary_names_only_the_differences_that_break_clients_and_the_repor
     after_summary = report.split(SUMMARY_END, 1)[1]
     assert "| [admin-ui](#admin-ui): " in after_summary
     assert "| [werkzeug-html-errors](#werkzeug-html-errors): " in after_summary
+
+
+def _breaking(name: str) -> CaseResult:
+    return CaseResult(
+        "routing",
+        f"a case of {name}",
+        "GET /",
+        FLASK_404,
+        FASTAPI_404,
+        ("body",),
+        (name,),
+        "documented",
+    )
+
+
+def test_the_count_of_differences_that_break_clients_is_every_one_the_checklist_lists() -> None:
+    names = [
+        "validation-error-format",
+        "werkzeug-html-errors",
+        "path-converter-mismatch",
+        "repeated-query-parameter",
+        "automatic-head",
+    ]
+    report = render([_breaking(name) for name in names])
+    checklist = report.split("### Migration checklist", 1)[1].split("\n## ", 1)[0]
+
+    assert "5 differences break clients, all in the checklist below." in report
+    assert "The 4 differences seen in the most cases" in report
+    assert checklist.count("- [ ] ") == len(names)

@@ -7,7 +7,8 @@ NOTES: dict[str, str] = {
     "check (h11, its other parser, does), so the request reaches the app "
     "(<https://github.com/Kludex/uvicorn/pull/3125>, open).",
     "bad-chunk-size": "uvicorn's parser refuses the chunk before the app runs; gunicorn "
-    "decodes chunks as the app reads the body, so the app meets the error (see Deviations).",
+    "decodes chunks as the app reads the body, so the app meets the error; both refuse it with "
+    "400 and close.",
     "oversized-header": "gunicorn refuses a field over `limit_request_field_size` (8190 bytes) "
     "with 431. uvicorn with httptools has no limit to set "
     "(<https://github.com/Kludex/uvicorn/issues/157>): the whole header block is buffered before "

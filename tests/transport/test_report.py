@@ -1,10 +1,12 @@
 """The transport report's own rules, each shown failing on the input it exists to catch."""
 
+import re
 from pathlib import Path
 
 from parity_tests.servers import PRODUCTION_SERVERS
 from tests.transport.cases import CASES
-from tests.transport.notes import GUARDS
+from tests.transport.deviations import DEVIATIONS
+from tests.transport.notes import GUARDS, NOTES
 from tests.transport.report import Outcome, check, describe, needed_by, render, unrecorded
 from tests.transport.wire import Answer, Response
 
@@ -58,3 +60,34 @@ def test_a_pair_without_an_answer_keeps_the_report_from_being_written() -> None:
 
     assert unrecorded(outcomes) == ["pipelining on uvicorn"]
     assert unrecorded(every_outcome({})) == []
+
+
+def test_a_note_sends_the_reader_to_the_deviations_only_for_a_case_that_has_one() -> None:
+    deviating = {case for case, _server in DEVIATIONS}
+
+    pointing = [case for case, note in NOTES.items() if "see Deviations" in note]
+
+    assert [case for case in pointing if case not in deviating] == []
+
+
+ROOT = Path(__file__).resolve().parents[2]
+EDGE_CASES = re.compile(r"(\d+) edge cases")
+
+
+def edge_case_counts(text: str) -> list[int]:
+    return [int(count) for count in EDGE_CASES.findall(text)]
+
+
+def test_every_count_of_edge_cases_in_the_readme_and_docs_is_the_number_of_cases() -> None:
+    stated = {
+        path.relative_to(ROOT).as_posix(): counts
+        for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+        if (counts := edge_case_counts(path.read_text(encoding="utf-8")))
+    }
+
+    assert stated, "no document counts the edge cases: the check would pass on nothing"
+    assert {path: counts for path, counts in stated.items() if set(counts) != {len(CASES)}} == {}
+
+
+def test_a_count_of_edge_cases_that_drifted_is_caught() -> None:
+    assert edge_case_counts("a client that sends 18 edge cases of RFC 9112") != [len(CASES)]

@@ -104,8 +104,13 @@ def plan(profile: Profile) -> str:
         f"on {profile.servers_per_round()} servers ({kinds}); each case "
         f"{profile.warmup_s} s of warm-up and {profile.duration_s} s measured: "
         f"{profile.planned_s() / 60:.1f} minutes measured, about "
-        f"{max(1, round(profile.estimated_s() / 60))} minute(s) in all"
+        f"{estimated_minutes(profile)} minute(s) in all"
     )
+
+
+def estimated_minutes(profile: Profile) -> int:
+    """The wall-clock a run of `profile` takes, in whole minutes: what the docs may quote."""
+    return max(1, round(profile.estimated_s() / 60))
 
 
 def customised(

@@ -28,6 +28,8 @@ from tools.bench.report_recipes import recipes_section
 from tools.bench.summary import CaseSummary, Run, case, case_ratio, ran, workload_info
 
 REPORT_NAME = "benchmarks.md"
+# A case's RSS is the largest of its rounds (summary.case): the heading says so, beside medians.
+RSS_HEADING = "max RSS MB"
 JSON_NAME = "benchmarks.json"
 CHARTS_DIR = "benchmarks"
 # A one-minute load average at least this high before the run: other work shared the machine.
@@ -140,7 +142,7 @@ def hello_section(run: Run) -> list[str]:
                 TUNED_OVER_BARE,
                 "bare ÷ raw",
                 "twin p99 ms",
-                "twin RSS MB",
+                f"twin {RSS_HEADING}",
             ],
             rows,
         ),
@@ -334,7 +336,7 @@ def workload_sections(run: Run) -> list[str]:
         lines += [
             f"### {workload_label(run, workload)}",
             "",
-            *table(["subject", "req/s", "p99 ms", "RSS MB", "notes"], rows),
+            *table(["subject", "req/s", "p99 ms", RSS_HEADING, "notes"], rows),
         ]
         lines += reading(workload_reading(run, workload, summaries))
     return lines
@@ -665,7 +667,8 @@ def method_section(run: Run) -> list[str]:
         "and runs every case once, workload by workload, so the two sides of a ratio are "
         "measured seconds apart. Requests per second are the median of the rounds with the "
         "lowest and highest in brackets; p99 is the 99th percentile latency of the median "
-        "round; RSS is the memory of the server process that holds the app, after the case. "
+        "round; RSS is the largest, over the passed rounds, of the resident memory of the "
+        "server process that holds the app, read after each case: a maximum, not a median. "
         "A ratio is taken within each round, then its median shown. A case with any socket "
         "error or error status (or whose first request did not answer as expected) is failed "
         "and left out of every median; a case where wrk used "

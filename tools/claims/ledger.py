@@ -4,21 +4,29 @@ A claim is a function that probes the locked libraries and returns a Finding. It
 its verdict: it says whether the article's statement is true today (`article_right`), what
 qualifies it (`caveats`), and, when it is not true, what is (`today`) and what changed since
 the article was written (`changed`). `judge` makes the verdict from those.
+
+A claim that says several things (several workloads, versions, or parts such as "OAuth2 and
+OpenID Connect") names each part and whether it is right, not right, or unmeasured (None:
+nothing here probes it). Every part right: the claim holds. None right: it does not hold. Some
+right and the others not right or unmeasured: partly, and the finding names each. A part that
+nothing probes is never counted as right.
 """
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-Verdict = Literal["holds", "holds with a caveat", "outdated", "wrong", "unmeasured"]
+Verdict = Literal["holds", "holds with a caveat", "partly", "outdated", "wrong", "unmeasured"]
 VERDICTS: dict[Verdict, str] = {
     "holds": "The statement is true on the locked versions, as the article means it.",
     "holds with a caveat": "True, but something the article does not say would surprise a "
     "reader who relied on it.",
+    "partly": "True for some of what it says (some workloads, versions or parts) and false or "
+    "unmeasured for the rest: the ledger names each.",
     "outdated": "It was true when the article was written and is not any more: a library "
     "changed. The ledger says what changed and what is true today.",
     "wrong": "It is not true on the locked versions, and no change since 2020 explains it: "
@@ -54,15 +62,21 @@ class Finding:
         if self.verdict != "holds" and not self.today.strip():
             raise IncompleteFindingError(
                 f"a finding of {self.verdict!r} must say "
-                + ("why" if self.verdict == "unmeasured" else "what is true today")
+                + {"unmeasured": "why", "partly": "where it holds and where it does not"}.get(
+                    self.verdict, "what is true today"
+                )
             )
         if self.verdict == "holds" and self.today:
             raise IncompleteFindingError("a claim that holds has no caveat: say so with one")
 
 
+Parts = Mapping[str, bool | None]
+
+
 def judge(
     *,
-    article_right: bool,
+    article_right: bool | None = None,
+    parts: Parts | None = None,
     observed: str,
     today: str = "",
     changed: str = "",
@@ -74,7 +88,14 @@ def judge(
     Right with nothing to qualify it: holds. Right with caveats: holds with a caveat. Not right,
     when `changed` names the change since 2020 that made it so: outdated. Not right otherwise:
     wrong. A claim that is not right must say what is true today.
+
+    A claim of several `parts` (instead of `article_right`): right when every part is, not
+    right when none is, partly when some are, unmeasured when nothing probes any of them.
     """
+    if (article_right is None) == (parts is None):
+        raise IncompleteFindingError("judge a claim by exactly one of article_right and parts")
+    if parts is not None:
+        return _judge_parts(parts, observed, today, changed, caveats, evidence)
     if article_right:
         if caveats:
             return Finding("holds with a caveat", observed, " ".join(caveats), tuple(evidence))
@@ -84,6 +105,63 @@ def judge(
     if changed:
         return Finding("outdated", observed, f"{today} (What changed: {changed}.)", tuple(evidence))
     return Finding("wrong", observed, today, tuple(evidence))
+
+
+def _judge_parts(
+    parts: Parts,
+    observed: str,
+    today: str,
+    changed: str,
+    caveats: Sequence[str],
+    evidence: Sequence[Link],
+) -> Finding:
+    if not parts:
+        raise IncompleteFindingError("a claim judged by its parts must name at least one")
+    right = [name for name, value in parts.items() if value is True]
+    not_right = [name for name, value in parts.items() if value is False]
+    unprobed = [name for name, value in parts.items() if value is None]
+    if not right and not not_right:
+        return Finding(
+            "unmeasured",
+            observed,
+            f"Nothing here probes {_names(unprobed)}. {today}".strip(),
+            tuple(evidence),
+        )
+    if not unprobed and not (right and not_right):
+        return judge(
+            article_right=bool(right),
+            observed=observed,
+            today=today,
+            changed=changed,
+            caveats=caveats,
+            evidence=evidence,
+        )
+    if not right:
+        # Not right wherever it was measured: the unmeasured rest cannot rescue it.
+        if not today:
+            raise IncompleteFindingError("a claim that does not hold must say what is true today")
+        return judge(
+            article_right=False,
+            observed=observed,
+            today=f"{today} Not measured: {_names(unprobed)}.",
+            changed=changed,
+            evidence=evidence,
+        )
+    where = [f"Holds for {_names(right)}."]
+    if not_right:
+        where.append(f"Not for {_names(not_right)}.")
+    if unprobed:
+        where.append(f"Unmeasured for {_names(unprobed)}: nothing here probes it.")
+    return Finding(
+        "partly",
+        observed,
+        " ".join(text for text in (*where, today, *caveats) if text),
+        tuple(evidence),
+    )
+
+
+def _names(parts: Sequence[str]) -> str:
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 def unmeasured(reason: str, *evidence: Link) -> Finding:

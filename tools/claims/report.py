@@ -76,6 +76,7 @@ def summary(findings: Iterable[Finding]) -> str:
     parts = [
         number("holds", "holds", "hold"),
         number("holds with a caveat", "holds with a caveat", "hold with a caveat"),
+        number("partly", "holds partly", "hold partly"),
         number("outdated", "is outdated", "are outdated"),
         number("wrong", "is wrong", "are wrong"),
         number("unmeasured", "is unmeasured", "are unmeasured"),
@@ -113,7 +114,8 @@ def render(claims: Sequence[Claim], findings: Mapping[str, Finding]) -> str:
         "never measured by the tests: *faster* means at least "
         f"{performance.FASTER_AT} times the other's requests per second, *much faster* at "
         f"least {performance.MUCH_FASTER_AT} times, *on par* at least {performance.ON_PAR_AT} "
-        "of it.",
+        "of it, on each workload the benchmark measures both on: a claim that reaches its "
+        "threshold on some workloads and not on others holds *partly*.",
         "",
     ]
     for section, members in _by_section(claims):

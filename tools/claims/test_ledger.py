@@ -65,3 +65,56 @@ def test_a_finding_that_does_not_say_what_was_observed_is_refused() -> None:
 def test_a_claim_that_holds_cannot_carry_a_caveat() -> None:
     with pytest.raises(IncompleteFindingError, match="no caveat"):
         Finding("holds", "it ran", "but")
+
+
+def test_a_claim_right_on_some_parts_and_not_on_others_is_partly_and_names_each() -> None:
+    finding = judge(
+        parts={"the hello": True, "a list": False},
+        observed="it ran",
+        today="Slower on a list.",
+    )
+
+    assert finding.verdict == "partly"
+    assert finding.today == "Holds for the hello. Not for a list. Slower on a list."
+
+
+def test_a_part_that_nothing_probes_makes_a_claim_right_elsewhere_partly_not_holding() -> None:
+    finding = judge(
+        parts={"OAuth2": True, "OpenID Connect": None}, observed="it ran", caveats=["Mind this."]
+    )
+
+    assert finding.verdict == "partly"
+    assert finding.today == (
+        "Holds for OAuth2. Unmeasured for OpenID Connect: nothing here probes it. Mind this."
+    )
+
+
+def test_a_claim_right_on_every_part_holds_and_wrong_on_every_part_is_wrong() -> None:
+    right = judge(parts={"a": True, "b": True}, observed="it ran")
+    not_right = judge(parts={"a": False, "b": False}, observed="it ran", today="Neither.")
+
+    assert (right.verdict, not_right.verdict) == ("holds", "wrong")
+
+
+def test_an_unmeasured_part_cannot_rescue_a_claim_wrong_wherever_it_was_measured() -> None:
+    finding = judge(parts={"a": False, "b": None}, observed="it ran", today="Not a.")
+
+    assert (finding.verdict, finding.today) == ("wrong", "Not a. Not measured: b.")
+
+
+def test_a_claim_whose_every_part_is_unprobed_is_unmeasured_and_says_which() -> None:
+    finding = judge(parts={"a ranking": None}, observed="Only one rival ran.")
+
+    assert (finding.verdict, finding.today) == ("unmeasured", "Nothing here probes a ranking.")
+
+
+def test_a_claim_judged_both_as_a_whole_and_by_parts_or_by_neither_is_refused() -> None:
+    with pytest.raises(IncompleteFindingError, match="exactly one"):
+        judge(article_right=True, parts={"a": True}, observed="it ran")
+    with pytest.raises(IncompleteFindingError, match="exactly one"):
+        judge(observed="it ran")
+
+
+def test_a_partly_finding_that_does_not_say_where_it_holds_is_refused() -> None:
+    with pytest.raises(IncompleteFindingError, match="where it holds and where it does not"):
+        Finding("partly", "it ran")

@@ -50,7 +50,9 @@ def test_the_summary_counts_each_verdict() -> None:
     line = summary(FINDINGS.values())
 
     assert line.startswith("**2 claims**")
-    assert "1 holds, 0 hold with a caveat, 1 is outdated, 0 are wrong, 0 are unmeasured" in line
+    assert (
+        "1 holds, 0 hold with a caveat, 0 hold partly, 1 is outdated, 0 are wrong, 0 are unmeasured"
+    ) in line
 
 
 def test_the_verdicts_read_back_from_a_ledger_are_those_it_was_written_with() -> None:
@@ -103,3 +105,12 @@ def test_a_claim_added_or_removed_is_named() -> None:
 
     assert moved(before, after) == ["second-claim: outdated → (removed)"]
     assert moved(after, before) == ["second-claim: (not in the ledger) → outdated"]
+
+
+def test_a_partly_finding_is_counted_and_rendered_with_where_it_holds() -> None:
+    partly = {"second-claim": Finding("partly", "It ran.", "Holds for a. Not for b.")}
+    findings = FINDINGS | partly
+
+    assert "0 hold with a caveat, 1 holds partly, 0 are outdated" in summary(findings.values())
+    assert "| **partly** | It ran. | Holds for a. Not for b. |" in render(CLAIMS, findings)
+    assert "- **partly**: True for some of what it says" in render(CLAIMS, findings)

@@ -428,3 +428,15 @@ def test_the_report_names_what_each_strangler_step_ports_as_the_run_records_it(
     run["migration"] = migration_block(FULL)
     assert "50%: hello, methods, settings, employees, auth, waits" in report.render(run)
     assert migration_block(replace(FULL, subjects=FULL.subjects[:3])) == {}
+
+
+def test_the_rss_shown_is_the_largest_of_the_rounds_and_the_report_says_so(
+    run: dict[str, Any],
+) -> None:
+    text = report.render(run)
+    # The fixture's RSS is 71, 72 and 73 MB in rounds 1 to 3: the median would be 72.
+    assert _row(text, "gunicorn gthread").endswith("| 73 |")
+    assert f"| twin {report.RSS_HEADING} |" in text
+    assert report.RSS_HEADING.startswith("max ")
+    assert "RSS is the largest, over the passed rounds," in text
+    assert "a maximum, not a median" in text

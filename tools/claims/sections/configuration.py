@@ -1,8 +1,9 @@
 """Configuration: environment variables, files, instance folders, settings classes."""
 
+import pydantic_settings
 from fastapi import FastAPI
 from flask import Flask, config
-from pydantic_settings import SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.claims.imports import judge_move
 from tools.claims.ledger import Finding, Link, claim, judge
@@ -25,8 +26,26 @@ def base_settings_in_pydantic() -> Finding:
 FLASK_PATTERNS = {
     "environment variables": ("from_prefixed_env", "from_envvar"),
     "a config file": ("from_file", "from_pyfile"),
-    "classes and inheritance": ("from_object",),
+    "classes with inheritance": ("from_object",),
 }
+
+
+class _Base(BaseSettings):
+    debug: bool = False
+
+
+class _Production(_Base):
+    database_url: str = ""
+
+
+def _fastapi_patterns() -> dict[str, bool]:
+    """What a FastAPI app can use for each pattern: pydantic-settings, or the app itself."""
+    return {
+        "environment variables": hasattr(pydantic_settings, "EnvSettingsSource"),
+        "a config file": "env_file" in SettingsConfigDict.__annotations__,
+        "classes with inheritance": {"debug", "database_url"} <= set(_Production.model_fields),
+        "an instance folder": hasattr(FastAPI(), "instance_path"),
+    }
 
 
 @claim(
@@ -34,37 +53,32 @@ FLASK_PATTERNS = {
     "file, an instance folder, classes with inheritance."
 )
 def same_configuration_patterns() -> Finding:
-    flask_has = [
-        pattern
+    flask_has = {
+        pattern: all(hasattr(config.Config, method) for method in methods)
         for pattern, methods in FLASK_PATTERNS.items()
-        if all(hasattr(config.Config, method) for method in methods)
-    ]
-    flask_instance = hasattr(Flask("claims_probe"), "instance_path")
-    fastapi = FastAPI()
-    fastapi_config = hasattr(fastapi, "config")
-    fastapi_instance = hasattr(fastapi, "instance_path")
-    settings_files = "env_file" in SettingsConfigDict.__annotations__
-    caveats = []
-    if not fastapi_config:
-        caveats.append(
+    } | {"an instance folder": hasattr(Flask("claims_probe"), "instance_path")}
+    fastapi_has = _fastapi_patterns()
+    fastapi_config = hasattr(FastAPI(), "config")
+    # A pattern is shared when both sides have it: the claim is about the two together.
+    shared = {pattern: flask_has[pattern] and fastapi_has[pattern] for pattern in flask_has}
+
+    def listed(has: dict[str, bool], value: bool) -> str:
+        return ", ".join(pattern for pattern, present in has.items() if present is value)
+
+    return judge(
+        parts=shared,
+        observed=f"Flask's config has {listed(flask_has, True) or 'none of them'}"
+        + (f" (not {listed(flask_has, False)})" if not all(flask_has.values()) else "")
+        + f"; a FastAPI app, with pydantic-settings, has {listed(fastapi_has, True) or 'none'}"
+        + (f" (not {listed(fastapi_has, False)})" if not all(fastapi_has.values()) else "")
+        + f", and {'a' if fastapi_config else 'no'} config of its own.",
+        today="Nothing on the FastAPI side corresponds to Flask's instance folder."
+        if not fastapi_has["an instance folder"]
+        else "Not every pattern is on both sides.",
+        caveats=[]
+        if fastapi_config
+        else [
             "FastAPI has no configuration system of its own: environment variables, `.env` "
             "files and classes come from pydantic-settings, a separate package."
-        )
-    if not fastapi_instance:
-        caveats.append("Nothing on the FastAPI side corresponds to Flask's instance folder.")
-    return judge(
-        article_right=len(flask_has) == len(FLASK_PATTERNS) and flask_instance and settings_files,
-        observed=f"Flask's config loads {', '.join(flask_has)}"
-        f"{' and has an instance folder' if flask_instance else ''}; a FastAPI app has "
-        f"{'a' if fastapi_config else 'no'} config and {'an' if fastapi_instance else 'no'} "
-        f"instance folder; pydantic-settings {'reads' if settings_files else 'does not read'} "
-        "files.",
-        today="Not every pattern is there: "
-        + ", ".join(
-            [pattern for pattern in FLASK_PATTERNS if pattern not in flask_has]
-            + ([] if flask_instance else ["Flask's instance folder"])
-            + ([] if settings_files else ["files in pydantic-settings"])
-        )
-        + " missing.",
-        caveats=caveats,
+        ],
     )
