@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check ports-5000-8000 pytest-reports pytest-rest
+	live-migration check ports-5000-8000 pytest-parity pytest-rest
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -56,7 +56,7 @@ db: $(INSTALLED)
 ## ports 5000 and 8000), a short load run and the benchmark harness in its quickest form.
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
-TEST_STAGES := pytest-rest pytest-reports pytest-migration postgres load-short bench-smoke
+TEST_STAGES := pytest-rest pytest-parity pytest-migration postgres load-short bench-smoke
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
 	$(MAKE) --no-print-directory $(TEST_FIRST:%=stage-%) \
@@ -67,7 +67,7 @@ test: $(INSTALLED) $(CHROMIUM) wrk go node
 ## on both cores; no PostgreSQL run, live servers, containers, load or benchmark.
 check: $(INSTALLED) $(CHROMIUM) wrk go node
 	@$(MAKE) --no-print-directory lint types
-	@$(MAKE) --no-print-directory -j2 stage-pytest-rest stage-pytest-reports
+	@$(MAKE) --no-print-directory -j2 stage-pytest-rest stage-pytest-parity
 
 ports-5000-8000:
 	@$(MAKE) --no-print-directory stage-compose-up-test && $(MAKE) --no-print-directory stage-live
@@ -91,27 +91,27 @@ types: $(INSTALLED)
 	$(BIN)/mypy .
 
 ## Every test in-process on SQLite, with the deployment, fault and transport tests on
-## servers of their own and the browser tests in Chromium (free ports), in two halves that
-## `make test` runs side by side: pytest-reports, the trees whose outcomes make the generated
-## documents (fails when docs/parity.md, docs/claims.md, docs/transport.md, docs/migration.md
-## or a README summary is stale), and pytest-rest, every other tree (the core, deployment,
-## fault and container tests, the tools' and the engine's).
-REPORTED_TREES := parity_tests tests/browser tests/migration tests/transport tools/claims
-# pyproject's testpaths but parity_tests (tests/core/test_make_test.py holds them to that).
-OTHER_TREES := tests tools engine/tests engine/examples
-pytest: pytest-reports pytest-rest pytest-migration
+## servers of their own and the browser tests in Chromium (free ports), in two halves of about
+## equal length that `make test` runs side by side, each checking the generated documents its
+## tests write (it fails when docs/parity.md, docs/claims.md, docs/transport.md,
+## docs/migration.md or a README summary is stale): pytest-parity, the parity suite, its engine
+## and what runs on it (the browser, the migration kit, the claims ledger), and pytest-rest,
+## every other tree (the core, deployment, transport, fault and container tests, the tools').
+PARITY_TREES := parity_tests engine/tests engine/examples tests/browser tests/migration tools/claims
+# pyproject's testpaths but those above (tests/core/test_make_test.py holds the two to that).
+OTHER_TREES := tests tools
+pytest: pytest-parity pytest-rest pytest-migration
 
-pytest-reports: $(INSTALLED) $(CHROMIUM) node
-	$(BIN)/pytest $(REPORTED_TREES) \
-		--parity-report var/parity.md --claims-report var/claims.md \
-		--transport-report var/transport.md --migration-report var/migration.md
+pytest-parity: $(INSTALLED) $(CHROMIUM) node
+	$(BIN)/pytest $(PARITY_TREES) --parity-report var/parity.md --claims-report var/claims.md \
+		--migration-report var/migration.md
 	$(BIN)/python -m parity_tests.report check var/parity.md docs/parity.md README.md
 	$(BIN)/python -m parity_tests.migration check var/migration.md docs/migration.md README.md
 	$(BIN)/python -m tools.claims.report check var/claims.md docs/claims.md README.md
-	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
 
 pytest-rest: $(INSTALLED) wrk go node
-	$(BIN)/pytest $(OTHER_TREES) $(REPORTED_TREES:%=--ignore=%)
+	$(BIN)/pytest $(OTHER_TREES) $(PARITY_TREES:%=--ignore=%) --transport-report var/transport.md
+	$(BIN)/python -m tests.transport.report check var/transport.md docs/transport.md
 
 ## The migration kit's pairs, each a run of the parity suite: Flask beside FastAPI in compat
 ## mode (the whole suite but the fuzzer, which holds the FastAPI twin to its own schema), and

@@ -25,12 +25,13 @@ def inside(tree: str, root: str) -> bool:
     return tree == root or tree.startswith(root + "/")
 
 
-def what_the_halves_miss(roots: list[str], reported: list[str], others: list[str]) -> list[str]:
-    """The testpaths neither half runs, and the reported trees that the other half runs again
-    or that lie outside every testpath. pytest ignores `--ignore` for the paths it is given,
-    so a reported tree must be a testpath itself or lie inside one of the other half's."""
-    missed = [root for root in roots if root not in others and root not in reported]
-    for tree in reported:
+def what_the_halves_miss(roots: list[str], first: list[str], others: list[str]) -> list[str]:
+    """The testpaths neither half runs, and the first half's trees that the other half runs
+    again or that lie outside every testpath. pytest ignores `--ignore` for the paths it is
+    given, so each of the first half's trees must be a testpath itself or lie inside one of
+    the other half's (which then ignores it)."""
+    missed = [root for root in roots if root not in others and root not in first]
+    for tree in first:
         if tree in others:
             missed.append(f"{tree} (in both halves)")
         elif tree not in roots and not any(inside(tree, other) for other in others):
@@ -41,7 +42,7 @@ def what_the_halves_miss(roots: list[str], reported: list[str], others: list[str
 def test_the_two_halves_of_the_in_process_suite_run_every_tree_once() -> None:
     assert (
         what_the_halves_miss(
-            configured_testpaths(), make_variable("REPORTED_TREES"), make_variable("OTHER_TREES")
+            configured_testpaths(), make_variable("PARITY_TREES"), make_variable("OTHER_TREES")
         )
         == []
     )

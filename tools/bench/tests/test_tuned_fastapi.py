@@ -4,7 +4,8 @@ import asyncio
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -31,6 +32,7 @@ from tools.bench.tuned.fastapi_guards import (
     fold_the_middleware,
 )
 from tools.bench.tuned.fastapi_hosts import RememberingTrustedHostMiddleware, remember_allowed_hosts
+from tools.bench.tuned.fastapi_routes import is_an_included_router, register_routes_on_the_app
 from tools.bench.tuned.starlette_middleware import middleware_class
 
 CORS_OPTIONS: dict[str, Any] = {
@@ -354,3 +356,69 @@ def _instances(app: Any, cls: type) -> list[Any]:
 
 async def page_app(scope: Scope, receive: Receive, send: Send) -> None:
     await PlainTextResponse("ok")(scope, receive, send)
+
+
+# --- each router's routes registered on the app itself -------------------------------------------
+
+
+def route_table(app: FastAPI) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every route the app serves, in the order it tries them: included routers opened."""
+    table = []
+    for entry in app.router.routes:
+        routes = getattr(entry, "original_router", None)
+        for route in routes.routes if routes is not None else [entry]:
+            methods = tuple(sorted(getattr(route, "methods", None) or ()))
+            table.append((type(route).__name__, getattr(route, "path", ""), methods))
+    return table
+
+
+def test_the_twins_routes_sit_on_the_app_in_the_order_they_were_included(
+    twin_settings: Settings,
+) -> None:
+    app = create_app(twin_settings)
+    before = route_table(app)
+    register_routes_on_the_app(app)
+    assert not any(map(is_an_included_router, app.router.routes))
+    assert route_table(app) == before
+
+
+def test_a_request_is_matched_by_no_included_router(
+    twin_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(twin_settings)
+    register_routes_on_the_app(app)
+    asked: list[object] = []
+    real = APIRouter.matches
+
+    def spy(self: APIRouter, scope: Scope) -> Any:
+        asked.append(self)
+        return real(self, scope)
+
+    monkeypatch.setattr(APIRouter, "matches", spy)
+    with started(app) as client:
+        assert client.get("/health").status_code == 200
+    assert asked == []
+
+
+def test_the_schema_and_every_routes_url_are_what_the_twin_has(twin_settings: Settings) -> None:
+    plain, moved = create_app(twin_settings), create_app(twin_settings)
+    register_routes_on_the_app(moved)
+    assert moved.openapi() == plain.openapi()
+    for route in plain.router.routes:
+        for inner in getattr(route, "original_router", plain.router).routes:
+            if isinstance(inner, APIRoute) and "{" not in inner.path:
+                assert moved.url_path_for(inner.name) == plain.url_path_for(inner.name)
+
+
+def test_a_router_included_with_a_prefix_is_refused() -> None:
+    app = FastAPI()
+    router = APIRouter()
+    router.add_api_route("/", lambda: {})
+    app.include_router(router, prefix="/v1")
+    with pytest.raises(RecipeError, match="prefix"):
+        register_routes_on_the_app(app)
+
+
+def test_an_app_without_a_router_is_refused() -> None:
+    with pytest.raises(RecipeError, match="no router"):
+        register_routes_on_the_app(FastAPI())

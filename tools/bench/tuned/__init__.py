@@ -118,6 +118,11 @@ FASTAPI_RECIPES: tuple[Recipe, ...] = (
         "the five middleware as one layer, passed in one step by a plain request",
         "tools.bench.tuned.fastapi_guards:fold_the_middleware",
     ),
+    Recipe(
+        "routes-on-the-app",
+        "each router's routes registered on the app itself, matched once",
+        "tools.bench.tuned.fastapi_routes:register_routes_on_the_app",
+    ),
     FREEZE,
 )
 RECIPES: dict[str, tuple[Recipe, ...]] = {"flask": FLASK_RECIPES, "fastapi": FASTAPI_RECIPES}
