@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check ports-5000-8000 pytest-parity pytest-rest
+	live-migration check pytest-parity pytest-rest
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -49,18 +49,21 @@ db: $(INSTALLED)
 	$(BIN)/python -m shared.manage init
 
 ## The whole suite. First lint, format check, types and the compose file (so that the tests
-## that read it with docker-compose run rather than skip); then the other stages two at a time,
-## one per core: every test in-process on SQLite in two halves, the migration kit's pairs, the
-## tests that touch a database again on PostgreSQL, the compose stack built and run for real
-## and then the parity suite live against gunicorn and uvicorn (one after the other: both bind
-## ports 5000 and 8000), a short load run and the benchmark harness in its quickest form.
+## that read it with docker-compose run rather than skip); then the other stages, independent
+## processes on ports of their own, three at a time on two cores (the compose stage spends much
+## of its time waiting on the engine and health checks), longest first: the compose stack built
+## and run for real, every test in-process on SQLite in two halves, the parity suite live
+## against gunicorn and uvicorn, the migration kit's pairs, the tests that touch a database
+## again on PostgreSQL, the benchmark harness in its quickest form and a short load run.
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
-TEST_STAGES := pytest-rest pytest-parity pytest-migration postgres load-short bench-smoke
+TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
+	bench-smoke load-short
+TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
 	$(MAKE) --no-print-directory $(TEST_FIRST:%=stage-%) \
-	&& $(MAKE) --no-print-directory -j2 ports-5000-8000 $(TEST_STAGES:%=stage-%) \
+	&& $(MAKE) --no-print-directory -j$(TEST_JOBS) $(TEST_STAGES:%=stage-%) \
 	&& echo "== make test: passed in $$(( $$(date +%s) - started )) s"
 
 ## The fast loop while developing, about two minutes: lint, types and every in-process test
@@ -68,9 +71,6 @@ test: $(INSTALLED) $(CHROMIUM) wrk go node
 check: $(INSTALLED) $(CHROMIUM) wrk go node
 	@$(MAKE) --no-print-directory lint types
 	@$(MAKE) --no-print-directory -j2 stage-pytest-rest stage-pytest-parity
-
-ports-5000-8000:
-	@$(MAKE) --no-print-directory stage-compose-up-test && $(MAKE) --no-print-directory stage-live
 
 stage-%:
 	@mkdir -p var/test; log=var/test/$*.log; started=$$(date +%s); \
@@ -130,15 +130,15 @@ pytest-migration: $(INSTALLED)
 postgres: $(INSTALLED)
 	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
 
-## The parity suite against both real servers (gunicorn :5000, uvicorn :8000, as make up
-## starts them) on a fresh SQLite database, then on a fresh PostgreSQL database.
+## The parity suite against both real servers (gunicorn and uvicorn with the Procfile's commands,
+## each on a free port) on a fresh SQLite database, then on a fresh PostgreSQL database.
 live: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --database sqlite -q
 	$(BIN)/python -m parity_tests.live --database postgresql -q
 	$(MAKE) --no-print-directory live-migration
 
-## The same pairs on real servers (the reference on gunicorn at :5000, the candidate on uvicorn
-## at :8000) on a fresh SQLite database: compat mode with the whole suite but the fuzzer, the
+## The same pairs on real servers (the reference on gunicorn, the candidate on uvicorn, each on
+## a free port) on a fresh SQLite database: compat mode with the whole suite but the fuzzer, the
 ## strangler's steps with the differential probes. The default pair runs on PostgreSQL too.
 live-migration: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --pair flask:fastapi-compat --database sqlite -q \
@@ -173,7 +173,7 @@ PAIR ?= flask:fastapi
 parity-pair: $(INSTALLED)
 	$(BIN)/pytest parity_tests -q --pair $(PAIR) --parity-report docs/
 
-## The parity suite on PAIR's real servers (reference :5000, candidate :8000), SQLite then
+## The parity suite on PAIR's real servers (each on a free port), SQLite then
 ## PostgreSQL, as `make live` runs the default pair.
 live-pair: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database sqlite -q

@@ -3,8 +3,9 @@
     python -m parity_tests.live [--pair REFERENCE:CANDIDATE] [--database sqlite|postgresql]
         [PYTEST ARGS...]
 
-Gives both servers a fresh database (migrated and seeded), starts the reference on 5000 and
-the candidate on 8000, each as its side says (by default the Procfile's gunicorn and
+Gives both servers a fresh database (migrated and seeded), starts the reference and the
+candidate each on a free port of the loopback (so that a run collides with nothing: `make up`,
+the compose stack, another run), each as its side says (by default the Procfile's gunicorn and
 uvicorn), waits for /health, runs `pytest parity_tests --pair ... --REFERENCE-url ...
 --CANDIDATE-url ...` plus any PYTEST ARGS, and stops both servers with SIGTERM. The exit
 status is pytest's, or 1 if a server did not stop cleanly.
@@ -28,7 +29,7 @@ from parity_tests.databases import (
     must_not_skip,
     postgres_unavailable_reason,
 )
-from parity_tests.servers import ROOT, Server, ServerError, start, stopped_cleanly
+from parity_tests.servers import ROOT, Server, ServerError, free_port, start, stopped_cleanly
 from parity_tests.sides import (
     DEFAULT_PAIR,
     PairSpec,
@@ -38,9 +39,6 @@ from parity_tests.sides import (
     side_spec,
 )
 from shared.settings import Settings
-
-# The reference where `make up` serves Flask, the candidate where it serves FastAPI.
-PORTS = (5000, 8000)
 
 
 def say(message: str) -> None:
@@ -75,8 +73,9 @@ def run(backend: Backend, pytest_args: Sequence[str], pair: PairSpec = DEFAULT_P
         prepare_database(Settings(database_url=database_url))
         servers: list[Server] = []
         try:
-            for name, port in zip(pair.names, PORTS, strict=True):
+            for name in pair.names:
                 spec = side_spec(name)
+                port = free_port()
                 began = time.monotonic()
                 server = start(
                     spec.process,
