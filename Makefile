@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check ports-5000-8000 pytest-parity pytest-rest
+	live-migration check ports-5000-8000 pytest-parity pytest-rest verdict
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -188,6 +188,12 @@ screens: $(INSTALLED) $(CHROMIUM)
 claims: $(INSTALLED)
 	$(BIN)/pytest tools/claims -q --claims-report docs/claims.md
 	$(BIN)/python -m tools.claims.report readme docs/claims.md README.md
+
+## Regenerate the verdict (docs/verdict.md): which framework for which kind of service, read from
+## docs/benchmarks.json, docs/claims.md and the parity registry; run it after `make bench` or
+## `make claims`. A test in tools/verdict fails when the checked-in page is stale.
+verdict: $(INSTALLED)
+	$(BIN)/python -m tools.verdict write docs/verdict.md
 
 ## Both apps on their production servers under Locust's mixed workload, on SQLite then on
 ## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
