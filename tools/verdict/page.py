@@ -179,7 +179,7 @@ def _why(run: Run, verdict: KindVerdict) -> str:
     ]
     ahead = "; ".join(f"{words} {_listed(run, found)}" for words, found in groups)
     name = verdict.deciding.name
-    return f"{name}: {ahead or 'nothing measured'}. {_reason(verdict)}"
+    return f"{name[0].upper()}{name[1:]}: {ahead or 'nothing measured'}. {_reason(verdict)}"
 
 
 def _listed(run: Run, figures: Sequence[Figure]) -> str:
