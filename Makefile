@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check ports-5000-8000 pytest-parity pytest-rest verdict
+	live-migration check ports-5000-8000 pytest-parity pytest-rest
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -192,6 +192,7 @@ claims: $(INSTALLED)
 ## Regenerate the verdict (docs/verdict.md): which framework for which kind of service, read from
 ## docs/benchmarks.json, docs/claims.md and the parity registry; run it after `make bench` or
 ## `make claims`. A test in tools/verdict fails when the checked-in page is stale.
+.PHONY: verdict
 verdict: $(INSTALLED)
 	$(BIN)/python -m tools.verdict write docs/verdict.md
 
