@@ -4,7 +4,7 @@ import os
 import re
 from pathlib import Path
 
-from tools.bench.report_migration import FASTAPI_TWIN, FLASK_TWIN
+from tools.bench.report_migration import FASTAPI_TWIN, FLASK_TWIN, migration_subjects
 from tools.bench.summary import case_ratio
 from tools.bench.workloads import MIGRATION_WORKLOADS
 from tools.claims.ledger import Link
@@ -13,7 +13,6 @@ from tools.verdict import rules
 from tools.verdict.__main__ import REGENERATE, stale
 from tools.verdict.evidence import COMPARISONS, REPO_ROOT, load
 from tools.verdict.kinds import KINDS
-from tools.verdict.move import migration_subjects
 from tools.verdict.page import render
 
 PAGE = REPO_ROOT / "docs" / "verdict.md"
