@@ -189,6 +189,13 @@ claims: $(INSTALLED)
 	$(BIN)/pytest tools/claims -q --claims-report docs/claims.md
 	$(BIN)/python -m tools.claims.report readme docs/claims.md README.md
 
+## Regenerate the verdict (docs/verdict.md): which framework for which kind of service, read from
+## docs/benchmarks.json, docs/claims.md and the parity registry; run it after `make bench` or
+## `make claims`. A test in tools/verdict fails when the checked-in page is stale.
+.PHONY: verdict
+verdict: $(INSTALLED)
+	$(BIN)/python -m tools.verdict write docs/verdict.md
+
 ## Both apps on their production servers under Locust's mixed workload, on SQLite then on
 ## PostgreSQL: 60 s at 64 connections per app, then every acknowledged write read back through
 ## both apps. Fails on any socket error, 5xx or mismatch; prints throughput and p99 per app.
