@@ -22,19 +22,23 @@ def stale(checked_in: Path, fresh: str) -> list[str]:
     )
 
 
+def check(path: Path) -> int:
+    """0 when the page is what the evidence renders now; else the diff and 1."""
+    problems = stale(path, render(load()))
+    if not problems:
+        print(f"{path} is current.")
+        return 0
+    print("\n".join([*problems, f"{path} is stale: run `{REGENERATE}` and commit the result."]))
+    return 1
+
+
 def main(argv: Sequence[str]) -> int:
     match argv:
         case ["write", path]:
             Path(path).write_text(render(load()), encoding="utf-8")
             return 0
         case ["check", path]:
-            problems = stale(Path(path), render(load()))
-            if problems:
-                print("\n".join(problems))
-                print(f"{path} is stale: run `{REGENERATE}` and commit the result.")
-                return 1
-            print(f"{path} is current.")
-            return 0
+            return check(Path(path))
     print(__doc__)
     return 2
 

@@ -48,16 +48,16 @@ PROBES = (
     Probe("whoami with credentials", "GET", "/whoami", {"Authorization": BASIC}),
     Probe("an async view", "GET", "/async?delay=0"),
     Probe("a session cookie", "GET", "/", {"Cookie": "session=forged.value.signature"}),
-    Probe("a method the route does not allow", "DELETE", "/"),
-    Probe("a path with a trailing slash", "GET", "/employees/"),
-    Probe("a page built from a template", "GET", "/page"),
-    Probe("the API schema", "GET", "/openapi.json"),
     Probe(
         "a validated body",
         "POST",
         "/login",
         json={"username": "admin", "email": "admin@example.com", "password": "change-me"},
     ),
+    Probe("a method the route does not allow", "DELETE", "/"),
+    Probe("a path with a trailing slash", "GET", "/employees/"),
+    Probe("a page built from a template", "GET", "/page"),
+    Probe("the API schema", "GET", "/openapi.json"),
 )
 
 
