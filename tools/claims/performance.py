@@ -83,6 +83,19 @@ BARE = Contest(
 )
 
 
+def _contest_on_hello(bench: Benchmarks, contest: Contest) -> tuple[Run, float, float] | Finding:
+    """The run, and FastAPI ÷ Flask on the hello on their native servers and with the server
+    held equal; an unmeasured finding when either is missing."""
+    native = _hello_ratios(bench, contest.fastapi, [contest.flask])
+    if isinstance(native, Finding):
+        return native
+    held = _hello_ratios(bench, contest.fastapi_held_equal, [contest.flask_held_equal])
+    if isinstance(held, Finding):
+        return held
+    assert bench.run is not None, "_hello_ratios returned figures, so the run exists"
+    return bench.run, native[0], held[0]
+
+
 def _judged_workloads(run: Run) -> list[tuple[str, str]]:
     """(key, label) of each workload the claims judge: every one but the concurrency sweep,
     which is the hello again at other connection counts and would count the hello five times."""
@@ -112,14 +125,10 @@ def much_faster_than_flask(bench: Benchmarks) -> Finding:
     with the server held equal (granian for both) says how much of it is the framework's.
     """
     contest = TWINS
-    hello = _hello_ratios(bench, contest.fastapi, [contest.flask])
-    if isinstance(hello, Finding):
-        return hello
-    held_hello = _hello_ratios(bench, contest.fastapi_held_equal, [contest.flask_held_equal])
-    if isinstance(held_hello, Finding):
-        return held_hello
-    run = bench.run
-    assert run is not None, "_hello_ratios returned figures, so the run exists"
+    measured = _contest_on_hello(bench, contest)
+    if isinstance(measured, Finding):
+        return measured
+    run = measured[0]
     native = _per_workload(run, contest.fastapi, contest.flask)
     held = _per_workload(run, contest.fastapi_held_equal, contest.flask_held_equal)
     slower = [key for key, value in native.items() if value is not None and value < 1]
@@ -176,15 +185,10 @@ def fastest_python_framework(bench: Benchmarks) -> Finding:
     Unmeasured until then: beating Flask alone is not being "one of the fastest" among Python
     frameworks, so the figures against Flask are shown but decide nothing.
     """
-    measured = _hello_ratios(bench, BARE.fastapi, [BARE.flask])
+    measured = _contest_on_hello(bench, BARE)
     if isinstance(measured, Finding):
         return measured
-    held = _hello_ratios(bench, BARE.fastapi_held_equal, [BARE.flask_held_equal])
-    if isinstance(held, Finding):
-        return held
-    run = bench.run
-    assert run is not None, "_hello_ratios returned figures, so the run exists"
-    (value,), (framework,) = measured, held
+    run, value, framework = measured
     rates = _bare_python_frameworks(run)
     rivals = sorted(name for name in rates if name != "fastapi")
     against_flask = (
