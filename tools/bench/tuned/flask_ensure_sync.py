@@ -18,9 +18,10 @@ def functions_the_app_holds(app: Flask) -> Iterator[Callable[..., Any]]:
     """Every view and hook registered on the app, and each function a view decorator wraps
     (flask-pydantic's @validate() hands its inner view to ensure_sync)."""
     for view in app.view_functions.values():
-        while view is not None:
-            yield view
-            view = getattr(view, "__wrapped__", None)
+        func: Callable[..., Any] | None = view
+        while func is not None:
+            yield func
+            func = getattr(func, "__wrapped__", None)
     for registry in (
         app.before_request_funcs,
         app.after_request_funcs,
