@@ -15,7 +15,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
+.PHONY: up up-queue up-strangler migration test lint types pytest postgres live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
 	live-migration check pytest-parity pytest-rest
@@ -34,9 +34,15 @@ $(CHROMIUM):
 	@echo "installing Debian's chromium for the browser tests"
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null
 
-## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000.
+## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000,
+## each running the upload job in its own process (JOBS=inline): no broker needed.
 up: db
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start flask fastapi
+
+## The same with the upload job on RabbitMQ (JOBS=queue, JOBS_BROKER_URL, default the local
+## server) and the Procfile's worker consuming it (docs/jobs.md).
+up-queue: db
+	PATH="$(CURDIR)/$(BIN):$$PATH" JOBS=queue $(BIN)/honcho start
 
 ## The strangler on one SQLite database: Flask on gunicorn at :5000, and at :8000 the strangler
 ## on uvicorn, FastAPI (compat mode) serving STRANGLER_PORTED and the Flask app the rest
