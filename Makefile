@@ -15,7 +15,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up up-queue up-strangler migration test lint types pytest postgres live parity claims screens transport load \
+.PHONY: up up-queue up-strangler migration test lint types pytest postgres queue live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
 	live-migration check pytest-parity pytest-rest
@@ -60,11 +60,12 @@ db: $(INSTALLED)
 ## of its time waiting on the engine and health checks), longest first: the compose stack built
 ## and run for real, every test in-process on SQLite in two halves, the parity suite live
 ## against gunicorn and uvicorn, the migration kit's pairs, the tests that touch a database
-## again on PostgreSQL, the benchmark harness in its quickest form and a short load run.
+## again on PostgreSQL, those that touch uploads again with the job on RabbitMQ (queue), the
+## benchmark harness in its quickest form and a short load run.
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	bench-smoke load-short
+	queue bench-smoke load-short
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
@@ -135,6 +136,13 @@ pytest-migration: $(INSTALLED)
 ## failed in CI.
 postgres: $(INSTALLED)
 	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
+
+## The parity tests that touch uploads and their job (-k upload) again in queue mode
+## (JOBS=queue): each in-process app on a RabbitMQ queue of its own (JOBS_BROKER_URL, default
+## the local server) with a worker consuming it; the rest of the suite never meets the job, so
+## it would repeat the inline run. Skipped without a broker, failed in CI.
+queue: $(INSTALLED)
+	$(BIN)/pytest -q --jobs queue -k upload parity_tests
 
 ## The parity suite against both real servers (gunicorn and uvicorn with the Procfile's commands,
 ## each on a free port) on a fresh SQLite database, then on a fresh PostgreSQL database.
