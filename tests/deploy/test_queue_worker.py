@@ -69,7 +69,7 @@ class WorkerProcess:
         self.log = log
         environment = os.environ | settings.as_environment()
         with log.open("wb") as output:
-            self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            self.process = subprocess.Popen(
                 [sys.executable, "-m", "shared.jobs", "worker", "--threads", "1"],
                 cwd=ROOT,
                 env=environment,
