@@ -145,6 +145,20 @@ class UploadQueue:
         self.broker.close()
 
 
+def root_cause(error: BaseException) -> str:
+    """What went wrong at the bottom of the errors Dramatiq and pika wrap around each other:
+    "Connection refused" rather than three class names."""
+    while True:
+        # pika's connector errors keep theirs in .exception, the others in args.
+        inner = getattr(error, "exception", None) or (error.args[0] if error.args else None)
+        if not isinstance(inner, BaseException):
+            break
+        error = inner
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
 def connect_upload_queue(settings: Settings, session_factory: sessionmaker[Session]) -> UploadQueue:
     """Reach the broker and declare the queue, or raise JobQueueUnreachable with one line
     that names the broker (without its password)."""
@@ -155,9 +169,9 @@ def connect_upload_queue(settings: Settings, session_factory: sessionmaker[Sessi
         broker.declare_queue(settings.jobs_queue, ensure=True)
     except (BrokerError, pika.exceptions.AMQPError) as error:
         broker.close()
-        reason = str(error) or type(error).__name__
+        reason = root_cause(error)
         raise JobQueueUnreachable(
-            f"JOBS=queue but the job broker at {shown} cannot be reached ({reason}): "
+            f"JOBS=queue but the job broker at {shown} cannot be used ({reason}): "
             "start RabbitMQ there, or set JOBS_BROKER_URL, or JOBS=inline."
         ) from None
     return UploadQueue(broker, job, shown, settings.upload_dir)
@@ -185,8 +199,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     worker.add_argument("--threads", type=int, default=4, help="jobs run at once (default 4)")
     arguments = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    # pika reports every step of every connection at INFO.
-    logging.getLogger("pika").setLevel(logging.WARNING)
+    # pika reports every step of every connection at INFO, and a refused one with a traceback;
+    # Dramatiq and this module say what a lost connection means.
+    logging.getLogger("pika").setLevel(logging.CRITICAL)
     stop = threading.Event()
 
     def stop_on_signal(_signal: int, _frame: FrameType | None) -> None:

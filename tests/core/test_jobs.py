@@ -219,7 +219,8 @@ def test_queue_mode_without_a_broker_refuses_to_start_naming_the_broker(
     assert stopped.value.code == STARTUP_FAILURE
     said = capsys.readouterr().err
     assert said.startswith(
-        "JOBS=queue but the job broker at amqp://guest:***@127.0.0.1:1/ cannot be reached"
+        "JOBS=queue but the job broker at amqp://guest:***@127.0.0.1:1/ cannot be used "
+        "(Connection refused)"
     )
     assert said.count("\n") == 1
     assert "secret" not in said
