@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 
 UPLOAD_ACTOR = "process_upload"
 # A database that is busy or away: the job goes back to the broker and is tried again after
-# 0.5 s, 1 s, 2 s ... at most a minute apart, about 16 minutes in all; then RabbitMQ keeps the
-# message in the queue's dead-letter queue (QUEUE.XQ) and the upload stays pending.
+# 0.5 s, 1 s, 2 s ... (with Dramatiq's jitter) at most a minute apart, 14 to 16 minutes in all;
+# then RabbitMQ keeps the message in the queue's dead-letter queue (QUEUE.XQ) and the upload
+# stays pending.
 RETRIES_WHILE_UNAVAILABLE = 20
 MIN_BACKOFF_MS = 500
 MAX_BACKOFF_MS = 60_000
