@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared import uploads
 from shared.db import UNAVAILABLE_ERRORS, create_db_engine, create_session_factory
+from shared.errors import ServiceUnavailable
 from shared.settings import Settings
 from shared.startup import StartupRefused, start_or_exit
 
@@ -58,7 +59,7 @@ class JobQueueUnreachable(StartupRefused):
     """JOBS=queue and the broker cannot be reached at start-up: the app refuses to start."""
 
 
-class JobQueueUnavailable(Exception):
+class JobQueueUnavailable(ServiceUnavailable):
     """The broker refused or lost an upload's job after start-up: the request answers 503."""
 
 
@@ -176,6 +177,17 @@ def connect_upload_queue(settings: Settings, session_factory: sessionmaker[Sessi
             "start RabbitMQ there, or set JOBS_BROKER_URL, or JOBS=inline."
         ) from None
     return UploadQueue(broker, job, shown, settings.upload_dir)
+
+
+def start_upload_jobs(
+    settings: Settings, session_factory: sessionmaker[Session]
+) -> UploadQueue | None:
+    """What each app does about the upload job when it starts: in queue mode, reach the broker
+    (or raise JobQueueUnreachable) and return the queue to send jobs to; inline, return None,
+    for the app to run them itself."""
+    if settings.jobs == "queue":
+        return connect_upload_queue(settings, session_factory)
+    return None
 
 
 def run_worker(settings: Settings, threads: int, stop: threading.Event) -> None:
