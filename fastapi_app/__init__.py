@@ -15,6 +15,7 @@ from fastapi_app.responses import HOST_REFUSED
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
+from shared.jobs import start_upload_jobs
 from shared.pages import STATIC_DIR
 from shared.settings import Settings
 from shared.uploads import start_recovering_pending_uploads
@@ -24,11 +25,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = create_db_engine(settings.database_url)
     session_factory = create_session_factory(engine)
+    # Here rather than in the lifespan, so that a broker out of reach stops the factory itself.
+    upload_queue = start_upload_jobs(settings, session_factory)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Uploads a stopped server accepted but never processed.
-        start_recovering_pending_uploads(session_factory, settings.upload_dir)
+        if upload_queue is None:
+            # Uploads a stopped server accepted but never processed (queued, the broker keeps them).
+            start_recovering_pending_uploads(session_factory, settings.upload_dir)
         yield
         engine.dispose()
 
@@ -45,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory
+    app.state.upload_queue = upload_queue
 
     errors.init_app(app)
     for router in ROUTERS:

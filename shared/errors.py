@@ -17,7 +17,15 @@ class Conflict(DomainError):
     """The change would break a uniqueness rule."""
 
 
-STATUS_BY_ERROR: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+class ServiceUnavailable(DomainError):
+    """Something the request needs is away for now (the job queue); the client may try again."""
+
+
+STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    NotFound: 404,
+    Conflict: 409,
+    ServiceUnavailable: 503,
+}
 
 
 def http_status(error: DomainError) -> int:

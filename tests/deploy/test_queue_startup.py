@@ -1,0 +1,67 @@
+"""Queue mode without a broker: every production server refuses to start, with one line that
+names the broker (password hidden) and no traceback, instead of serving uploads it cannot queue
+or restarting its workers forever."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from parity_tests.servers import (
+    PORT_VARIABLES,
+    PRODUCTION_SERVERS,
+    ROOT,
+    ProductionServer,
+    free_port,
+    procfile_commands,
+    server_environment,
+)
+
+# Nothing listens on port 1 of the loopback: the connection is refused at once.
+NO_BROKER_URL = "amqp://guest:secret@127.0.0.1:1/"
+REFUSAL = (
+    "JOBS=queue but the job broker at amqp://guest:***@127.0.0.1:1/ cannot be used "
+    "(Connection refused)"
+)
+STOP_TIMEOUT_SECONDS = 90
+# gunicorn's arbiter stops with its worker's code 3 ("Worker failed to boot"), as does uvicorn
+# with one process; uvicorn's supervisor (--workers 2, the Procfile's) stops too, but exits 0.
+EXIT_CODES = {"gthread": 3, "uvicorn": 0, "gunicorn-uvicorn": 3}
+
+
+@pytest.mark.parametrize("server", PRODUCTION_SERVERS, ids=lambda server: server.id)
+def test_queue_mode_without_a_broker_stops_the_server_with_one_line(
+    server: ProductionServer, tmp_path: Path
+) -> None:
+    environment = server_environment(
+        os.environ
+        | {
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'twins.db'}",
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "JOBS": "queue",
+            "JOBS_BROKER_URL": NO_BROKER_URL,
+            "HOST": "127.0.0.1",
+            PORT_VARIABLES[server.app]: str(free_port()),
+        }
+    )
+    command = server.command or procfile_commands()[server.app]
+
+    finished = subprocess.run(
+        ["/bin/sh", "-c", f"exec {command}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=STOP_TIMEOUT_SECONDS,
+        check=False,
+    )
+
+    said = finished.stdout + finished.stderr
+    refusals = [line for line in said.splitlines() if line.startswith(REFUSAL)]
+    # Each worker process that tried says it once: the line names what to change.
+    assert refusals, said
+    assert all(line.endswith("or set JOBS_BROKER_URL, or JOBS=inline.") for line in refusals)
+    assert "Traceback" not in said
+    assert "secret" not in said
+    assert finished.returncode == EXIT_CODES[server.id]
