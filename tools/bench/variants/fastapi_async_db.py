@@ -24,7 +24,7 @@ from shared import employees
 from shared.db import tune_sqlite
 from shared.schemas import EmployeeIn, EmployeeList, EmployeeOut, EmployeePatch, EmployeeQuery
 from shared.settings import Settings
-from tools.bench.tuned import RecipeError
+from tools.bench.variants.routers import swap_included_router
 
 # The async driver of each database the twins run on.
 ASYNC_DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
@@ -126,15 +126,7 @@ async def delete_employee(
 def on_async_sessions(app: FastAPI, database_url: str) -> FastAPI:
     """`app` (a FastAPI twin) with its employees router replaced, in its place, by the async
     one; the async engine is disposed when the app's lifespan ends."""
-    table = app.router.routes
-    place = next(
-        (i for i, e in enumerate(table) if getattr(e, "original_router", None) is twin_employees.router),
-        None,
-    )
-    if place is None:
-        raise RecipeError("the app does not include the twin's employees router")
-    app.include_router(router)
-    table[place] = table.pop()
+    swap_included_router(app, twin_employees.router, router)
     engine = create_async_db_engine(database_url)
     app.state.async_session_factory = async_sessionmaker(engine, expire_on_commit=False)
     app.state.async_writer_lock = asyncio.Lock()
