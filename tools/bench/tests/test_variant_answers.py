@@ -88,9 +88,7 @@ def test_each_variant_answers_every_request_as_the_fastapi_twin(
     assert observed == expected
 
 
-def test_the_employee_requests_reach_what_they_are_meant_to(
-    template: Path, tmp_path: Path
-) -> None:
+def test_the_employee_requests_reach_what_they_are_meant_to(template: Path, tmp_path: Path) -> None:
     given = answers(create_fastapi_twin, template, tmp_path / "twin")
     statuses = {name: answer[0] for name, answer in given.items()}
     assert statuses["a new employee"] == 201

@@ -14,7 +14,12 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from sqlalchemy import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from fastapi_app import create_app as create_twin
 from fastapi_app.responses import CONFLICT, NOT_FOUND, WITH_BODY
@@ -59,9 +64,7 @@ async def get_async_db(request: Request) -> AsyncIterator[AsyncSession]:
 AsyncSessionDep = Annotated[AsyncSession, Depends(get_async_db)]
 
 
-async def reading(
-    db: AsyncSession, work: Callable[..., Result], *arguments: Any
-) -> Result:
+async def reading(db: AsyncSession, work: Callable[..., Result], *arguments: Any) -> Result:
     return await db.run_sync(work, *arguments)
 
 
@@ -117,9 +120,7 @@ async def update_employee(
 
 
 @router.delete("/employees/{employee_id}", status_code=204, responses=NOT_FOUND)
-async def delete_employee(
-    db: AsyncSessionDep, employee_id: EmployeeId, request: Request
-) -> None:
+async def delete_employee(db: AsyncSessionDep, employee_id: EmployeeId, request: Request) -> None:
     await writing(request, db, employees.delete_employee, employee_id)
 
 
@@ -151,4 +152,3 @@ def disposing(
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     return on_async_sessions(create_twin(settings), settings.database_url)
-

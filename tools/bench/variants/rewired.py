@@ -57,7 +57,7 @@ def rewritten(endpoint: Endpoint, rewrite: Rewrite) -> Endpoint:
             return answer(endpoint(**arguments))
 
     functools.update_wrapper(call, endpoint)
-    call.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    call.__signature__ = signature.replace(parameters=parameters)  # type: ignore[union-attr]
     return call
 
 
@@ -75,7 +75,5 @@ def rewired_router(source: APIRouter, rewrites: dict[str, Rewrite]) -> APIRouter
             endpoint = rewritten(endpoint, rewrite)
             if rewrite.as_json:
                 options["response_model"] = None
-        router.add_api_route(
-            route.path, endpoint, form_limits=route.form_limits or None, **options
-        )
+        router.add_api_route(route.path, endpoint, form_limits=route.form_limits or None, **options)
     return router
