@@ -20,6 +20,8 @@ FASTAPI_SUBJECTS = (
 )
 # The rows of tools.bench.gap that are no cause: the wholes they are read against.
 WHOLES = ("twin", "flask-twin", "rebuilt", "none")
+# A cost both twins pay alike: shown for its size, no share of the gap between them.
+BOTH_PAY = ("session-life",)
 
 
 def gap_section(run: Run) -> list[str]:
@@ -33,6 +35,7 @@ def gap_section(run: Run) -> list[str]:
         rows = [
             [workload_label(run, w), *(served[s][i] for s in shown)]
             for i, w in enumerate(DATABASE_WORKLOADS)
+            if any(served[s][i] != "n/a" for s in shown)
         ]
         lines += [
             "Each FastAPI subject on uvicorn ÷ the Flask twin on gunicorn gthread (their own "
@@ -74,6 +77,14 @@ def served_reading(run: Run, shown: Sequence[str]) -> str:
     return "; ".join(parts) + "." if parts else "no FastAPI subject ran a database workload."
 
 
+def share_of(row: Mapping[str, Any], gap: float) -> str:
+    if row["layer"] in BOTH_PAY:
+        return "none: both pay it"
+    if row["layer"] in WHOLES or gap <= 0:
+        return ""
+    return f"{row['us'] / gap:.0%}"
+
+
 def causes_table(causes: Sequence[Mapping[str, Any]]) -> list[str]:
     by_key = {row["layer"]: row for row in causes}
     fastapi, flask = by_key["twin"]["us"], by_key["flask-twin"]["us"]
@@ -83,14 +94,17 @@ def causes_table(causes: Sequence[Mapping[str, Any]]) -> list[str]:
             row["label"],
             str(row["handoffs"]) if "handoffs" in row else "",
             f"{row['us']:,.1f}",
-            f"{row['us'] / gap:.0%}" if row["layer"] not in WHOLES and gap > 0 else "",
+            share_of(row, gap),
         ]
         for row in causes
     ]
     handoffs = [row for row in causes if row.get("handoffs")]
     in_the_pool = sum(row["us"] for row in handoffs)
     count = sum(row["handoffs"] for row in handoffs)
-    largest = max((row for row in causes if row["layer"] not in WHOLES), key=lambda row: row["us"])
+    largest = max(
+        (row for row in causes if row["layer"] not in (*WHOLES, *BOTH_PAY)),
+        key=lambda row: row["us"],
+    )
     text = (
         f"the FastAPI twin spends {gap:,.0f} µs more CPU than the Flask twin on a list of ten "
         f"rows; its {count} thread-pool hand-offs account for {in_the_pool:,.0f} µs of that, "

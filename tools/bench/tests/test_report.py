@@ -493,6 +493,7 @@ def test_the_database_gap_names_each_cause_with_its_microseconds_and_share(
     assert f"| {CAUSES['router-matched-twice'][0]} | 0 | 50.0 | 12% |" in text
     # The wholes are read against, not shares of the gap.
     assert "| the Flask twin |  | 600.0 |  |" in text
+    assert "| session life |  | 40.0 | none: both pay it |" in text
     assert "spends 400 µs more CPU than the Flask twin" in text
     assert "its 5 thread-pool hand-offs account for 240 µs" in text
     assert f"the largest single cause is the {CAUSES['endpoint-thread'][0]} (100 µs)" in text
