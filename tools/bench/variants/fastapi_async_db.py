@@ -1,6 +1,7 @@
 """The FastAPI twin with its employees endpoints written `async def` over SQLAlchemy's async
-session (the asyncio extension, on aiosqlite for SQLite and asyncpg for PostgreSQL), for a
-server: `uvicorn --factory tools.bench.variants.fastapi_async_db:create_app`.
+session (SQLAlchemy's asyncio extension on aiosqlite), for a server:
+`uvicorn --factory tools.bench.variants.fastapi_async_db:create_app`. The benchmark's database
+is SQLite; a PostgreSQL URL maps to asyncpg, which the bench extra does not install.
 
 The endpoints run the twin's own repository functions (shared.employees) through
 `AsyncSession.run_sync`, SQLAlchemy's way to run Session code on an async session: every
