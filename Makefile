@@ -265,7 +265,7 @@ node:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs >/dev/null; }
 
-## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 43 minutes
+## The benchmark (docs/benchmarks.md): every subject and workload, 3 rounds, about 46 minutes
 ## (`python -m tools.bench plan` says how it is spent).
 ## Writes var/bench/<timestamp>.json, then docs/benchmarks.md, its JSON and its charts.
 ## BENCH_NOTE="..." adds a remark to the report (for example, what else ran on the machine).

@@ -73,9 +73,15 @@ def create_db_engine(database_url: str) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
+    tune_sqlite(engine)
+    return engine
+
+
+def tune_sqlite(engine: Engine) -> None:
+    """Every connection of a SQLite `engine` set up as the apps' (an async engine's
+    sync_engine included, whose driver takes the same settings)."""
     event.listen(engine, "connect", _tune_sqlite)
     event.listen(engine, "begin", _begin_sqlite)
-    return engine
 
 
 def create_session_factory(engine: Engine) -> sessionmaker[Session]:

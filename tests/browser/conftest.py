@@ -1,5 +1,6 @@
 """Fixtures: one Chromium per run, a fresh watched context per test, and both apps on their
-real servers (gunicorn and uvicorn, from the Procfile) over one fresh database per module."""
+real servers (gunicorn and uvicorn, from the Procfile) over one fresh database per run, which
+tests add rows to; a module that must show the seed alone starts its own (seeded_apps)."""
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -124,7 +125,23 @@ def apps(
 ) -> Iterator[Apps]:
     """Both apps for the whole run (starting servers is the slow part): tests add their own
     rows and never assume which others exist. Both allow the test site's localhost origin."""
-    workdir = tmp_path_factory.mktemp("browser-servers")
+    with both_apps(site_port, database_backend, tmp_path_factory.mktemp("browser-servers")) as up:
+        yield up
+
+
+@pytest.fixture(scope="module")
+def seeded_apps(
+    site_port: int, database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Apps]:
+    """Both apps over a database holding the seed and nothing else, for a module whose tests
+    only read (a screenshot of a list shows no row another test added)."""
+    with both_apps(site_port, database_backend, tmp_path_factory.mktemp("seeded-servers")) as up:
+        yield up
+
+
+@contextmanager
+def both_apps(site_port: int, database_backend: Backend, workdir: Path) -> Iterator[Apps]:
+    """Both apps on their servers over a fresh database, migrated and seeded."""
     allowed_origin = site.allowed_origin(site_port)
     with fresh_database(database_backend, workdir) as database_url:
         prepare_database(Settings(database_url=database_url))

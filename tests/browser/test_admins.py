@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from parity_tests.sides import FRAMEWORKS, Framework
+from shared.seed import DEMO_EMPLOYEES
 from tests.browser.conftest import ADMIN_PASSWORD, ADMIN_USERNAME, Apps, NewContext
 from tests.browser.watch import Watch
 
@@ -34,13 +35,15 @@ def admin_page(new_context: NewContext) -> Page:
     return new_context(http_credentials=credentials).new_page()
 
 
-def test_the_employee_list_shows_the_seeded_rows(
-    admin_page: Page, apps: Apps, framework: Framework, watch: Watch, screens: Path
+def test_the_employee_list_shows_the_seeded_rows_and_no_other(
+    admin_page: Page, seeded_apps: Apps, framework: Framework, watch: Watch, screens: Path
 ) -> None:
-    admin_page.goto(apps.url(framework) + ADMINS[framework].list_path)
+    admin_page.goto(seeded_apps.url(framework) + ADMINS[framework].list_path)
 
-    for name in ("Ada Lovelace", "Grace Hopper", "Zoë Ångström"):
-        expect(admin_page.get_by_role("cell", name=name, exact=True)).to_be_visible()
+    for employee in DEMO_EMPLOYEES:
+        expect(admin_page.get_by_role("cell", name=employee.name, exact=True)).to_be_visible()
+    # The screenshot shows the seed alone: no row another test added.
+    expect(admin_page.locator("table tbody tr")).to_have_count(len(DEMO_EMPLOYEES))
     assert watch.errors == []
     admin_page.screenshot(path=screens / f"{framework}-admin.png", full_page=True)
 

@@ -4,7 +4,8 @@ Complete means: the JSON holds every planned case of every round; the Markdown i
 the JSON renders to (so neither was edited or left stale); every chart it links is a PNG; and,
 for a run whose report answers the benchmark's questions (every profile but the smoke run),
 the report holds each answer: the tuned twins beside bare, what each recipe of tools/bench/tuned
-wins, and what each step of the migration path costs.
+wins, what each step of the migration path costs, and why the FastAPI twin is behind on the
+database (each cause's µs, each variant of tools/bench/variants beside the twins).
 """
 
 import json
@@ -13,14 +14,22 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tools.bench.gap import CAUSES
 from tools.bench.markdown import code_path
 from tools.bench.report import CHARTS_DIR, JSON_NAME, REPORT_NAME, TUNED_OVER_BARE, render
+from tools.bench.report_gap import GAP_HEADING
 from tools.bench.report_migration import MIGRATION_HEADING
 from tools.bench.report_recipes import RECIPES_HEADING, native, tuned_key
-from tools.bench.subjects import MIGRATION_APPS, NATIVE_SERVERS, recipe_app_key, subject
+from tools.bench.subjects import (
+    MIGRATION_APPS,
+    NATIVE_SERVERS,
+    VARIANT_APPS,
+    recipe_app_key,
+    subject,
+)
 from tools.bench.summary import ran
 from tools.bench.tuned import RECIPES
-from tools.bench.workloads import HELLO_KEY, cases, workload
+from tools.bench.workloads import DATABASE_WORKLOADS, HELLO_KEY, cases, workload
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHART_LINK = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
@@ -102,6 +111,28 @@ def migration_problems(run: dict[str, Any], text: str) -> list[str]:
     ]
 
 
+def gap_problems(run: dict[str, Any], text: str) -> list[str]:
+    """Each variant beside the twins on the database, and each cause of the gap with its µs
+    when the run measured the layers."""
+    if GAP_HEADING not in text:
+        return [f"{REPORT_NAME} has no section {GAP_HEADING!r}"]
+    served = {w["key"] for w in run["workloads"]} & set(DATABASE_WORKLOADS)
+    found = [
+        f"{app.label} ran no database workload"
+        for app in VARIANT_APPS
+        if served and not any(ran(run, f"{app.key}@uvicorn", w) for w in served)
+    ]
+    layers = run.get("layers")
+    if layers:
+        measured = {row["layer"] for row in layers.get("gap") or []}
+        found += [
+            f"the database gap's table has no cause {key!r}"
+            for key, (label, *_) in CAUSES.items()
+            if key not in measured or label not in text
+        ]
+    return found
+
+
 def section_problems(run: dict[str, Any], text: str) -> list[str]:
     if not run["profile"].get("complete_report", True):
         return []
@@ -109,6 +140,7 @@ def section_problems(run: dict[str, Any], text: str) -> list[str]:
         *tuned_problems(run, text),
         *recipe_problems(run, text),
         *migration_problems(run, text),
+        *gap_problems(run, text),
     ]
 
 

@@ -349,8 +349,10 @@ def list_table(
 
 
 def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> dict[str, Any]:
-    """Both twins' layer tables, what each recipe wins, and the list's parts; DATABASE_URL
+    """Both twins' layer tables, what each recipe wins, the list's parts and the causes of the
+    database gap (tools.bench.gap); DATABASE_URL
     must name a seeded database."""
+    from tools.bench.gap import measure_gap
     from tools.bench.recipe_costs import measure_recipes
     from tools.bench.workloads import LIST_SIZES
 
@@ -363,4 +365,6 @@ def measure_layers(passes: int = PASSES, requests: int = REQUESTS_PER_PASS) -> d
         "fastapi": layer_table(FASTAPI_VARIANTS, fastapi_costs, MODULARITY["fastapi"]),
         "recipes": measure_recipes(passes, requests),
         "list": list_table(LIST_SIZES, passes, max(2, requests // 10)),
+        # A list of ten rows costs about ten hellos: a tenth of the requests a pass.
+        "gap": measure_gap(passes, max(2, requests // 10)),
     }

@@ -86,6 +86,8 @@ SMOKE = Profile(
             # The tuned factories, proved to start and serve: CI runs nothing else of them live.
             "flask-tuned@gunicorn-gthread",
             "fastapi-tuned@uvicorn",
+            # The async database variant likewise: its driver and event loop, live.
+            "fastapi-async-db@uvicorn",
             "node-http@node",
             "go-http@go",
         )

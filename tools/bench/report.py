@@ -23,6 +23,7 @@ from tools.bench.markdown import (
     times,
     workload_label,
 )
+from tools.bench.report_gap import gap_section
 from tools.bench.report_migration import migration_section
 from tools.bench.report_recipes import recipes_section
 from tools.bench.summary import CaseSummary, Run, case, case_ratio, ran, workload_info
@@ -319,7 +320,7 @@ def twin_subjects(run: Run, kinds: tuple[str, ...] = ("twin",)) -> list[str]:
 def workload_sections(run: Run) -> list[str]:
     lines = ["## Every workload on every server", ""]
     for workload in twin_workloads(run):
-        subjects = twin_subjects(run, ("twin", "tuned"))
+        subjects = twin_subjects(run, ("twin", "tuned", "variant"))
         summaries = [c for s in subjects if (c := case(run, s, workload))]
         if not summaries:
             continue
@@ -708,6 +709,7 @@ def render(run: Run) -> str:
         *layers_section(run),
         *recipes_section(run, twin_workloads(run)),
         *list_parts_section(run),
+        *gap_section(run),
         *before_after_section(run),
         *framework_section(run),
         *migration_section(run),

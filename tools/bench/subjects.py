@@ -19,8 +19,9 @@ FASTAPI_GUNICORN_CONF = str(ROOT / "fastapi_app" / "gunicorn.conf.py")
 # "http": a program that is its own server (the Node.js and Go reference hellos).
 Interface = Literal["wsgi", "asgi", "http"]
 # twin: an app of this repository as written; tuned: a twin with every recipe of tools.bench.tuned;
-# recipe: a twin with one recipe alone; migration: the migration kit (compat mode, strangler).
-Kind = Literal["twin", "bare", "raw", "reference", "tuned", "recipe", "migration"]
+# recipe: a twin with one recipe alone; migration: the migration kit (compat mode, strangler);
+# variant: a twin rewritten as its framework's users would tune it (tools.bench.variants).
+Kind = Literal["twin", "bare", "raw", "reference", "tuned", "recipe", "migration", "variant"]
 
 # One worker everywhere; the Flask twin's production threads per worker, the default of
 # flask_app/gunicorn.conf.py (a test keeps the two equal), for every WSGI server alike.
@@ -273,6 +274,23 @@ def strangler_app(step: str) -> App:
 
 
 MIGRATION_APPS = (FASTAPI_COMPAT, *(strangler_app(step) for step in STRANGLER_STEPS))
+FASTAPI_ASYNC_DB = App(
+    "fastapi-async-db",
+    "FastAPI twin, async endpoints on an async session (aiosqlite)",
+    "variant",
+    "fastapi",
+    "asgi",
+    "tools.bench.variants.fastapi_async_db:create_app",
+)
+FASTAPI_ASYNC_DEPS = App(
+    "fastapi-async-deps",
+    "FastAPI twin, its non-blocking dependency async",
+    "variant",
+    "fastapi",
+    "asgi",
+    "tools.bench.variants.fastapi_async_deps:create_app",
+)
+VARIANT_APPS = (FASTAPI_ASYNC_DB, FASTAPI_ASYNC_DEPS)
 APPS = (
     FLASK_TWIN,
     FASTAPI_TWIN,
@@ -288,6 +306,7 @@ APPS = (
     *RECIPE_APPS["flask"],
     *RECIPE_APPS["fastapi"],
     *MIGRATION_APPS,
+    *VARIANT_APPS,
 )
 
 
@@ -322,6 +341,8 @@ SUBJECTS: tuple[Subject, ...] = (
     *_on(UVICORN, TUNED_FASTAPI, *RECIPE_APPS["fastapi"]),
     # The migration kit on the server a migrated service runs on.
     *_on(UVICORN, *MIGRATION_APPS),
+    # The FastAPI twin as its users would tune it for a database, on the twin's own server.
+    *_on(UVICORN, *VARIANT_APPS),
     *_on(GUNICORN_UVICORN, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(GRANIAN_ASGI, FASTAPI_TWIN, BARE_FASTAPI, RAW_ASGI),
     *_on(NODE, NODE_HTTP),

@@ -3,7 +3,8 @@
 Baselines only have a hello, so every other workload runs on the twins (as written and tuned)
 alone; the concurrency sweep runs on each twin's own server beside that server's bare and raw
 apps. A twin with one recipe answers the hello only, the question being what that recipe wins;
-the migration kit answers the hello and a few reads of the API, enough to price each step.
+the migration kit answers the hello and a few reads of the API, enough to price each step; a
+variant of a twin answers the workloads that reach the database.
 """
 
 import json
@@ -20,6 +21,8 @@ LIST_SIZES = (10, 100, 1000)
 HELLO_KEY = "hello"
 # What the migration kit's subjects run: the hello, and reads the strangler's steps route apart.
 MIGRATION_WORKLOADS = (HELLO_KEY, "employee", "list-10")
+# Every workload that reads or writes the database: what the variants of a twin run.
+DATABASE_WORKLOADS = ("employee", "list-10", "list-100", "list-1000", "create")
 ASYNC_DELAY_SECONDS = 0.1
 ASYNC_CONNECTIONS = 100
 # The employee every "by id" case reads: the bench database always has it (tools.bench.database).
@@ -62,6 +65,8 @@ class Workload:
             return self.key == HELLO_KEY
         if kind == "migration":
             return self.key in MIGRATION_WORKLOADS
+        if kind == "variant":
+            return self.key in DATABASE_WORKLOADS
         if self.group == "hello":
             return True
         if self.group == "sweep":

@@ -80,6 +80,21 @@ COMPAT = Comparison(
     "flask-twin@gunicorn-gthread",
 )
 COMPARISONS = (OWN_SERVERS, HELD_EQUAL, FLASK_ON_GEVENT, COMPAT)
+# The FastAPI twin as its users would tune it for a database (tools/bench/variants), against
+# the same Flask twin: what CRUD on a database gets when the FastAPI app is written that way.
+ASYNC_SESSION = Comparison(
+    "FastAPI on an async session ÷ Flask",
+    "on their own servers",
+    "fastapi-async-db@uvicorn",
+    "flask-twin@gunicorn-gthread",
+)
+ASYNC_DEPENDENCY = Comparison(
+    "FastAPI with an async dependency ÷ Flask",
+    "on their own servers",
+    "fastapi-async-deps@uvicorn",
+    "flask-twin@gunicorn-gthread",
+)
+VARIANT_COMPARISONS = (ASYNC_SESSION, ASYNC_DEPENDENCY)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from tools.bench.markdown import times, workload_label
 from tools.bench.summary import Run
 from tools.bench.workloads import MIGRATION_WORKLOADS
 from tools.verdict.evidence import (
+    ASYNC_DEPENDENCY,
+    ASYNC_SESSION,
     COMPAT,
     COMPAT_PAIR,
     FLASK_ON_GEVENT,
@@ -35,6 +37,9 @@ class Kind:
     claims: tuple[str, ...]
     # An existing Flask service with clients: judged on the move, not on a fresh start.
     keeps_clients: bool = False
+    # The FastAPI app written another way (tools/bench/variants), read beside the twin: where
+    # it puts another framework ahead, the verdict depends on how the app is written.
+    variants: tuple[Comparison, ...] = ()
 
 
 KINDS = (
@@ -51,6 +56,7 @@ KINDS = (
         "reading one employee, lists of employees and a write, on SQLite",
         ("employee", "list-10", "list-100", "list-1000", "create"),
         ("dependency-injection", "response-model-drops-fields", "no-fastapi-admin"),
+        variants=(ASYNC_SESSION, ASYNC_DEPENDENCY),
     ),
     Kind(
         "fan-out",
@@ -85,6 +91,7 @@ CHECKS: dict[Comparison, str] = {
 WHICH_REQUESTS = "which requests dominate"
 UNBRIDGED = "what compat mode leaves unbridged"
 WHAT_RAN = "what the run measured"
+HOW_WRITTEN = "how the FastAPI app is written"
 
 
 @dataclass(frozen=True)
@@ -123,10 +130,13 @@ def verdicts(evidence: Evidence) -> list[KindVerdict]:
 
 def _fresh_start(kind: Kind, evidence: Evidence) -> KindVerdict:
     run = evidence.run
-    figures = {c: c.figures(run, kind.workloads) for c in (OWN_SERVERS, *CHECKS)}
+    compared = (OWN_SERVERS, *CHECKS, *kind.variants)
+    figures = {c: c.figures(run, kind.workloads) for c in compared}
     own = figures[OWN_SERVERS]
     choice = choose(own)
     mixed = _split(run, own) + _unmeasured(run, own)
+    for variant in kind.variants:
+        mixed += _written_otherwise(run, variant, own, figures[variant])
     for check, depends_on in CHECKS.items():
         mixed += [
             Note(
@@ -152,6 +162,30 @@ def _keep_or_move(kind: Kind, evidence: Evidence) -> KindVerdict:
     # The move is priced by its costliest workload whichever way it goes.
     costliest = decisive(compat, Choice.FASTAPI)
     return KindVerdict(kind, choice, COMPAT, {COMPAT: compat}, costliest, mixed, unbridged)
+
+
+def _written_otherwise(
+    run: Run, variant: Comparison, own: Sequence[Figure], written: Sequence[Figure]
+) -> list[Note]:
+    """Where the FastAPI app written another way changes who is ahead of the twins as written
+    (a lead gained, lost or turned): the choice comes with how the app is written."""
+    changed = [
+        (twin, other)
+        for twin, other in zip(own, written, strict=True)
+        if twin.lead is not None and other.lead is not None and twin.lead is not other.lead
+    ]
+    if not changed:
+        return []
+    parts = [
+        f"{_at(run, other)}, {_who(other)}, where the twins as written stand at "
+        f"{times(twin.ratio)}, {_who(twin)}"
+        for twin, other in changed
+    ]
+    return [Note(HOW_WRITTEN, f"{variant.ratio_of}, {variant.servers}: " + "; ".join(parts) + ".")]
+
+
+def _who(figure: Figure) -> str:
+    return "level" if figure.lead is Lead.NEITHER else f"{figure.lead} ahead"
 
 
 def _at(run: Run, figure: Figure) -> str:

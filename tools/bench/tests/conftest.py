@@ -104,6 +104,13 @@ SUBJECTS = [
             ("strangler-100", "strangler, 100% ported", None),
         )
     ),
+    *(
+        (f"{app}@uvicorn", app, app_label, "variant", "fastapi", "uvicorn", "uvicorn")
+        for app, app_label in (
+            ("fastapi-async-db", "FastAPI twin, async endpoints on an async session (aiosqlite)"),
+            ("fastapi-async-deps", "FastAPI twin, its non-blocking dependency async"),
+        )
+    ),
 ]
 WORKLOADS = [
     ("hello", "GET / (hello)", "hello", "/", 32, None),
@@ -137,6 +144,11 @@ RATES = {
     ("fastapi-tuned@uvicorn", "list-10"): [500.0, 500.0, 500.0],
     ("flask-tuned@gunicorn-gthread", "list-100"): [101.0, 101.0, 101.0],
     ("fastapi-tuned@uvicorn", "list-100"): [140.0, 140.0, 140.0],
+    # The variants: 1.50 and 1.30 of the Flask twin on both lists, in every round.
+    ("fastapi-async-db@uvicorn", "list-10"): [600.0, 600.0, 600.0],
+    ("fastapi-async-db@uvicorn", "list-100"): [150.0, 150.0, 150.0],
+    ("fastapi-async-deps@uvicorn", "list-10"): [520.0, 520.0, 520.0],
+    ("fastapi-async-deps@uvicorn", "list-100"): [130.0, 130.0, 130.0],
     # Each recipe alone: 1.05 of its twin's hello in every round.
     **{
         (f"{framework}-recipe-{recipe.key}@{server}", "hello"): [r * 1.05 for r in twin]

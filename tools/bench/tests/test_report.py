@@ -5,7 +5,16 @@ from typing import Any
 
 import pytest
 
-from tools.bench import check, machine, markdown, report, report_migration, report_recipes
+from tools.bench import (
+    check,
+    machine,
+    markdown,
+    report,
+    report_gap,
+    report_migration,
+    report_recipes,
+)
+from tools.bench.gap import CAUSES
 from tools.bench.summary import case, case_ratio
 
 
@@ -440,3 +449,73 @@ def test_the_rss_shown_is_the_largest_of_the_rounds_and_the_report_says_so(
     assert report.RSS_HEADING.startswith("max ")
     assert "RSS is the largest, over the passed rounds," in text
     assert "a maximum, not a median" in text
+
+
+GAP = [
+    {"layer": "twin", "label": "the FastAPI twin", "us": 1000.0},
+    {"layer": "flask-twin", "label": "the Flask twin", "us": 600.0},
+    *(
+        {"layer": key, "label": CAUSES[key][0], "us": us, "handoffs": CAUSES[key][1]}
+        for key, us in (
+            ("endpoint-thread", 100.0),
+            ("factory-thread", 60.0),
+            ("get-db-thread", 80.0),
+            ("response-model", 4.0),
+            ("router-matched-twice", 50.0),
+        )
+    ),
+    {"layer": "session-life", "label": "session life", "us": 40.0},
+    {"layer": "rebuilt", "label": "control", "us": 1001.0},
+    {"layer": "none", "label": "none of them", "us": 640.0},
+]
+
+
+def test_the_database_gap_holds_each_fastapi_subject_against_the_flask_twin(
+    run: dict[str, Any],
+) -> None:
+    text = report.render(run)
+    gap = text[text.index(report_gap.GAP_HEADING) :]
+    header = _row(gap, "workload")
+    assert header.index("FastAPI twin on uvicorn") < header.index("async session (aiosqlite)")
+    assert _row(gap, "GET /employees?limit=10") == (
+        "| GET /employees?limit=10 | 1.25 (1.25-1.25) | 1.50 (1.50-1.50) | 1.30 (1.30-1.30) "
+        "| 1.25 (1.25-1.25) |"
+    )
+    assert "its non-blocking dependency async on uvicorn serves 1.30 to 1.30" in gap
+
+
+def test_the_database_gap_names_each_cause_with_its_microseconds_and_share(
+    run: dict[str, Any],
+) -> None:
+    run["layers"] = {**LAYERS, "gap": GAP}
+    text = report.render(run)
+    assert f"| {CAUSES['endpoint-thread'][0]} | 2 | 100.0 | 25% |" in text
+    assert f"| {CAUSES['router-matched-twice'][0]} | 0 | 50.0 | 12% |" in text
+    # The wholes are read against, not shares of the gap.
+    assert "| the Flask twin |  | 600.0 |  |" in text
+    assert "| session life |  | 40.0 | none: both pay it |" in text
+    assert "spends 400 µs more CPU than the Flask twin" in text
+    assert "its 5 thread-pool hand-offs account for 240 µs" in text
+    assert f"the largest single cause is the {CAUSES['endpoint-thread'][0]} (100 µs)" in text
+    assert "with every cause removed it costs 640 µs against Flask's 600" in text
+
+
+def test_a_report_without_the_database_gap_is_refused(run: dict[str, Any]) -> None:
+    text = report.render(run).replace(report_gap.GAP_HEADING, "## Something else")
+    assert check.gap_problems(run, text) == [
+        f"benchmarks.md has no section {report_gap.GAP_HEADING!r}"
+    ]
+
+
+def test_a_variant_that_ran_no_database_workload_is_refused(run: dict[str, Any]) -> None:
+    run["results"] = [r for r in run["results"] if r["app"] != "fastapi-async-db"]
+    problems = check.gap_problems(run, report.render(run))
+    assert problems == [
+        "FastAPI twin, async endpoints on an async session (aiosqlite) ran no database workload"
+    ]
+
+
+def test_a_cause_of_the_gap_left_unmeasured_is_refused(run: dict[str, Any]) -> None:
+    run["layers"] = {**LAYERS, "gap": [r for r in GAP if r["layer"] != "router-matched-twice"]}
+    problems = check.gap_problems(run, report.render(run))
+    assert problems == ["the database gap's table has no cause 'router-matched-twice'"]

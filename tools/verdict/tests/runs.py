@@ -3,9 +3,9 @@
 from collections.abc import Mapping
 from typing import Any
 
-from tools.verdict.evidence import COMPARISONS
+from tools.verdict.evidence import COMPARISONS, VARIANT_COMPARISONS
 
-SUBJECTS = sorted({s for c in COMPARISONS for s in (c.fastapi, c.flask)})
+SUBJECTS = sorted({s for c in (*COMPARISONS, *VARIANT_COMPARISONS) for s in (c.fastapi, c.flask)})
 
 
 def run_with(rates: Mapping[tuple[str, str], float], rounds: int = 3) -> dict[str, Any]:

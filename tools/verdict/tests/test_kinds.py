@@ -4,7 +4,10 @@ from collections.abc import Mapping, Sequence
 
 from sidebyside import AcceptedDifference
 
+from tools.bench.profiles import FULL
 from tools.verdict.evidence import (
+    ASYNC_DEPENDENCY,
+    ASYNC_SESSION,
     BREAKS_CLIENTS,
     COMPARISONS,
     COMPAT,
@@ -12,15 +15,17 @@ from tools.verdict.evidence import (
     FLASK_ON_GEVENT,
     HELD_EQUAL,
     OWN_SERVERS,
+    VARIANT_COMPARISONS,
     Comparison,
     Evidence,
     load,
 )
-from tools.verdict.kinds import KINDS, UNBRIDGED, WHICH_REQUESTS, Kind, judge
+from tools.verdict.kinds import HOW_WRITTEN, KINDS, UNBRIDGED, WHICH_REQUESTS, Kind, judge
 from tools.verdict.rules import Choice
 from tools.verdict.tests.runs import run_with
 
 JSON_API = next(kind for kind in KINDS if kind.anchor == "json-api")
+CRUD = next(kind for kind in KINDS if kind.anchor == "crud")
 WITH_CLIENTS = next(kind for kind in KINDS if kind.keeps_clients)
 CHECKED_IN = load()
 
@@ -120,3 +125,48 @@ def test_a_codebase_with_clients_keeps_flask_when_compat_mode_leaves_a_break_unb
     found = judge(WITH_CLIENTS, evidence(ratios, [left]))
 
     assert (found.choice, found.depends_on) == (Choice.FLASK, [UNBRIDGED])
+
+
+def test_the_variants_read_beside_the_twins_are_subjects_of_the_full_benchmark() -> None:
+    # The checked-in run may predate them; the full profile runs them from now on.
+    planned = {s.key for _, s in FULL.cases_per_round()}
+    named = {s for c in VARIANT_COMPARISONS for s in (c.fastapi, c.flask)}
+    assert named - planned == set()
+    assert set(CRUD.variants) == set(VARIANT_COMPARISONS)
+
+
+def test_crud_where_an_async_session_changes_who_is_ahead_depends_on_how_fastapi_is_written() -> (
+    None
+):
+    twins = dict.fromkeys(CRUD.workloads, 0.85)
+    ratios = every_check(CRUD, 0.85) | {
+        OWN_SERVERS: twins,
+        ASYNC_SESSION: {**twins, "list-10": 1.2},
+        ASYNC_DEPENDENCY: twins,
+    }
+    found = judge(CRUD, evidence(ratios))
+
+    assert found.choice is Choice.FLASK
+    assert found.depends_on == [HOW_WRITTEN]
+    assert "FastAPI on an async session ÷ Flask" in found.mixed[0].text
+    assert "1.20 (1.20-1.20), FastAPI ahead, where the twins as written stand at 0.85" in (
+        found.mixed[0].text
+    )
+
+
+def test_crud_where_the_variants_agree_with_the_twins_is_not_mixed() -> None:
+    twins = dict.fromkeys(CRUD.workloads, 0.85)
+    ratios = every_check(CRUD, 0.85) | {
+        OWN_SERVERS: twins,
+        ASYNC_SESSION: dict.fromkeys(CRUD.workloads, 0.9),
+        ASYNC_DEPENDENCY: twins,
+    }
+    found = judge(CRUD, evidence(ratios))
+
+    assert (found.choice, found.mixed) == (Choice.FLASK, [])
+
+
+def test_crud_shows_each_variant_beside_the_twins() -> None:
+    found = judge(CRUD, evidence({OWN_SERVERS: dict.fromkeys(CRUD.workloads, 1.0)}))
+
+    assert list(found.figures)[-2:] == [ASYNC_SESSION, ASYNC_DEPENDENCY]
