@@ -16,6 +16,7 @@ from parity_tests.sides import FRAMEWORKS
 from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE, ensure_base_images
 from tools.containers.commands import CommandError, stream
 from tools.containers.engine import Engine, EngineError
+from tools.containers.faults import run_fault_test
 from tools.containers.host import install, missing_packages, why_not_here
 from tools.containers.ports_lock import LOCK, PortsLockTimeoutError, holding_ports_lock
 from tools.containers.progress import Progress, say
@@ -32,6 +33,9 @@ from tools.containers.stack import (
 from tools.containers.wheelhouse import REQUIREMENTS, exported_lock, fill, image_target, staleness
 
 APP_SERVICES = list(FRAMEWORKS)
+# Every long-running service but the proxy, which has no health check of its own: the stack
+# waits for these, then for the proxy to answer on both ports.
+SERVICES = ["postgres", "broker", *APP_SERVICES, "worker"]
 PYTEST_TIMEOUT_SECONDS = 900
 COMPOSE_TIMEOUT_SECONDS = 600
 DOWN_TIMEOUT_SECONDS = 180
@@ -88,9 +92,16 @@ def bring_up(progress: Progress, stack: Stack) -> None:
             f"postgres healthy ({POSTGRES_IMAGE.tag}); migrate exited 0 before flask and "
             "fastapi started"
         )
-    with progress.step("health (both apps' Docker health checks)") as step:
-        stack.wait_healthy(APP_SERVICES)
-        step.outcome = "flask and fastapi healthy"
+    with progress.step("health (every replica's Docker health check, then the proxy)") as step:
+        stack.wait_healthy(SERVICES)
+        stack.wait_answering(list(URLS.values()))
+        replicas = {
+            service: len(stack.containers(service)) for service in (*APP_SERVICES, "worker")
+        }
+        step.outcome = (
+            ", ".join(f"{count} {service}" for service, count in replicas.items())
+            + " healthy; the proxy answers on 5000 and 8000"
+        )
     with progress.step("seed (docker-compose run migrate python -m shared.manage seed)") as step:
         output = stack.compose(
             *("run", "--rm", "--no-deps", "migrate", "python", "-m", "shared.manage", "seed"),
@@ -115,8 +126,13 @@ def run_parity_suite(progress: Progress, stack: Stack) -> None:
 
 def check_data_survives_restart(progress: Progress, stack: Stack) -> None:
     with progress.step("restart (docker-compose restart, data read back)") as step:
-        written = check_restart(stack, APP_SERVICES)
+        written = check_restart(stack, SERVICES)
         step.outcome = f"employee {written['id']} written before, read back through both apps"
+
+
+def survive_faults(progress: Progress, stack: Stack) -> None:
+    with progress.step("faults under load (replicas, a worker and the broker)") as step:
+        step.outcome = run_fault_test(stack, SERVICES)
 
 
 def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
@@ -148,6 +164,7 @@ def run_everything(progress: Progress) -> None:
             bring_up(progress, stack)
             run_parity_suite(progress, stack)
             check_data_survives_restart(progress, stack)
+            survive_faults(progress, stack)
             failed = False
         finally:
             take_down(progress, stack, failed)
