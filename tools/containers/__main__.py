@@ -1,5 +1,9 @@
 """`python -m tools.containers`: the compose stack built and run for real, with the live parity
-suite.
+suite, a restart and the fault test under load (tools/containers/faults.py).
+
+`python -m tools.containers --load [--seconds 60] [--users-per-app 64]` (`make load-scaled`)
+brings up the same stack and runs `make load`'s workload on one machine and through it instead
+(tools/containers/scaled_load.py).
 
 Needs root and Debian's packages (apt-get installs docker.io, docker-compose and debootstrap when
 missing); without them it skips and says why, except with CI=true, where it fails. It binds ports
@@ -7,8 +11,11 @@ missing); without them it skips and says why, except with CI=true, where it fail
 the lock of the `flock ... make test` that started it).
 """
 
+import argparse
 import sys
+from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 from parity_tests.databases import must_not_skip
 from parity_tests.servers import port_is_free
@@ -20,6 +27,7 @@ from tools.containers.faults import run_fault_test
 from tools.containers.host import install, missing_packages, why_not_here
 from tools.containers.ports_lock import LOCK, PortsLockTimeoutError, holding_ports_lock
 from tools.containers.progress import Progress, say
+from tools.containers.scaled_load import compare
 from tools.containers.stack import (
     URLS,
     Stack,
@@ -135,6 +143,21 @@ def survive_faults(progress: Progress, stack: Stack) -> None:
         step.outcome = run_fault_test(stack, SERVICES)
 
 
+@dataclass(frozen=True)
+class LoadRun:
+    seconds: int
+    users_per_app: int
+
+
+def compare_load(progress: Progress, stack: Stack, load: LoadRun) -> None:
+    with progress.step("load on one machine, then through the scaled stack") as step:
+        table = compare(stack, load.seconds, load.users_per_app)
+        say(
+            "requests per second and p99, one machine beside the scaled stack:\n" + "\n".join(table)
+        )
+        step.outcome = "both runs passed their read-back"
+
+
 def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
     if failed:
         try:
@@ -148,7 +171,7 @@ def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
         step.outcome = "containers, networks and volumes removed"
 
 
-def run_everything(progress: Progress) -> None:
+def run_everything(progress: Progress, load: LoadRun | None) -> None:
     install_packages(progress)
     engine = Engine()
     with progress.step("engine (dockerd of our own)") as step:
@@ -162,9 +185,12 @@ def run_everything(progress: Progress) -> None:
         failed = True
         try:
             bring_up(progress, stack)
-            run_parity_suite(progress, stack)
-            check_data_survives_restart(progress, stack)
-            survive_faults(progress, stack)
+            if load:
+                compare_load(progress, stack, load)
+            else:
+                run_parity_suite(progress, stack)
+                check_data_survives_restart(progress, stack)
+                survive_faults(progress, stack)
             failed = False
         finally:
             take_down(progress, stack, failed)
@@ -173,7 +199,17 @@ def run_everything(progress: Progress) -> None:
             step.outcome = f"dockerd exited with status {engine.stop()}"
 
 
-def main() -> int:
+def parse(argv: Sequence[str]) -> LoadRun | None:
+    parser = argparse.ArgumentParser(prog="python -m tools.containers", description=__doc__)
+    parser.add_argument("--load", action="store_true", help="the load comparison instead")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--users-per-app", type=int, default=64)
+    options = parser.parse_args(argv)
+    return LoadRun(options.seconds, options.users_per_app) if options.load else None
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    load = parse(argv)
     progress = Progress()
     try:
         check_requirements(progress)
@@ -185,7 +221,7 @@ def main() -> int:
         with ExitStack() as held:
             with progress.step(f"ports lock {LOCK}") as step:
                 step.outcome = held.enter_context(holding_ports_lock())
-            run_everything(progress)
+            run_everything(progress, load)
     except FAILURES as error:
         say(f"FAILED: {error}")
         return 1
@@ -196,4 +232,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
