@@ -3,6 +3,7 @@
 from tools.containers.faults import (
     errors_seen,
     exactly_once_problems,
+    plain,
     sent_and_acknowledged,
     unacknowledged_by_address,
 )
@@ -86,3 +87,7 @@ def test_the_load_comparison_puts_each_apps_figures_side_by_side() -> None:
     assert "scaled" in header
     assert flask.split()[-4:] == ["300", "40", "200", "40"]
     assert fastapi.split()[-4:] == ["400", "60", "250", "60"]
+
+
+def test_an_upload_is_found_by_its_id_with_or_without_hyphens() -> None:
+    assert plain("200720F9-eaf1-483a-aa0e-94f94e034e83") == "200720f9eaf1483aaa0e94f94e034e83"
