@@ -15,7 +15,7 @@ EXTRAS := --extra dev --extra postgres --extra browser --extra load --extra benc
 # The browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: up up-strangler migration test lint types pytest postgres live parity claims screens transport load \
+.PHONY: up up-queue up-strangler migration test lint types pytest postgres queue live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
 	live-migration check pytest-parity pytest-rest
@@ -34,9 +34,15 @@ $(CHROMIUM):
 	@echo "installing Debian's chromium for the browser tests"
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null
 
-## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000.
+## Both apps on one SQLite database: Flask on gunicorn at :5000, FastAPI on uvicorn at :8000,
+## each running the upload job in its own process (JOBS=inline): no broker needed.
 up: db
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start flask fastapi
+
+## The same with the upload job on RabbitMQ (JOBS=queue, JOBS_BROKER_URL, default the local
+## server) and the Procfile's worker consuming it (docs/jobs.md).
+up-queue: db
+	PATH="$(CURDIR)/$(BIN):$$PATH" JOBS=queue $(BIN)/honcho start
 
 ## The strangler on one SQLite database: Flask on gunicorn at :5000, and at :8000 the strangler
 ## on uvicorn, FastAPI (compat mode) serving STRANGLER_PORTED and the Flask app the rest
@@ -54,11 +60,12 @@ db: $(INSTALLED)
 ## of its time waiting on the engine and health checks), longest first: the compose stack built
 ## and run for real, every test in-process on SQLite in two halves, the parity suite live
 ## against gunicorn and uvicorn, the migration kit's pairs, the tests that touch a database
-## again on PostgreSQL, the benchmark harness in its quickest form and a short load run.
+## again on PostgreSQL, those that touch uploads again with the job on RabbitMQ (queue), the
+## benchmark harness in its quickest form and a short load run.
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	bench-smoke load-short
+	queue bench-smoke load-short
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
@@ -129,6 +136,13 @@ pytest-migration: $(INSTALLED)
 ## failed in CI.
 postgres: $(INSTALLED)
 	$(BIN)/pytest -q --database postgresql parity_tests tests/deploy
+
+## The parity tests that touch uploads and their job (-k upload) again in queue mode
+## (JOBS=queue): each in-process app on a RabbitMQ queue of its own (JOBS_BROKER_URL, default
+## the local server) with a worker consuming it; the rest of the suite never meets the job, so
+## it would repeat the inline run. Skipped without a broker, failed in CI.
+queue: $(INSTALLED)
+	$(BIN)/pytest -q --jobs queue -k upload parity_tests
 
 ## The parity suite against both real servers (gunicorn and uvicorn with the Procfile's commands,
 ## each on a free port) on a fresh SQLite database, then on a fresh PostgreSQL database.

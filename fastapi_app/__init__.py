@@ -15,6 +15,7 @@ from fastapi_app.responses import HOST_REFUSED
 from fastapi_app.routes import ROUTERS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
+from shared.jobs import connect_upload_queue
 from shared.pages import STATIC_DIR
 from shared.settings import Settings
 from shared.uploads import start_recovering_pending_uploads
@@ -24,12 +25,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = create_db_engine(settings.database_url)
     session_factory = create_session_factory(engine)
+    # Reached here rather than in the lifespan, so that a broker out of reach stops the
+    # factory itself, as it does the Flask twin's.
+    upload_queue = (
+        connect_upload_queue(settings, session_factory) if settings.jobs == "queue" else None
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Uploads a stopped server accepted but never processed.
-        start_recovering_pending_uploads(session_factory, settings.upload_dir)
+        if upload_queue is None:
+            # Uploads a stopped server accepted but never processed. In queue mode the
+            # broker keeps them.
+            start_recovering_pending_uploads(session_factory, settings.upload_dir)
         yield
+        if upload_queue is not None:
+            upload_queue.close()
         engine.dispose()
 
     app = FastAPI(
@@ -45,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory
+    app.state.upload_queue = upload_queue
 
     errors.init_app(app)
     for router in ROUTERS:

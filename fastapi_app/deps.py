@@ -7,6 +7,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.jobs import UploadQueue
 from shared.settings import Settings
 
 
@@ -25,6 +26,12 @@ def get_session_factory(request: Request) -> sessionmaker[Session]:
     return factory
 
 
+def get_upload_queue(request: Request) -> UploadQueue | None:
+    """The broker's queue when JOBS=queue; None when the job runs in the web process."""
+    queue: UploadQueue | None = request.app.state.upload_queue
+    return queue
+
+
 def get_db(
     session_factory: Annotated[sessionmaker[Session], Depends(get_session_factory)],
 ) -> Iterator[Session]:
@@ -37,3 +44,4 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionFactoryDep = Annotated[sessionmaker[Session], Depends(get_session_factory)]
 SessionDep = Annotated[Session, Depends(get_db)]
+UploadQueueDep = Annotated[UploadQueue | None, Depends(get_upload_queue)]

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
 from shared.errors import STATUS_BY_ERROR, DomainError, http_status
+from shared.jobs import JobQueueUnavailable
 from shared.validation import public_errors
 
 
@@ -27,9 +28,15 @@ async def database_unavailable(_request: Request, _error: Exception) -> JSONResp
     return JSONResponse({"detail": UNAVAILABLE_DETAIL}, status_code=503, headers=headers)
 
 
+async def job_queue_unavailable(_request: Request, error: Exception) -> JSONResponse:
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return JSONResponse({"detail": str(error)}, status_code=503, headers=headers)
+
+
 def init_app(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_failed)
     for error_class in STATUS_BY_ERROR:
         app.add_exception_handler(error_class, domain_error)
     for unavailable in UNAVAILABLE_ERRORS:
         app.add_exception_handler(unavailable, database_unavailable)
+    app.add_exception_handler(JobQueueUnavailable, job_queue_unavailable)

@@ -16,6 +16,7 @@ from flask_app.middleware import ProcessTimeMiddleware
 from flask_app.routes import BLUEPRINTS
 from shared.cors import cors_policy
 from shared.db import create_db_engine, create_session_factory
+from shared.jobs import connect_upload_queue
 from shared.pages import STATIC_DIR, TEMPLATES_DIR
 from shared.settings import Settings
 from shared.uploads import start_recovering_pending_uploads
@@ -47,14 +48,19 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     engine = create_db_engine(settings.database_url)
     session_factory = create_session_factory(engine)
-    deps.init_app(app, deps.Resources(settings, engine, session_factory))
+    upload_queue = None
+    if settings.jobs == "queue":
+        upload_queue = connect_upload_queue(settings, session_factory)
+        weakref.finalize(app, upload_queue.close)
+    deps.init_app(app, deps.Resources(settings, engine, session_factory, upload_queue))
     # Flask has no shutdown hook (FastAPI's lifespan disposes its engine): the pool's
     # connections are closed when the app is collected, or when the interpreter exits, as a
     # gunicorn worker's does when it stops.
     weakref.finalize(app, engine.dispose)
-    # Uploads a stopped server accepted but never processed (Flask has no startup hook:
-    # the factory is where a worker starts).
-    start_recovering_pending_uploads(session_factory, settings.upload_dir)
+    if upload_queue is None:
+        # Uploads a stopped server accepted but never processed (Flask has no startup hook:
+        # the factory is where a worker starts). In queue mode the broker keeps them.
+        start_recovering_pending_uploads(session_factory, settings.upload_dir)
 
     policy = cors_policy(settings)
     CORS(

@@ -6,6 +6,7 @@ from flask import Flask, current_app, g, request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.jobs import UploadQueue
 from shared.settings import Settings
 
 EXTENSION_KEY = "twins"
@@ -16,6 +17,8 @@ class Resources:
     settings: Settings
     engine: Engine
     session_factory: sessionmaker[Session]
+    # The broker's queue when JOBS=queue; None when the job runs in the web process.
+    upload_queue: UploadQueue | None = None
 
 
 def get_resources() -> Resources:

@@ -6,6 +6,7 @@ from flask_pydantic.exceptions import ValidationError as FlaskPydanticValidation
 
 from shared.db import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, UNAVAILABLE_ERRORS
 from shared.errors import STATUS_BY_ERROR, DomainError, http_status
+from shared.jobs import JobQueueUnavailable
 from shared.validation import public_errors
 
 
@@ -32,6 +33,10 @@ def database_unavailable(_error: Exception) -> tuple[Response, int, dict[str, st
     return jsonify(detail=UNAVAILABLE_DETAIL), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
+def job_queue_unavailable(error: JobQueueUnavailable) -> tuple[Response, int, dict[str, str]]:
+    return jsonify(detail=str(error)), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
 def init_app(app: Flask) -> None:
     # Raise instead of answering, so that the handler below writes the response.
     app.config["FLASK_PYDANTIC_VALIDATION_ERROR_RAISE"] = True
@@ -41,3 +46,4 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(JsonBodyParsingError, body_not_an_object)
     for unavailable in UNAVAILABLE_ERRORS:
         app.register_error_handler(unavailable, database_unavailable)
+    app.register_error_handler(JobQueueUnavailable, job_queue_unavailable)

@@ -7,7 +7,9 @@ from contextlib import ExitStack
 import httpx2
 import pytest
 
+from parity_tests.ci import require
 from parity_tests.databases import Backend, fresh_database
+from parity_tests.job_queues import broker_unavailable_reason, queue_settings, worker_in_thread
 from parity_tests.options import live_url, selected_pair
 from parity_tests.sides import (
     Pair,
@@ -36,9 +38,15 @@ def _side(
 
 @pytest.fixture(scope="module")
 def make_settings(
-    database_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    database_backend: Backend,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[[str], Settings]]:
-    """Builds settings for one in-process app: a fresh, migrated, seeded database of its own."""
+    """Builds settings for one in-process app: a fresh, migrated, seeded database of its own;
+    with --jobs queue, also a broker queue of its own and a worker consuming it."""
+    queue_mode = request.config.getoption("--jobs") == "queue"
+    if queue_mode:
+        require(broker_unavailable_reason(), "CI tests the queue mode, so RabbitMQ must run")
     with ExitStack() as cleanup:
 
         def make(name: str) -> Settings:
@@ -46,6 +54,9 @@ def make_settings(
             url = cleanup.enter_context(fresh_database(database_backend, workdir))
             settings = isolated_settings(workdir, url)
             prepare_database(settings)
+            if queue_mode:
+                settings = queue_settings(settings, name)
+                cleanup.enter_context(worker_in_thread(settings))
             return settings
 
         yield make

@@ -3,8 +3,9 @@
 `--pair REFERENCE:CANDIDATE` picks the two sides the parity suite compares (default
 flask:fastapi); `--NAME-url` (one per side, e.g. `--flask-url`) points a side at a live
 server; `--database` picks the kind of fresh database that in-process apps and locally started
-servers get. A run on another database than SQLite keeps only the tests that touch one (those
-that use the `database_backend` fixture): the rest would repeat the SQLite run exactly.
+servers get; `--jobs` where in-process apps run the upload job (JOBS, docs/jobs.md). A run on
+another database than SQLite keeps only the tests that touch one (those that use the
+`database_backend` fixture): the rest would repeat the SQLite run exactly.
 """
 
 import os
@@ -43,6 +44,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=BACKENDS,
         default=os.environ.get("PARITY_DATABASE", "sqlite"),
         help="the kind of fresh database each app gets (env PARITY_DATABASE)",
+    )
+    group.addoption(
+        "--jobs",
+        choices=("inline", "queue"),
+        default=os.environ.get("PARITY_JOBS", "inline"),
+        help="where in-process apps run the upload job: in the app (inline) or on the local "
+        "RabbitMQ, consumed by a worker of the test's own (queue) (env PARITY_JOBS)",
     )
 
 

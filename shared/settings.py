@@ -10,6 +10,11 @@ DEV_AUTH_PASSWORD = "change-me"  # noqa: S105 - the development default that pro
 DEV_SECRET_KEY = "dev-secret-key-change-me"  # noqa: S105 - likewise
 
 Environment = Literal["development", "test", "production"]
+# Where the upload job runs: "inline" in the web process once the response is sent (each
+# framework's own background task), "queue" on RabbitMQ, consumed by `python -m shared.jobs
+# worker` (docs/jobs.md).
+JobsMode = Literal["inline", "queue"]
+BROKER_SCHEMES = ("amqp", "amqps")
 
 
 class Settings(BaseSettings):
@@ -40,12 +45,24 @@ class Settings(BaseSettings):
     secret_key: SecretStr = SecretStr(DEV_SECRET_KEY)
     upload_dir: Path = Path("var/uploads")
     max_body_bytes: int = Field(default=1_048_576, gt=0)
+    jobs: JobsMode = "inline"
+    jobs_broker_url: SecretStr = SecretStr("amqp://guest:guest@127.0.0.1:5672/")
+    # One broker can serve several deployments (and test runs), each on a queue of its own.
+    jobs_queue: str = Field(default="uploads", min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
 
     @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod
     def split_comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("jobs_broker_url")
+    @classmethod
+    def broker_url_is_amqp(cls, value: SecretStr) -> SecretStr:
+        scheme, separator, _rest = value.get_secret_value().partition("://")
+        if not separator or scheme not in BROKER_SCHEMES:
+            raise ValueError("JOBS_BROKER_URL must be an amqp:// or amqps:// URL")
         return value
 
     @model_validator(mode="after")

@@ -6,11 +6,12 @@ import re
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -80,7 +81,7 @@ def process_upload(
     wait = first_wait
     for attempt in range(1, attempts + 1):
         try:
-            _process_once(session_factory, upload_dir, upload_id)
+            process_upload_once(session_factory, upload_dir, upload_id)
             return
         except UNAVAILABLE_ERRORS as error:
             if attempt == attempts:
@@ -94,33 +95,70 @@ def process_upload(
         wait *= 2
 
 
-def _process_once(session_factory: sessionmaker[Session], upload_dir: Path, upload_id: str) -> None:
-    with session_factory() as session:
-        upload = session.get(Upload, upload_id)
-        if upload is None or upload.status != "pending":
-            return
+@dataclass(frozen=True)
+class Outcome:
+    """What one reading of a stored file found: its counts, or why it could not be read."""
+
+    lines: int = 0
+    words: int = 0
+    sha256: str | None = None
+    error: str | None = None
+
+
+def count_stored_file(path: Path) -> Outcome:
     digest = hashlib.sha256()
     lines = words = 0
-    error: str | None = None
     try:
-        with stored_path(upload_dir, upload_id).open("rb") as source:
+        with path.open("rb") as source:
             for line in source:
                 digest.update(line)
                 lines += 1
                 words += len(line.split())
     except OSError as failure:
-        error = f"could not read the stored file: {failure.strerror}"
-    with session_factory() as session, writing(session):
+        return Outcome(error=f"could not read the stored file: {failure.strerror}")
+    return Outcome(lines=lines, words=words, sha256=digest.hexdigest())
+
+
+def is_pending(session_factory: sessionmaker[Session], upload_id: str) -> bool:
+    with session_factory() as session:
         upload = session.get(Upload, upload_id)
-        if upload is None or upload.status != "pending":
-            return
-        if error is None:
-            upload.status, upload.lines, upload.words = "done", lines, words
-            upload.sha256 = digest.hexdigest()
-        else:
-            upload.status, upload.error = "failed", error
-        upload.finished_at = utcnow()
+        return upload is not None and upload.status == "pending"
+
+
+def record_outcome(
+    session_factory: sessionmaker[Session], upload_id: str, outcome: Outcome
+) -> bool:
+    """Record the outcome over a pending upload only; True if this call recorded it.
+
+    One conditional UPDATE, so that of two jobs that counted the same file (a redelivered
+    message, a recovery racing the request's own job) exactly one records its result: the
+    second finds the row no longer pending, on SQLite and PostgreSQL alike, and changes nothing.
+    """
+    result: dict[str, Any]
+    if outcome.error is None:
+        result = {"status": "done", "lines": outcome.lines, "words": outcome.words}
+        result["sha256"] = outcome.sha256
+    else:
+        result = {"status": "failed", "error": outcome.error}
+    still_pending = (Upload.id == upload_id) & (Upload.status == "pending")
+    with session_factory() as session, writing(session):
+        changed = session.execute(
+            update(Upload).where(still_pending).values(**result, finished_at=utcnow())
+        )
         session.commit()
+    return cast("CursorResult[Any]", changed).rowcount == 1
+
+
+def process_upload_once(
+    session_factory: sessionmaker[Session], upload_dir: Path, upload_id: str
+) -> bool:
+    """Count the file and record the result, once; True if this call recorded it, False if
+    the upload was finished (or discarded) already. A database that is busy or away raises
+    one of UNAVAILABLE_ERRORS, for the caller to try again."""
+    if not is_pending(session_factory, upload_id):
+        return False
+    outcome = count_stored_file(stored_path(upload_dir, upload_id))
+    return record_outcome(session_factory, upload_id, outcome)
 
 
 def recover_pending_uploads(
@@ -161,6 +199,14 @@ def start_recovering_pending_uploads(
     )
     thread.start()
     return thread
+
+
+def discard_upload(session: Session, upload_dir: Path, upload_id: str) -> None:
+    """Remove an upload that was stored but could not be handed to its job."""
+    with writing(session):
+        session.execute(delete(Upload).where(Upload.id == upload_id))
+        session.commit()
+    stored_path(upload_dir, upload_id).unlink(missing_ok=True)
 
 
 def get_upload(session: Session, upload_id: uuid.UUID) -> UploadOut:

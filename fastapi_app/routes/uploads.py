@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, UploadFile
 
-from fastapi_app.deps import SessionDep, SessionFactoryDep, SettingsDep
+from fastapi_app.deps import SessionDep, SessionFactoryDep, SettingsDep, UploadQueueDep
 from fastapi_app.responses import NOT_FOUND, WITH_BODY
 from shared import uploads
 from shared.schemas import UploadOut
@@ -17,12 +17,19 @@ def create_upload(
     db: SessionDep,
     session_factory: SessionFactoryDep,
     settings: SettingsDep,
+    upload_queue: UploadQueueDep,
     request: Request,
     response: Response,
 ) -> UploadOut:
     upload = uploads.store_upload(db, settings.upload_dir, file.filename, file.file)
-    # Background tasks run after the response has been sent.
-    background.add_task(uploads.process_upload, session_factory, settings.upload_dir, upload.id.hex)
+    if upload_queue is not None:
+        # JOBS=queue: a worker process runs the job; the broker holds it until then.
+        upload_queue.enqueue(db, upload.id.hex)
+    else:
+        # Background tasks run after the response has been sent.
+        background.add_task(
+            uploads.process_upload, session_factory, settings.upload_dir, upload.id.hex
+        )
     response.headers["Location"] = request.app.url_path_for("get_upload", upload_id=str(upload.id))
     return upload
 

@@ -20,6 +20,10 @@ def create_upload() -> tuple[UploadOut, dict[str, str]] | tuple[Response, int]:
     resources = get_resources()
     upload_dir = resources.settings.upload_dir
     upload = uploads.store_upload(get_db(), upload_dir, file.filename, file.stream)
+    if resources.upload_queue is not None:
+        # JOBS=queue: a worker process runs the job; the broker holds it until then.
+        resources.upload_queue.enqueue(get_db(), upload.id.hex)
+        return upload, {"Location": url_for(".get_upload", upload_id=upload.id)}
 
     @after_this_request
     def process_after_sending(response: Response) -> Response:

@@ -36,6 +36,11 @@ def test_an_upload_is_still_pending_when_its_response_is_sent_and_counted_afterw
 ) -> None:
     if side.app is None:
         pytest.skip("needs the app in-process, to look at the moment its response is sent")
+    if side.settings.jobs == "queue":
+        pytest.skip(
+            "a queued job runs in a worker, which may finish it before the response is sent: "
+            "the contract allows either status in the 202 (docs/jobs.md)"
+        )
     engine = create_db_engine(side.settings.database_url)
 
     def upload_status(accepted: dict[str, str]) -> str:
