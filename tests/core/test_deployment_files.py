@@ -249,7 +249,7 @@ def test_the_scaled_stack_runs_its_jobs_on_its_own_broker_with_workers() -> None
     assert worker["environment"] == service("migrate")["environment"]
     assert worker["deploy"]["replicas"] >= 1
     assert worker["volumes"] == service("flask")["volumes"]
-    assert "rabbitmq-diagnostics" in service("broker")["healthcheck"]["test"]
+    assert "check_port_connectivity" in service("broker")["healthcheck"]["test"]
 
 
 @pytest.mark.parametrize("name", SERVERS)
