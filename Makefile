@@ -216,6 +216,14 @@ verdict: $(INSTALLED)
 load: $(INSTALLED)
 	$(BIN)/python -m tools.load
 
+## The same workload on the scaled compose stack (docker-compose.yml: two replicas of each twin
+## behind HAProxy, workers on RabbitMQ), beside the one-machine figures: first `make load`'s run
+## on PostgreSQL, then Locust through the stack's proxy; prints req/s and p99 of both, side by
+## side. Needs what `make compose-up-test` needs (root, Debian's packages).
+.PHONY: load-scaled
+load-scaled: $(INSTALLED)
+	$(BIN)/python -m tools.containers --load
+
 ## The same, bounded to seconds: what `make test` runs.
 load-short: $(INSTALLED)
 	$(BIN)/python -m tools.load --seconds 5 --users-per-app 8
@@ -231,9 +239,11 @@ compose-config:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq docker-compose >/dev/null; }
 	docker-compose --file docker-compose.yml config --quiet && echo "docker-compose.yml is valid"
 
-## The compose stack for real (root and Debian's packages; skipped without them, failed in CI):
-## a dockerd of its own under var/compose/, Debian-built base images, the project's image from
-## a host wheelhouse, the live parity suite against the containers, data across a restart.
+## The scaled compose stack for real (root and Debian's packages; skipped without them, failed
+## in CI): a dockerd of its own under var/compose/, Debian-built base images, the project's
+## image from a host wheelhouse, the live parity suite through the proxy, data across a restart,
+## then the fault test under load (a replica of each twin and a worker killed, the broker
+## restarted; tools/containers/faults.py).
 ## It holds /tmp/twins-ports.lock (ports 5000 and 8000) for the whole run.
 compose-up-test: $(INSTALLED)
 	$(BIN)/python -m tools.containers

@@ -27,14 +27,20 @@ import yaml
 
 from parity_tests.servers import PRODUCTION_SERVERS
 from shared.settings import Settings
-from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE
+from tools.containers.base_images import (
+    HAPROXY_IMAGE,
+    POSTGRES_IMAGE,
+    PYTHON_IMAGE,
+    RABBITMQ_IMAGE,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS = {"flask": 5000, "fastapi": 8000}
 # What compose sets HOST to: a server in a container must accept connections from outside it.
 ALL_INTERFACES = "0.0.0.0"  # noqa: S104
-# Compose sets these for the containers itself rather than passing the host's value through.
-FIXED_IN_COMPOSE = {"DATABASE_URL", "UPLOAD_DIR"}
+# Compose sets these for the containers itself rather than passing the host's value through:
+# the scaled stack's database, shared uploads volume, and job queue on its own broker.
+FIXED_IN_COMPOSE = {"DATABASE_URL", "UPLOAD_DIR", "JOBS", "JOBS_BROKER_URL"}
 
 _SHELL_VARIABLE = re.compile(r"\$\{(?P<name>[A-Z_][A-Z0-9_]*)(?::-(?P<default>[^}]*))?\}")
 
@@ -188,8 +194,62 @@ def test_each_server_listens_on_the_port_compose_publishes_and_the_healthcheck_a
     else:  # uvicorn
         address = f"{argv[argv.index('--host') + 1]}:{argv[argv.index('--port') + 1]}"
     assert address == f"{ALL_INTERFACES}:{port}"
-    assert server["ports"] == [f"127.0.0.1:{port}:{port}"]
     assert environment["PORT"] == str(port)
+
+
+def haproxy_config() -> dict[str, list[str]]:
+    """deploy/haproxy.cfg's sections (by their first line), each a list of its directives."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in (ROOT / "deploy/haproxy.cfg").read_text().splitlines():
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        if not line[0].isspace():
+            current = sections.setdefault(text, [])
+        else:
+            current.append(" ".join(text.split()))
+    return sections
+
+
+@pytest.mark.parametrize(("name", "port"), SERVERS.items())
+def test_only_the_proxy_publishes_each_port_and_sends_it_to_that_twins_replicas(
+    name: str, port: int
+) -> None:
+    proxy = service("proxy")
+    config = haproxy_config()
+
+    assert "ports" not in service(name)
+    assert service(name)["deploy"]["replicas"] >= 2
+    assert f"127.0.0.1:{port}:{port}" in proxy["ports"]
+    assert "./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in proxy["volumes"]
+    assert config[f"frontend {name}"] == [f"bind :{port}", f"default_backend {name}"]
+    (template,) = [line for line in config[f"backend {name}"] if line.startswith("server-template")]
+    # The replicas by the service's name in Docker's DNS, on the port each one listens on.
+    assert template.endswith(f" {name}:{port}")
+
+
+def test_the_proxy_checks_each_replica_and_resends_only_requests_that_never_reached_one() -> None:
+    defaults = haproxy_config()["defaults"]
+
+    assert "http-check send meth GET uri /health ver HTTP/1.1 hdr Host localhost" in defaults
+    assert "retry-on conn-failure" in defaults
+    (server_defaults,) = [line for line in defaults if line.startswith("default-server")]
+    assert " check " in f" {server_defaults} "
+    assert " resolvers docker " in f" {server_defaults} "
+
+
+def test_the_scaled_stack_runs_its_jobs_on_its_own_broker_with_workers() -> None:
+    environment = service("flask")["environment"]
+    worker = service("worker")
+
+    assert environment["JOBS"] == "queue"
+    assert "@broker:5672/" in environment["JOBS_BROKER_URL"]
+    assert worker["command"] == shlex.split(procfile()["worker"])
+    assert worker["environment"] == service("migrate")["environment"]
+    assert worker["deploy"]["replicas"] >= 1
+    assert worker["volumes"] == service("flask")["volumes"]
+    assert "check_port_connectivity" in service("broker")["healthcheck"]["test"]
 
 
 @pytest.mark.parametrize("name", SERVERS)
@@ -197,6 +257,7 @@ def test_servers_start_only_after_the_migrations_and_a_healthy_database(name: st
     assert service(name)["depends_on"] == {
         "migrate": {"condition": "service_completed_successfully"},
         "postgres": {"condition": "service_healthy"},
+        "broker": {"condition": "service_healthy"},
     }
 
 
@@ -440,6 +501,8 @@ def test_the_debian_override_swaps_the_images_and_nothing_else() -> None:
 
     assert {key for key in override if not key.startswith("x-")} == {"services"}
     assert services.pop("postgres") == {"image": POSTGRES_IMAGE.tag}
+    assert services.pop("broker") == {"image": RABBITMQ_IMAGE.tag}
+    assert services.pop("proxy") == {"image": HAPROXY_IMAGE.tag}
     # Every service built from the Dockerfile gets the Debian base, so none keeps the official
     # one by accident; the build may use no network (its wheels come from
     # tools/containers/wheels/).
@@ -479,7 +542,9 @@ def test_compose_merges_the_debian_override_into_the_compose_file(tmp_path: Path
 
     assert services["postgres"]["image"] == POSTGRES_IMAGE.tag
     assert services["postgres"]["healthcheck"] == service("postgres")["healthcheck"]
-    for name in ("migrate", *SERVERS):
+    assert services["broker"]["image"] == RABBITMQ_IMAGE.tag
+    assert services["proxy"]["image"] == HAPROXY_IMAGE.tag
+    for name in ("migrate", *SERVERS, "worker"):
         assert services[name]["build"] == {
             "context": str(ROOT),
             "args": {"BASE_IMAGE": PYTHON_IMAGE.tag},

@@ -1,5 +1,9 @@
 """`python -m tools.containers`: the compose stack built and run for real, with the live parity
-suite.
+suite, a restart and the fault test under load (tools/containers/faults.py).
+
+`python -m tools.containers --load [--seconds 60] [--users-per-app 64]` (`make load-scaled`)
+brings up the same stack and runs `make load`'s workload on one machine and through it instead
+(tools/containers/scaled_load.py).
 
 Needs root and Debian's packages (apt-get installs docker.io, docker-compose and debootstrap when
 missing); without them it skips and says why, except with CI=true, where it fails. It binds ports
@@ -7,8 +11,11 @@ missing); without them it skips and says why, except with CI=true, where it fail
 the lock of the `flock ... make test` that started it).
 """
 
+import argparse
 import sys
+from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 from parity_tests.databases import must_not_skip
 from parity_tests.servers import port_is_free
@@ -16,9 +23,11 @@ from parity_tests.sides import FRAMEWORKS
 from tools.containers.base_images import POSTGRES_IMAGE, PYTHON_IMAGE, ensure_base_images
 from tools.containers.commands import CommandError, stream
 from tools.containers.engine import Engine, EngineError
+from tools.containers.faults import run_fault_test
 from tools.containers.host import install, missing_packages, why_not_here
 from tools.containers.ports_lock import LOCK, PortsLockTimeoutError, holding_ports_lock
 from tools.containers.progress import Progress, say
+from tools.containers.scaled_load import compare
 from tools.containers.stack import (
     URLS,
     Stack,
@@ -32,9 +41,14 @@ from tools.containers.stack import (
 from tools.containers.wheelhouse import REQUIREMENTS, exported_lock, fill, image_target, staleness
 
 APP_SERVICES = list(FRAMEWORKS)
+# Every long-running service but the proxy, which has no health check of its own: the stack
+# waits for these, then for the proxy to answer on both ports.
+SERVICES = ["postgres", "broker", *APP_SERVICES, "worker"]
 PYTEST_TIMEOUT_SECONDS = 900
 COMPOSE_TIMEOUT_SECONDS = 600
 DOWN_TIMEOUT_SECONDS = 180
+# Settings that name hosts only the stack's own network can resolve.
+STACK_NETWORK_ONLY = frozenset({"JOBS", "JOBS_BROKER_URL"})
 FAILURES = (CommandError, EngineError, StackError, PortsLockTimeoutError)
 
 
@@ -88,9 +102,16 @@ def bring_up(progress: Progress, stack: Stack) -> None:
             f"postgres healthy ({POSTGRES_IMAGE.tag}); migrate exited 0 before flask and "
             "fastapi started"
         )
-    with progress.step("health (both apps' Docker health checks)") as step:
-        stack.wait_healthy(APP_SERVICES)
-        step.outcome = "flask and fastapi healthy"
+    with progress.step("health (every replica's Docker health check, then the proxy)") as step:
+        stack.wait_healthy(SERVICES)
+        stack.wait_answering(list(URLS.values()))
+        replicas = {
+            service: len(stack.containers(service)) for service in (*APP_SERVICES, "worker")
+        }
+        step.outcome = (
+            ", ".join(f"{count} {service}" for service, count in replicas.items())
+            + " healthy; the proxy answers on 5000 and 8000"
+        )
     with progress.step("seed (docker-compose run migrate python -m shared.manage seed)") as step:
         output = stack.compose(
             *("run", "--rm", "--no-deps", "migrate", "python", "-m", "shared.manage", "seed"),
@@ -106,7 +127,10 @@ def run_parity_suite(progress: Progress, stack: Stack) -> None:
         command = [sys.executable, "-m", "pytest", "parity_tests", *urls, "-q"]
         # The tests compare what the apps report with Settings() read from this environment:
         # it must be the apps' own (the database URL, the origins, the limits).
-        env = {**stack.env, **stack.settings_of("flask")}
+        # Not the broker's: its URL names a host on the stack's network, and the suite's own
+        # in-process apps (built for the checks that need one) run their jobs inline.
+        apps = stack.settings_of("flask")
+        env = {**stack.env, **{k: v for k, v in apps.items() if k not in STACK_NETWORK_ONLY}}
         status, summary = stream(command, log="parity", timeout=PYTEST_TIMEOUT_SECONDS, env=env)
         step.outcome = summary
         if status:
@@ -115,8 +139,28 @@ def run_parity_suite(progress: Progress, stack: Stack) -> None:
 
 def check_data_survives_restart(progress: Progress, stack: Stack) -> None:
     with progress.step("restart (docker-compose restart, data read back)") as step:
-        written = check_restart(stack, APP_SERVICES)
+        written = check_restart(stack, SERVICES)
         step.outcome = f"employee {written['id']} written before, read back through both apps"
+
+
+def survive_faults(progress: Progress, stack: Stack) -> None:
+    with progress.step("faults under load (replicas, a worker and the broker)") as step:
+        step.outcome = run_fault_test(stack, SERVICES)
+
+
+@dataclass(frozen=True)
+class LoadRun:
+    seconds: int
+    users_per_app: int
+
+
+def compare_load(progress: Progress, stack: Stack, load: LoadRun) -> None:
+    with progress.step("load on one machine, then through the scaled stack") as step:
+        table = compare(stack, load.seconds, load.users_per_app)
+        say(
+            "requests per second and p99, one machine beside the scaled stack:\n" + "\n".join(table)
+        )
+        step.outcome = "both runs passed their read-back"
 
 
 def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
@@ -132,7 +176,7 @@ def take_down(progress: Progress, stack: Stack, failed: bool) -> None:
         step.outcome = "containers, networks and volumes removed"
 
 
-def run_everything(progress: Progress) -> None:
+def run_everything(progress: Progress, load: LoadRun | None) -> None:
     install_packages(progress)
     engine = Engine()
     with progress.step("engine (dockerd of our own)") as step:
@@ -146,8 +190,12 @@ def run_everything(progress: Progress) -> None:
         failed = True
         try:
             bring_up(progress, stack)
-            run_parity_suite(progress, stack)
-            check_data_survives_restart(progress, stack)
+            if load:
+                compare_load(progress, stack, load)
+            else:
+                run_parity_suite(progress, stack)
+                check_data_survives_restart(progress, stack)
+                survive_faults(progress, stack)
             failed = False
         finally:
             take_down(progress, stack, failed)
@@ -156,7 +204,17 @@ def run_everything(progress: Progress) -> None:
             step.outcome = f"dockerd exited with status {engine.stop()}"
 
 
-def main() -> int:
+def parse(argv: Sequence[str]) -> LoadRun | None:
+    parser = argparse.ArgumentParser(prog="python -m tools.containers", description=__doc__)
+    parser.add_argument("--load", action="store_true", help="the load comparison instead")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--users-per-app", type=int, default=64)
+    options = parser.parse_args(argv)
+    return LoadRun(options.seconds, options.users_per_app) if options.load else None
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    load = parse(argv)
     progress = Progress()
     try:
         check_requirements(progress)
@@ -168,7 +226,7 @@ def main() -> int:
         with ExitStack() as held:
             with progress.step(f"ports lock {LOCK}") as step:
                 step.outcome = held.enter_context(holding_ports_lock())
-            run_everything(progress)
+            run_everything(progress, load)
     except FAILURES as error:
         say(f"FAILED: {error}")
         return 1
@@ -179,4 +237,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -71,6 +71,12 @@ PYTHON_IMAGE = DerivedImage(
 POSTGRES_IMAGE = DerivedImage(
     f"twins/postgres:15-{SUITE}", RECIPES / "postgres", ("postgresql-15",)
 )
+# The scaled stack's broker and reverse proxy (docker-compose.yml names the official images).
+RABBITMQ_IMAGE = DerivedImage(
+    f"twins/rabbitmq:3.10-{SUITE}", RECIPES / "rabbitmq", ("rabbitmq-server",)
+)
+HAPROXY_IMAGE = DerivedImage(f"twins/haproxy:2.6-{SUITE}", RECIPES / "haproxy", ("haproxy",))
+DERIVED_IMAGES = (PYTHON_IMAGE, POSTGRES_IMAGE, RABBITMQ_IMAGE, HAPROXY_IMAGE)
 
 
 def digest(parts: Iterable[str], files: Iterable[Path] = ()) -> str:
@@ -227,7 +233,7 @@ def ensure_base_images(progress: Progress, env: Mapping[str, str]) -> None:
             build_debian(debian_recipe, env)
             step.outcome = f"built: debootstrap --variant=minbase {SUITE}, docker import"
     base_id = image_id(DEBIAN_IMAGE, env)
-    for image in (PYTHON_IMAGE, POSTGRES_IMAGE):
+    for image in DERIVED_IMAGES:
         recipe = digest([base_id, *image.packages], image.recipe.iterdir())
         with progress.step(f"base image {image.tag}") as step:
             if recipe_label(image.tag, env) == recipe:

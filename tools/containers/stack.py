@@ -26,7 +26,7 @@ REQUEST_TIMEOUT_SECONDS = 10.0
 
 
 # Compose sets these for the containers itself; every other setting it reads from ${VARIABLES}.
-FIXED_IN_COMPOSE = frozenset({"DATABASE_URL", "UPLOAD_DIR"})
+FIXED_IN_COMPOSE = frozenset({"DATABASE_URL", "UPLOAD_DIR", "JOBS", "JOBS_BROKER_URL"})
 
 
 class StackError(RuntimeError):
@@ -139,10 +139,15 @@ class Stack:
         names = {name.upper() for name in Settings.model_fields}
         return {name: str(value) for name, value in environment.items() if name in names}
 
-    def state(self, service: str) -> dict[str, Any]:
-        container = self.compose("ps", "-q", service, log="stack", timeout=30).strip()
-        if not container:
+    def containers(self, service: str) -> list[str]:
+        """The ids of the service's containers, one per replica."""
+        output = self.compose("ps", "-q", service, log="stack", timeout=30)
+        containers = output.split()
+        if not containers:
             raise StackError(f"{service} has no container")
+        return containers
+
+    def container_state(self, container: str) -> dict[str, Any]:
         output = run(
             ["docker", "inspect", "--format", "{{json .State}}", container],
             log="stack",
@@ -152,13 +157,26 @@ class Stack:
         state: dict[str, Any] = json.loads(output)
         return state
 
+    def state(self, service: str) -> dict[str, Any]:
+        """The state of the service's first container (a one-shot service has one)."""
+        return self.container_state(self.containers(service)[0])
+
+    def all_healthy(self, service: str) -> bool:
+        """Every replica of the service healthy (or running, for one without a health
+        check); raises if one never will be."""
+        states = [self.container_state(container) for container in self.containers(service)]
+        return all(
+            is_healthy(service, state) if "Health" in state else state["Status"] == "running"
+            for state in states
+        )
+
     def wait_healthy(
         self, services: Sequence[str], timeout: float = HEALTH_TIMEOUT_SECONDS
     ) -> None:
         started = time.monotonic()
         reported = started
         while True:
-            healthy = {service: is_healthy(service, self.state(service)) for service in services}
+            healthy = {service: self.all_healthy(service) for service in services}
             if all(healthy.values()):
                 return
             now = time.monotonic()
@@ -172,6 +190,23 @@ class Stack:
                 )
                 say(f"  {now - started:.0f} s: {status}")
             time.sleep(1)
+
+    def wait_answering(self, urls: Sequence[str], timeout: float = HEALTH_TIMEOUT_SECONDS) -> None:
+        """Until /health answers 200 at each URL (the proxy has found a healthy replica)."""
+        deadline = time.monotonic() + timeout
+        for url in urls:
+            while True:
+                try:
+                    if (
+                        httpx2.get(f"{url}/health", timeout=REQUEST_TIMEOUT_SECONDS).status_code
+                        == 200
+                    ):
+                        break
+                except httpx2.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise StackError(f"{url}/health did not answer 200 in {timeout:.0f} s")
+                time.sleep(0.5)
 
     def logs(self, lines: int = 30) -> str:
         return self.compose("logs", "--no-color", f"--tail={lines}", log="stack", timeout=60)
@@ -203,6 +238,7 @@ def check_restart(stack: Stack, services: Sequence[str]) -> dict[str, Any]:
     written = write_employee()
     stack.compose("restart", log="restart", timeout=180)
     stack.wait_healthy(services)
+    stack.wait_answering(list(URLS.values()))
     problems = lost_after_restart(written, read_back(written["id"]))
     if problems:
         raise StackError("data lost across the restart:\n" + "\n".join(problems))

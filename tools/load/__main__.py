@@ -141,7 +141,32 @@ def report(backend: str, seconds: int, users: int, results: dict[str, Any]) -> N
         )
 
 
-def run(backend: Backend, seconds: int, users: int) -> bool:
+def load_and_judge(
+    label: str, urls: dict[str, str], seconds: int, users: int, env: dict[str, str], workdir: Path
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """Locust on both apps at `urls`, then the read-back: the results and every problem."""
+    results_path = workdir / "results.json"
+    run_locust(urls, users, seconds, env, results_path)
+    if not results_path.exists():
+        return None, ["Locust wrote no results"]
+    results: dict[str, Any] = json.loads(results_path.read_text(encoding="utf-8"))
+    report(label, seconds, users, results)
+    problems = traffic_problems(results)
+    read_problems, checked = read_back(results, urls)
+    say(checked)
+    return results, problems + read_problems
+
+
+def print_verdict(label: str, problems: Sequence[str]) -> None:
+    for problem in problems[:20]:
+        say(f"  problem: {problem}")
+    if len(problems) > 20:
+        say(f"  ... and {len(problems) - 20} more")
+    say(f"{label}: {'PASS' if not problems else f'FAIL ({len(problems)} problems)'}")
+
+
+def run(backend: Backend, seconds: int, users: int) -> tuple[dict[str, Any] | None, bool]:
+    """One database's run on this machine: its results (None without any) and its verdict."""
     with tempfile.TemporaryDirectory(prefix="twins-load-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
         url = stack.enter_context(fresh_database(backend, workdir))
@@ -152,26 +177,12 @@ def run(backend: Backend, seconds: int, users: int) -> bool:
             server = stack.enter_context(running(name, free_port(), env, workdir / f"{name}.log"))
             urls[name] = server.url
         say(f"{backend}: servers up at {urls['flask']} and {urls['fastapi']}; running Locust")
-        results_path = workdir / "results.json"
-        run_locust(urls, users, seconds, env, results_path)
-        if not results_path.exists():
-            say(f"{backend}: Locust wrote no results: FAIL")
-            return False
-        results = json.loads(results_path.read_text(encoding="utf-8"))
-        report(backend, seconds, users, results)
-        problems = traffic_problems(results)
-        read_problems, checked = read_back(results, urls)
-        say(checked)
-        problems += read_problems
+        results, problems = load_and_judge(backend, urls, seconds, users, env, workdir)
         if problems:
             for name in APP_LABELS:
                 say(f"the errors in {name}'s log:\n{errors_in_log(workdir / f'{name}.log')}")
-    for problem in problems[:20]:
-        say(f"  problem: {problem}")
-    if len(problems) > 20:
-        say(f"  ... and {len(problems) - 20} more")
-    say(f"{backend}: {'PASS' if not problems else f'FAIL ({len(problems)} problems)'}")
-    return not problems
+    print_verdict(backend, problems)
+    return results, not problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"{backend}: {reason}: FAIL (load runs on both databases)")
             passed = False
             continue
-        passed = run(backend, options.seconds, options.users_per_app) and passed
+        passed = run(backend, options.seconds, options.users_per_app)[1] and passed
     return 0 if passed else 1
 
 

@@ -202,6 +202,11 @@ def write_results(environment: Environment, **_: Any) -> None:
     ]
     results = {
         "apps": {app: app_summary(environment, app) for app in APPS},
+        # Per request name ("flask POST /employees"): how many were sent, how many failed.
+        "requests": {
+            name: {"sent": entry.num_requests, "failed": entry.num_failures}
+            for (name, _method), entry in environment.stats.entries.items()
+        },
         "errors": errors,
         "employees": EMPLOYEES,
         "uploads": UPLOADS,
