@@ -1,0 +1,92 @@
+"""`make mutate`: every module of modules.toml (or those named), two at a time, with progress."""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tools.mutate import report
+from tools.mutate.manifest import ROOT, Module, equivalents, excluded_operators, modules
+from tools.mutate.session import ModuleResult, run_module
+
+SCRATCH = ROOT / "var" / "mutate"
+
+
+class ProgressLines:
+    """One line per module every `every` seconds while it runs: the terminal shows it alive."""
+
+    def __init__(self, every: float = 15.0) -> None:
+        self._every = every
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._started = time.monotonic()
+
+    def say(self, line: str) -> None:
+        with self._lock:
+            print(f"[{time.monotonic() - self._started:6.0f} s] {line}", flush=True)
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last.get(name, 0.0) >= self._every or done == total:
+            self._last[name] = now
+            self.say(f"{name}: {done}/{total} mutants run")
+
+
+def run(selected: list[Module], jobs: int) -> list[ModuleResult]:
+    progress = ProgressLines()
+    excluded = excluded_operators()
+    known = equivalents()
+    trees = [SCRATCH / f"tree-{index}" for index in range(jobs)]
+    free = list(trees)
+    lock = threading.Lock()
+
+    def one(module: Module) -> ModuleResult:
+        with lock:
+            tree = free.pop()
+        try:
+            progress.say(f"{module.name}: started ({module.path})")
+            result = run_module(
+                module,
+                tree,
+                SCRATCH / "sessions",
+                excluded=excluded,
+                equivalents=known,
+                progress=progress,
+            )
+            score = "n/a" if result.score is None else f"{100 * result.score:.0f}%"
+            progress.say(
+                f"{module.name}: {result.killed} killed, {result.survived} survived, "
+                f"{result.equivalent} equivalent: {score}"
+                + (f" -- NOT RUN: {result.problem.splitlines()[0]}" if result.problem else "")
+            )
+            return result
+        finally:
+            with lock:
+                free.append(tree)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(one, selected))
+
+
+def main(paths: list[str], jobs: int) -> int:
+    listed = modules()
+    unknown = set(paths) - {module.path for module in listed}
+    if unknown:
+        print(f"not in tools/mutate/modules.toml: {', '.join(sorted(unknown))}")
+        return 2
+    selected = [module for module in listed if not paths or module.path in paths]
+    results = run(selected, jobs)
+    data = report.load()
+    data["modules"] = {
+        path: entry
+        for path, entry in data["modules"].items()
+        if path in {module.path for module in listed}
+    }
+    for result in results:
+        data["modules"][result.path] = result.as_json()
+    report.write(data)
+    print(f"wrote {report.RESULTS.relative_to(ROOT)}, {report.REPORT.relative_to(ROOT)} "
+          f"and the score in {report.TESTING.relative_to(ROOT)}")
+    return 1 if any(result.problem for result in results) else 0
+
+
