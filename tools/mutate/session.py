@@ -52,7 +52,9 @@ class ModuleResult:
     equivalent: int = 0
     incompetent: int = 0
     survivors: list[Survivor] = field(default_factory=list)
+    # Filled only when the run was told which mutants to make (the smoke).
     killed_keys: list[MutantKey] = field(default_factory=list)
+    survived_keys: list[MutantKey] = field(default_factory=list)
     problem: str | None = None
 
     @property
@@ -128,10 +130,12 @@ def mutant_key(tree: Path, item: WorkItem) -> tuple[MutantKey, str] | None:
             n=1,
         )
     )
-    key = MutantKey(
-        str(spec.module_path), " ".join(r.strip() for r in removed), " ".join(a.strip() for a in added)
-    )
+    key = MutantKey(str(spec.module_path), _joined(removed), _joined(added))
     return key, diff
+
+
+def _joined(lines: list[str]) -> str:
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 def _skip(db: WorkDB, job_id: str, why: str) -> None:
@@ -139,7 +143,7 @@ def _skip(db: WorkDB, job_id: str, why: str) -> None:
 
 
 def _write_config(sessions: Path, module: Module, timeout: float) -> Path:
-    config = sessions / (module.path.replace("/", "_") + ".toml")
+    config = sessions / (module.path.removesuffix(".py").replace("/", "_") + ".toml")
     config.write_text(
         "[cosmic-ray]\n"
         f'module-path = "{module.path}"\n'
@@ -192,21 +196,25 @@ def run_module(
         capture_output=True,
     )
     keys: dict[str, tuple[MutantKey, str]] = {}
+    named = only if only is not None else {k for k in equivalents if k.path == module.path}
+    source_lines = (tree / module.path).read_text().splitlines()
     with use_db(str(session)) as db:
         for item in list(db.work_items):
-            operator = item.mutations[0].operator_name
-            if any(pattern.search(operator) for pattern in excluded):
+            spec = item.mutations[0]
+            if any(pattern.search(spec.operator_name) for pattern in excluded):
                 _skip(db, item.job_id, SKIPPED_EXCLUDED)
                 continue
-            if only is None and not any(k.path == module.path for k in equivalents):
-                continue
-            found = mutant_key(tree, item)
-            if found is None:
-                continue
-            keys[item.job_id] = found
-            if only is not None and found[0] not in only:
+            # Only a mutant starting on a line some named mutant changes can be one of them:
+            # making every mutant to compare it would cost a parse each.
+            first = source_lines[spec.start_pos[0] - 1].strip()
+            found = (
+                mutant_key(tree, item) if any(first in key.line for key in named) else None
+            )
+            if found is not None:
+                keys[item.job_id] = found
+            if only is not None and (found is None or found[0] not in only):
                 _skip(db, item.job_id, SKIPPED_UNSELECTED)
-            elif found[0] in equivalents:
+            elif found is not None and found[0] in equivalents:
                 _skip(db, item.job_id, SKIPPED_EQUIVALENT + equivalents[found[0]])
         total = db.num_work_items - db.num_results
     done_before = 0
@@ -255,6 +263,8 @@ def _count(
             result.killed_keys.append(keys[item.job_id][0])
         return
     result.survived += 1
+    if item.job_id in keys:
+        result.survived_keys.append(keys[item.job_id][0])
     found = keys.get(item.job_id) or mutant_key(tree, item)
     diff = found[1] if found else (outcome.diff or "")
     result.survivors.append(Survivor(spec.operator_name, spec.start_pos[0], diff))
