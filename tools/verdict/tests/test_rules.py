@@ -108,3 +108,16 @@ def test_where_it_depends_the_lowest_and_highest_figures_decide() -> None:
     figures = [figure(1.07), figure(0.92, "list"), figure(1.14, "create")]
 
     assert decisive(figures, Choice.DEPENDS) == [figures[1], figures[2]]
+
+
+def test_a_round_exactly_level_takes_the_lead_away_from_a_median_past_the_line() -> None:
+    assert Figure("hello", ratio(1.20, low=1.0)).lead is Lead.NEITHER
+    assert Figure("hello", ratio(1.20, low=1.001)).lead is Lead.FASTAPI
+    assert Figure("hello", ratio(0.80, high=1.0)).lead is Lead.NEITHER
+    assert Figure("hello", ratio(0.80, high=0.999)).lead is Lead.FLASK
+
+
+def test_a_single_measured_figure_decides_alone_where_no_framework_is_chosen() -> None:
+    only = figure(1.0)
+
+    assert decisive([only, Figure("list", None)], Choice.EITHER) == [only]
