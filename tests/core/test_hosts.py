@@ -45,4 +45,5 @@ def test_the_memory_of_valid_hosts_is_bounded() -> None:
     # A client inventing a new Host per request must not grow the process.
     maxsize = is_valid_host.cache_info().maxsize
 
-    assert maxsize is not None and 0 < maxsize <= 1024
+    assert maxsize is not None
+    assert 0 < maxsize <= 1024

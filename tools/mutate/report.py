@@ -58,10 +58,10 @@ def score_table(data: dict[str, Any], listed: list[Module]) -> str:
 def full_report(data: dict[str, Any], listed: list[Module]) -> str:
     parts = [
         "# Mutation report\n\n",
-        "Written by `make mutate` (cosmic-ray; see [testing.md](testing.md#mutation-testing-make-mutate)):"
-        " each module below was mutated one change at a time and its own tests run against each"
-        " mutant. A *killed* mutant made a test fail; a *survivor* did not, and is a change a"
-        " real bug could make unnoticed. Equivalent mutants (no behaviour tells them apart) are"
+        "Written by `make mutate` (cosmic-ray; see"
+        " [testing.md](testing.md#mutation-testing-make-mutate)): each module below was"
+        " mutated one change at a time and its own tests run against each mutant. A *killed*"
+        " mutant made a test fail; a *survivor* did not, and is a change a real bug could make unnoticed. Equivalent mutants (no behaviour tells them apart) are"
         " listed in `tools/mutate/equivalent.toml` with their reasons and not counted.\n\n",
         score_table(data, listed),
     ]
@@ -81,7 +81,9 @@ def full_report(data: dict[str, Any], listed: list[Module]) -> str:
             parts.append(f"```diff\n{survivor['diff'].rstrip()}\n```\n")
     listed_equivalents = equivalents()
     if listed_equivalents:
-        parts.append("\n## Equivalent mutants\n\n| file | line | mutated to | why no test can tell |\n")
+        parts.append(
+            "\n## Equivalent mutants\n\n| file | line | mutated to | why no test can tell |\n"
+        )
         parts.append("| --- | --- | --- | --- |\n")
         for key, reason in sorted(listed_equivalents.items(), key=lambda item: item[0].path):
             parts.append(f"| `{key.path}` | `{key.line}` | `{key.mutant}` | {reason} |\n")
@@ -118,7 +120,10 @@ def problems(root: Path = ROOT) -> list[str]:
                 f"`make mutate MODULES={module.path}`"
             )
     unknown = set(data["modules"]) - {module.path for module in listed}
-    found += [f"docs/mutation.json scores {path}, which modules.toml no longer names" for path in sorted(unknown)]
+    found += [
+        f"docs/mutation.json scores {path}, which modules.toml no longer names"
+        for path in sorted(unknown)
+    ]
     if (root / "docs" / "mutation.md").read_text() != full_report(data, listed):
         found.append("docs/mutation.md differs from docs/mutation.json: run `make mutate`")
     page = (root / "docs" / "testing.md").read_text()

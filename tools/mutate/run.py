@@ -1,9 +1,10 @@
 """`make mutate`: every module of modules.toml (or those named), two at a time, with progress."""
 
+import os
+import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from tools.mutate import report
 from tools.mutate.manifest import ROOT, Module, equivalents, excluded_operators, modules
@@ -36,7 +37,9 @@ def run(selected: list[Module], jobs: int) -> list[ModuleResult]:
     progress = ProgressLines()
     excluded = excluded_operators()
     known = equivalents()
-    trees = [SCRATCH / f"tree-{index}" for index in range(jobs)]
+    # Copies of this run's own: a second run at the same time must not overwrite them.
+    scratch = SCRATCH / f"run-{os.getpid()}"
+    trees = [scratch / f"tree-{index}" for index in range(jobs)]
     free = list(trees)
     lock = threading.Lock()
 
@@ -64,8 +67,11 @@ def run(selected: list[Module], jobs: int) -> list[ModuleResult]:
             with lock:
                 free.append(tree)
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(one, selected))
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(one, selected))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def main(paths: list[str], jobs: int) -> int:
@@ -85,8 +91,8 @@ def main(paths: list[str], jobs: int) -> int:
     for result in results:
         data["modules"][result.path] = result.as_json()
     report.write(data)
-    print(f"wrote {report.RESULTS.relative_to(ROOT)}, {report.REPORT.relative_to(ROOT)} "
-          f"and the score in {report.TESTING.relative_to(ROOT)}")
+    print(
+        f"wrote {report.RESULTS.relative_to(ROOT)}, {report.REPORT.relative_to(ROOT)} "
+        f"and the score in {report.TESTING.relative_to(ROOT)}"
+    )
     return 1 if any(result.problem for result in results) else 0
-
-

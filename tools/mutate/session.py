@@ -82,7 +82,7 @@ def copy_repository(tree: Path, root: Path = ROOT) -> None:
     """A fresh copy of the repository's files (tracked, or new and not ignored) at `tree`."""
     shutil.rmtree(tree, ignore_errors=True)
     listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
         cwd=root,
         check=True,
         capture_output=True,
@@ -177,7 +177,7 @@ def run_module(
     copy_repository(tree)
     env = _environment(tree)
     started = time.monotonic()
-    baseline = subprocess.run(
+    baseline = subprocess.run(  # noqa: S603 - pytest on the manifest's test files
         shlex.split(test_command(module)), cwd=tree, env=env, capture_output=True, text=True
     )
     if baseline.returncode != 0:
@@ -188,7 +188,7 @@ def run_module(
     sessions.mkdir(parents=True, exist_ok=True)
     config = _write_config(sessions, module, timeout)
     session = config.with_suffix(".sqlite")
-    subprocess.run(
+    subprocess.run(  # noqa: S603 - cosmic-ray with our own arguments
         [sys.executable, "-m", "cosmic_ray.cli", "init", str(config), str(session)],
         cwd=tree,
         env=env,
@@ -207,9 +207,7 @@ def run_module(
             # Only a mutant starting on a line some named mutant changes can be one of them:
             # making every mutant to compare it would cost a parse each.
             first = source_lines[spec.start_pos[0] - 1].strip()
-            found = (
-                mutant_key(tree, item) if any(first in key.line for key in named) else None
-            )
+            found = mutant_key(tree, item) if any(first in key.line for key in named) else None
             if found is not None:
                 keys[item.job_id] = found
             if only is not None and (found is None or found[0] not in only):
@@ -220,7 +218,7 @@ def run_module(
     done_before = 0
     with use_db(str(session)) as db:
         done_before = db.num_results
-    worker = subprocess.Popen(
+    worker = subprocess.Popen(  # noqa: S603 - cosmic-ray with our own arguments
         [sys.executable, "-m", "cosmic_ray.cli", "exec", str(config), str(session)],
         cwd=tree,
         env=env,
@@ -233,7 +231,9 @@ def run_module(
         with use_db(str(session), WorkDB.Mode.open) as db:
             progress(module.name, db.num_results - done_before, total)
     if worker.returncode != 0:
-        result.problem = "cosmic-ray exec failed:\n" + (worker.stderr.read() if worker.stderr else "")[-2000:]
+        result.problem = (
+            "cosmic-ray exec failed:\n" + (worker.stderr.read() if worker.stderr else "")[-2000:]
+        )
         return result
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, outcome in db.completed_work_items:
@@ -253,7 +253,10 @@ def _count(
         if (outcome.output or "").startswith(SKIPPED_EQUIVALENT):
             result.equivalent += 1
         return
-    if outcome.worker_outcome != WorkerOutcome.NORMAL or outcome.test_outcome == TestOutcome.INCOMPETENT:
+    if (
+        outcome.worker_outcome != WorkerOutcome.NORMAL
+        or outcome.test_outcome == TestOutcome.INCOMPETENT
+    ):
         result.incompetent += 1
         return
     spec = item.mutations[0]

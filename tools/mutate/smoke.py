@@ -18,14 +18,17 @@ MUST_DIE: dict[str, set[MutantKey]] = {
         # An accepted difference that stops showing would pass as documented.
         MutantKey(
             VERDICT,
-            'return "documented" if every_entry_seen and all(map(covered, items)) else "unexpected"',
+            'return "documented" if every_entry_seen and all(map(covered, items))'
+            ' else "unexpected"',
             'return "documented" if every_entry_seen or all(map(covered, items)) else "unexpected"',
         ),
         # Any difference would be documented by an entry that shows one aspect.
         MutantKey(
             VERDICT,
-            'if aspect == item or (aspect.startswith("header:") and aspect.lower() == item.lower()):',
-            'if aspect != item or (aspect.startswith("header:") and aspect.lower() == item.lower()):',
+            'if aspect == item or (aspect.startswith("header:")'
+            " and aspect.lower() == item.lower()):",
+            'if aspect != item or (aspect.startswith("header:")'
+            " and aspect.lower() == item.lower()):",
         ),
         # A probe naming no accepted difference would never be unexpected.
         MutantKey(
@@ -45,7 +48,8 @@ MUST_DIE: dict[str, set[MutantKey]] = {
         MutantKey(
             REDACTION,
             "name for name, field in model.model_fields.items() if field.annotation is SecretStr",
-            "name for name, field in model.model_fields.items() if field.annotation is not SecretStr",
+            "name for name, field in model.model_fields.items()"
+            " if field.annotation is not SecretStr",
         ),
         # Every validation error would echo the input it refused, secrets included.
         MutantKey(REDACTION, '@model_validator(mode="wrap")', ""),
