@@ -61,8 +61,9 @@ def full_report(data: dict[str, Any], listed: list[Module]) -> str:
         "Written by `make mutate` (cosmic-ray; see"
         " [testing.md](testing.md#mutation-testing-make-mutate)): each module below was"
         " mutated one change at a time and its own tests run against each mutant. A *killed*"
-        " mutant made a test fail; a *survivor* did not, and is a change a real bug could make unnoticed. Equivalent mutants (no behaviour tells them apart) are"
-        " listed in `tools/mutate/equivalent.toml` with their reasons and not counted.\n\n",
+        " mutant made a test fail; a *survivor* did not, and is a change a real bug could"
+        " make unnoticed. Equivalent mutants (no behaviour tells them apart) are listed in"
+        " `tools/mutate/equivalent.toml` with their reasons and not counted.\n\n",
         score_table(data, listed),
     ]
     for module in listed:
