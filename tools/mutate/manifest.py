@@ -32,12 +32,6 @@ class MutantKey:
     mutant: str
 
 
-@dataclass(frozen=True)
-class Equivalent:
-    key: MutantKey
-    reason: str
-
-
 def modules(path: Path = MODULES_FILE) -> list[Module]:
     data = tomllib.loads(path.read_text())
     return [
