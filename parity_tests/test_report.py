@@ -1,13 +1,16 @@
 """The report plugin: what it writes, and how it notices that a checked-in copy is stale."""
 
+from itertools import combinations
 from pathlib import Path
 
 from sidebyside import CaseResult, Probe
 
 from parity_tests.normalise import Observation
+from parity_tests.registry import IMPACT_RULES, REGISTRY
 from parity_tests.report import (
     SUMMARY_END,
     SUMMARY_START,
+    case_impact,
     check,
     render,
     report_name,
@@ -204,11 +207,6 @@ def _documented(*names: str) -> CaseResult:
 
 
 def test_the_impact_classes_rank_breaking_then_visible_then_wire_only() -> None:
-    from itertools import combinations
-
-    from parity_tests.registry import IMPACT_RULES, REGISTRY
-    from parity_tests.report import case_impact
-
     ranking = ["breaks clients", "visible but compatible", "wire only"]
     one_of_each = {
         impact: next(name for name, entry in REGISTRY.items() if entry.impact == impact)

@@ -1,5 +1,8 @@
 """Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
 
+import dataclasses
+import json
+
 import pytest
 from sidebyside import (
     AcceptedDifference,
@@ -218,8 +221,6 @@ def test_a_json_body_against_a_text_body_is_judged_whole_not_place_by_place() ->
 
 
 def test_an_accepted_difference_is_hashable_and_cannot_be_changed() -> None:
-    import dataclasses
-
     assert {HTML: "kept"}[HTML] == "kept"
     with pytest.raises(dataclasses.FrozenInstanceError):
         HTML.id = "other"  # type: ignore[misc]
@@ -284,8 +285,6 @@ def test_a_failure_names_every_aspect_besides_the_places_of_the_body() -> None:
 
 
 def test_a_whole_body_entry_read_from_a_data_file_covers_every_place() -> None:
-    import json
-
     # Aspects read from a file are strings made at run time, never the literals of the code.
     whole = AcceptedDifference("suffix", "bodies", frozenset(json.loads('["body"]')))
 

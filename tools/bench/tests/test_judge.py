@@ -1,3 +1,6 @@
+import dataclasses
+import json
+
 import pytest
 
 from tools.bench.judge import SATURATION_CPU_SHARE, judge, ratio, round_ratios, spread
@@ -144,8 +147,6 @@ def _round(subject: str, workload: str, number: int, per_s: float) -> dict[str, 
 
 
 def test_a_ratio_reads_only_its_own_workload_whichever_way_the_names_sort() -> None:
-    import json
-
     # Records as read back from a JSON file: every name a string made at run time.
     results = json.loads(
         json.dumps(
@@ -177,8 +178,6 @@ def test_a_round_whose_denominator_did_nothing_is_left_out_and_a_slow_one_kept()
 
 
 def test_a_verdict_and_a_spread_cannot_be_changed_once_made() -> None:
-    import dataclasses
-
     verdict = judge(**CLEAN)  # type: ignore[arg-type]
     summary = spread([1.0, 2.0, 3.0])
     assert summary is not None
