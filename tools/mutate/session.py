@@ -188,13 +188,17 @@ def run_module(
     sessions.mkdir(parents=True, exist_ok=True)
     config = _write_config(sessions, module, timeout)
     session = config.with_suffix(".sqlite")
-    subprocess.run(  # noqa: S603 - cosmic-ray with our own arguments
+    session.unlink(missing_ok=True)  # a run measures the module as it is now, from scratch
+    initialised = subprocess.run(  # noqa: S603 - cosmic-ray with our own arguments
         [sys.executable, "-m", "cosmic_ray.cli", "init", str(config), str(session)],
         cwd=tree,
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if initialised.returncode != 0:
+        result.problem = "cosmic-ray init failed:\n" + initialised.stderr[-2000:]
+        return result
     keys: dict[str, tuple[MutantKey, str]] = {}
     named = only if only is not None else {k for k in equivalents if k.path == module.path}
     source_lines = (tree / module.path).read_text().splitlines()
