@@ -17,6 +17,8 @@ class Module:
     name: str
     path: str
     tests: tuple[str, ...]
+    # More of pytest's options, for a module whose tests need them.
+    pytest_args: tuple[str, ...] = ()
 
     def digest(self, root: Path = ROOT) -> str:
         """The module's source, fingerprinted: a score measured on other source is stale."""
@@ -35,7 +37,12 @@ class MutantKey:
 def modules(path: Path = MODULES_FILE) -> list[Module]:
     data = tomllib.loads(path.read_text())
     return [
-        Module(name=entry["name"], path=entry["path"], tests=tuple(entry["tests"]))
+        Module(
+            name=entry["name"],
+            path=entry["path"],
+            tests=tuple(entry["tests"]),
+            pytest_args=tuple(entry.get("pytest-args", ())),
+        )
         for entry in data["module"]
     ]
 

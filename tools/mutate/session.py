@@ -103,7 +103,8 @@ def _environment(tree: Path) -> dict[str, str]:
 
 
 def test_command(module: Module) -> str:
-    return f"{shlex.quote(sys.executable)} -m pytest {PYTEST_FLAGS} {' '.join(module.tests)}"
+    words = [*module.pytest_args, *module.tests]
+    return f"{shlex.quote(sys.executable)} -m pytest {PYTEST_FLAGS} {shlex.join(words)}"
 
 
 def mutant_key(tree: Path, item: WorkItem) -> tuple[MutantKey, str] | None:
