@@ -193,8 +193,12 @@ def test_an_accepted_header_covers_no_other_header() -> None:
     before = Observation(404, "application/json", {"x-a": "1"}, {"detail": "Not Found"})
     before_other = Observation(404, "application/json", {"x-a": "2"}, {"detail": "Not Found"})
 
+    after = Observation(404, "application/json", {"x-zed": "1"}, {"detail": "Not Found"})
+    after_other = Observation(404, "application/json", {"x-zed": "2"}, {"detail": "Not Found"})
+
     assert judged(TAGGED, TAGGED_OTHER, trace) == "unexpected"
     assert judged(before, before_other, trace) == "unexpected"
+    assert judged(after, after_other, trace) == "unexpected"
     assert judged(JSON_404, JSON_422, trace) == "unexpected"
 
 
