@@ -151,10 +151,11 @@ def test_a_ratio_reads_only_its_own_workload_whichever_way_the_names_sort() -> N
     results = json.loads(
         json.dumps(
             [
-                _round("a", "hello", 1, 100.0),
-                _round("b", "hello", 1, 50.0),
+                # A workload sorting before "json" and one after, both recorded after it.
                 _round("a", "json", 1, 300.0),
                 _round("b", "json", 1, 100.0),
+                _round("a", "hello", 1, 100.0),
+                _round("b", "hello", 1, 50.0),
                 _round("a", "zeta", 1, 900.0),
                 _round("b", "zeta", 1, 100.0),
             ]
