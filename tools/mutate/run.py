@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tools.mutate import report
 from tools.mutate.manifest import ROOT, Module, equivalents, excluded_operators, modules
-from tools.mutate.session import ModuleResult, run_module
+from tools.mutate.session import ModuleResult, collect, run_module
 
 SCRATCH = ROOT / "var" / "mutate"
 
@@ -75,14 +75,17 @@ def run(selected: list[Module], jobs: int) -> list[ModuleResult]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def main(paths: list[str], jobs: int) -> int:
+def main(paths: list[str], jobs: int, *, collect_only: bool = False) -> int:
     listed = modules()
     unknown = set(paths) - {module.path for module in listed}
     if unknown:
         print(f"not in tools/mutate/modules.toml: {', '.join(sorted(unknown))}")
         return 2
     selected = [module for module in listed if not paths or module.path in paths]
-    results = run(selected, jobs)
+    if collect_only:
+        results = [collect(module, SCRATCH / "sessions") for module in selected]
+    else:
+        results = run(selected, jobs)
     # This run's own figures too: two runs at once each write the report as they end, and
     # the one ending last must not lose what the other measured.
     SCRATCH.mkdir(parents=True, exist_ok=True)

@@ -144,7 +144,7 @@ def _skip(db: WorkDB, job_id: str, why: str) -> None:
 
 
 def _write_config(sessions: Path, module: Module, timeout: float) -> Path:
-    config = sessions / (module.path.removesuffix(".py").replace("/", "_") + ".toml")
+    config = session_path(sessions, module).with_suffix(".toml")
     config.write_text(
         "[cosmic-ray]\n"
         f'module-path = "{module.path}"\n'
@@ -240,11 +240,37 @@ def run_module(
             "cosmic-ray exec failed:\n" + (worker.stderr.read() if worker.stderr else "")[-2000:]
         )
         return result
+    _collect(result, tree, session, keys)
+    return result
+
+
+def session_path(sessions: Path, module: Module) -> Path:
+    return sessions / (module.path.removesuffix(".py").replace("/", "_") + ".sqlite")
+
+
+def collect(module: Module, sessions: Path) -> ModuleResult:
+    """A module's figures read back from its last session, for a run that was stopped after
+    the module's mutants were all judged (the checkout's source must be what was mutated)."""
+    result = ModuleResult(path=module.path, name=module.name, digest=module.digest())
+    session = session_path(sessions, module)
+    if not session.exists():
+        result.problem = f"no session at {session}"
+        return result
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        if db.num_results < db.num_work_items:
+            result.problem = f"{db.num_work_items - db.num_results} mutants not yet run"
+            return result
+    _collect(result, ROOT, session, {})
+    return result
+
+
+def _collect(
+    result: ModuleResult, tree: Path, session: Path, keys: dict[str, tuple[MutantKey, str]]
+) -> None:
     with use_db(str(session), WorkDB.Mode.open) as db:
         for item, outcome in db.completed_work_items:
             _count(result, tree, item, outcome, keys)
     result.survivors.sort(key=lambda survivor: (survivor.line, survivor.operator))
-    return result
 
 
 def _count(
