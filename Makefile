@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-queue up-strangler migration test lint types pytest postgres queue live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check pytest-parity pytest-rest
+	live-migration check pytest-parity pytest-rest mutate mutate-smoke
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -65,7 +65,7 @@ db: $(INSTALLED)
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	queue bench-smoke load-short
+	queue bench-smoke load-short mutate-smoke
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
@@ -192,6 +192,21 @@ parity-pair: $(INSTALLED)
 live-pair: $(INSTALLED)
 	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database sqlite -q
 	$(BIN)/python -m parity_tests.live --pair $(PAIR) --database postgresql -q
+
+## Mutation testing (cosmic-ray) of the modules that judge or guard, each with the tests that
+## cover it (tools/mutate/modules.toml), two modules at a time, about 30 minutes on two cores:
+## a line per module every 15 s, then docs/mutation.md (every survivor with its diff),
+## docs/mutation.json and the score table in docs/testing.md, which a test in tools/mutate
+## holds to the modules' source. `make mutate MODULES="shared/hosts.py ..."` re-measures those.
+MODULES ?=
+MUTATE_JOBS ?= 2
+mutate: $(INSTALLED)
+	$(BIN)/python -m tools.mutate run --jobs $(MUTATE_JOBS) $(MODULES)
+
+## What `make test` runs of it: a handful of mutants of the verdict and the redaction that must
+## die, so that a broken mutation set-up (or a guarding test removed) fails the build.
+mutate-smoke: $(INSTALLED)
+	$(BIN)/python -m tools.mutate smoke
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)

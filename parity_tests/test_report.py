@@ -1,13 +1,16 @@
 """The report plugin: what it writes, and how it notices that a checked-in copy is stale."""
 
+from itertools import combinations
 from pathlib import Path
 
 from sidebyside import CaseResult, Probe
 
 from parity_tests.normalise import Observation
+from parity_tests.registry import IMPACT_RULES, REGISTRY
 from parity_tests.report import (
     SUMMARY_END,
     SUMMARY_START,
+    case_impact,
     check,
     render,
     report_name,
@@ -197,3 +200,23 @@ def test_the_count_of_differences_that_break_clients_is_every_one_the_checklist_
     assert "5 differences break clients, all in the checklist below." in report
     assert "The 4 differences seen in the most cases" in report
     assert checklist.count("- [ ] ") == len(names)
+
+
+def _documented(*names: str) -> CaseResult:
+    return CaseResult("f", "t", "GET /", FLASK_404, FASTAPI_404, ("body",), names, "documented")
+
+
+def test_the_impact_classes_rank_breaking_then_visible_then_wire_only() -> None:
+    ranking = ["breaks clients", "visible but compatible", "wire only"]
+    one_of_each = {
+        impact: next(name for name, entry in REGISTRY.items() if entry.impact == impact)
+        for impact in ranking
+    }
+    assert list(IMPACT_RULES) == ranking
+    for impact, name in one_of_each.items():
+        assert case_impact(_documented(name)) == impact
+    # A case showing two classes counts under the more serious, in either order.
+    for serious, lesser in combinations(ranking, 2):
+        names = (one_of_each[serious], one_of_each[lesser])
+        assert case_impact(_documented(*names)) == serious
+        assert case_impact(_documented(*reversed(names))) == serious

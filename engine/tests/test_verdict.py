@@ -1,5 +1,8 @@
 """Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
 
+import dataclasses
+import json
+
 import pytest
 from sidebyside import (
     AcceptedDifference,
@@ -157,3 +160,138 @@ def test_a_failure_names_each_differing_place_with_both_values_and_how_it_differ
         "body $.note.at: old='+00:00' new='Z' (different value)",
         "body $.note.bio: old=None new=<absent> (missing from new)",
     ]
+
+
+# Exact boundaries of what an accepted difference covers: each test below fails if one
+# comparison in the judge is loosened or turned around.
+STATUS_ONLY = AcceptedDifference("status", "status", frozenset({"status"}))
+JSON_404_TEXT = Observation(404, "text/html", {}, {"detail": "Not Found"})
+TRACED = Observation(404, "application/json", {"x-trace": "1"}, {"detail": "Not Found"})
+TRACED_OTHER = Observation(404, "application/json", {"x-trace": "2"}, {"detail": "Not Found"})
+TAGGED = Observation(404, "application/json", {"x-tag": "1"}, {"detail": "Not Found"})
+TAGGED_OTHER = Observation(404, "application/json", {"x-tag": "2"}, {"detail": "Not Found"})
+
+
+def judged(reference: Observation, candidate: Observation, *entries: AcceptedDifference) -> str:
+    names = [entry.id for entry in entries]
+    return judge(probe(*names), reference, candidate, registry_of(entries)).verdict
+
+
+def test_an_accepted_status_does_not_cover_a_content_type_that_differs() -> None:
+    assert judged(JSON_404, JSON_404_TEXT, STATUS_ONLY) == "unexpected"
+
+
+def test_an_accepted_header_covers_that_header_whatever_the_case_it_was_registered_in() -> None:
+    trace = AcceptedDifference("trace", "trace", frozenset({"header:X-Trace"}))
+
+    assert judged(TRACED, TRACED_OTHER, trace) == "documented"
+
+
+def test_an_accepted_header_covers_no_other_header() -> None:
+    trace = AcceptedDifference("trace", "trace", frozenset({"header:X-Trace"}))
+    # Both a header that sorts before it and one that sorts after it stay unexpected.
+    before = Observation(404, "application/json", {"x-a": "1"}, {"detail": "Not Found"})
+    before_other = Observation(404, "application/json", {"x-a": "2"}, {"detail": "Not Found"})
+
+    after = Observation(404, "application/json", {"x-zed": "1"}, {"detail": "Not Found"})
+    after_other = Observation(404, "application/json", {"x-zed": "2"}, {"detail": "Not Found"})
+
+    assert judged(TAGGED, TAGGED_OTHER, trace) == "unexpected"
+    assert judged(before, before_other, trace) == "unexpected"
+    assert judged(after, after_other, trace) == "unexpected"
+    assert judged(JSON_404, JSON_422, trace) == "unexpected"
+
+
+def test_an_accepted_header_does_not_cover_a_place_in_the_body() -> None:
+    tag = AcceptedDifference("tag", "tag", frozenset({"header:x-tag", "header:x-trace"}))
+    reference = Observation(200, "application/json", {"x-tag": "1"}, {"a": 1})
+    candidate = Observation(200, "application/json", {"x-tag": "2"}, {"a": 2})
+
+    assert judged(reference, candidate, tag) == "unexpected"
+
+
+def test_an_accepted_place_covers_what_lies_under_it() -> None:
+    note = AcceptedDifference("note", "the whole note", frozenset({"$.note"}))
+
+    assert judged(NOTE, NOTE_Z_NO_BIO, note) == "documented"
+
+
+def test_a_json_body_against_a_text_body_is_judged_whole_not_place_by_place() -> None:
+    text = Observation(200, "application/json", {}, "not json")
+    result = judge(probe(), NOTE, text, {})
+
+    assert result.paths == ()
+    assert result.differing == ("body",)
+
+
+def test_an_accepted_difference_is_hashable_and_cannot_be_changed() -> None:
+    assert {HTML: "kept"}[HTML] == "kept"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        HTML.id = "other"  # type: ignore[misc]
+    result = judge(probe(), JSON_404, JSON_404, {})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.verdict = "unexpected"  # type: ignore[misc]
+
+
+def test_two_results_that_differ_only_in_latency_are_equal() -> None:
+    registry = registry_of([HTML])
+    fast = judge(probe(), JSON_404, JSON_404, registry, latency=(0.001, 0.002))
+    slow = judge(probe(), JSON_404, JSON_404, registry, latency=(1.0, 2.0))
+
+    assert fast == slow
+
+
+def test_a_side_name_that_sorts_before_either_side_is_still_unknown() -> None:
+    result = judge(probe(), HTML_404, JSON_404, {}, "old:new")
+
+    for name in ("a", "n", "nex", "zzz"):
+        with pytest.raises(LookupError):
+            result.side(name)
+
+
+def test_explaining_a_same_case_says_nothing_about_registered_differences() -> None:
+    result = judge(probe(), JSON_404, JSON_404, {}, "old:new")
+
+    assert explain(result, {}).splitlines() == ["f: t (GET /) on old:new"]
+
+
+def test_a_failure_says_which_registered_difference_no_longer_shows() -> None:
+    registry = registry_of([HTML, STATUS_ONLY])
+    # The status differs as registered; the HTML error page no longer shows.
+    only_status = Observation(422, "application/json", {}, {"detail": "Not Found"})
+    result = judge(probe("html-errors", "status"), JSON_404, only_status, registry, "old:new")
+
+    lines = explain(result, registry).splitlines()
+    assert "registered as html-errors, which no longer shows" in lines
+    assert "registered as status, which no longer shows" not in lines
+    assert not any("both apps now agree" in line for line in lines)
+
+
+def test_a_failure_says_when_both_apps_now_agree() -> None:
+    registry = registry_of([HTML])
+    result = judge(probe("html-errors"), JSON_404, JSON_404, registry, "old:new")
+
+    assert explain(result, registry).splitlines()[1:] == [
+        "registered as html-errors but both apps now agree"
+    ]
+
+
+def test_a_failure_names_every_aspect_besides_the_places_of_the_body() -> None:
+    reference = Observation(200, "application/json", {}, {"a": 1})
+    candidate = Observation(201, "application/json", {"x-extra": "1"}, {"a": 2})
+    result = judge(probe(), reference, candidate, {}, "old:new")
+
+    assert explain(result, {}).splitlines()[1:] == [
+        "status: old=200 new=201",
+        "body $.a: old=1 new=2 (different value)",
+        "header:x-extra: old=None new='1'",
+    ]
+
+
+def test_a_whole_body_entry_read_from_a_data_file_covers_every_place() -> None:
+    # Aspects read from a file are strings made at run time, never the literals of the code.
+    whole = AcceptedDifference("suffix", "bodies", frozenset(json.loads('["body"]')))
+
+    assert judge(probe("suffix"), NOTE, NOTE_Z_NO_BIO, registry_of([whole])).verdict == (
+        "documented"
+    )

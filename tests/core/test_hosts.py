@@ -33,3 +33,17 @@ def test_two_host_fields_are_refused_even_when_they_agree() -> None:
 def test_one_valid_host_passes() -> None:
     assert host_header_problem(["localhost:5000"], "1.1") is None
     assert host_header_problem(["exa mple"], "1.1") is not None
+
+
+def test_a_request_of_a_later_http_version_without_host_is_not_refused() -> None:
+    # HTTP/2 and HTTP/3 carry the authority in a pseudo-header; only HTTP/1.1 needs a Host.
+    assert host_header_problem([], "2") is None
+    assert host_header_problem([], "3") is None
+
+
+def test_the_memory_of_valid_hosts_is_bounded() -> None:
+    # A client inventing a new Host per request must not grow the process.
+    maxsize = is_valid_host.cache_info().maxsize
+
+    assert maxsize is not None
+    assert 0 < maxsize <= 1024

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared import db
@@ -14,6 +15,7 @@ from shared.manage import migrate
 from shared.models import utcnow
 from shared.schemas import UploadOut
 from shared.uploads import (
+    PROCESSING_ATTEMPTS,
     get_upload,
     process_upload,
     recover_pending_uploads,
@@ -162,3 +164,51 @@ def test_an_upload_job_never_raises_and_leaves_the_upload_pending_when_the_datab
     database_locked_by_another_writer()
     with session_factory() as session:
         assert get_upload(session, upload.id).status == "pending"
+
+
+class _UnavailableFirst:
+    """A session factory whose database is away for the first `failures` sessions opened."""
+
+    def __init__(self, session_factory: sessionmaker[Session], failures: int) -> None:
+        self.session_factory = session_factory
+        self.failures = failures
+        self.opened = 0
+
+    def __call__(self) -> Session:
+        self.opened += 1
+        if self.opened <= self.failures:
+            raise OperationalError("SELECT 1", {}, sqlite3.OperationalError("unable to open"))
+        return self.session_factory()
+
+
+def test_an_upload_job_tries_six_times_in_all_waiting_twice_as_long_each_time(
+    storage: tuple[sessionmaker[Session], Path],
+    pending_upload: UploadOut,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session_factory, upload_dir = storage
+    waits: list[float] = []
+    monkeypatch.setattr(time, "sleep", waits.append)
+    away = _UnavailableFirst(session_factory, failures=100)
+
+    process_upload(away, upload_dir, pending_upload.id.hex)  # type: ignore[arg-type]
+
+    assert away.opened == PROCESSING_ATTEMPTS == 6
+    assert waits == [0.5, 1.0, 2.0, 4.0, 8.0]
+    with session_factory() as session:
+        assert get_upload(session, pending_upload.id).status == "pending"
+
+
+def test_an_upload_job_whose_last_try_finds_the_database_processes_the_file(
+    storage: tuple[sessionmaker[Session], Path],
+    pending_upload: UploadOut,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session_factory, upload_dir = storage
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    away = _UnavailableFirst(session_factory, failures=PROCESSING_ATTEMPTS - 1)
+
+    process_upload(away, upload_dir, pending_upload.id.hex)  # type: ignore[arg-type]
+
+    with session_factory() as session:
+        assert get_upload(session, pending_upload.id).status == "done"

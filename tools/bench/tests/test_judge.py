@@ -1,3 +1,6 @@
+import dataclasses
+import json
+
 import pytest
 
 from tools.bench.judge import SATURATION_CPU_SHARE, judge, ratio, round_ratios, spread
@@ -106,3 +109,80 @@ def test_a_ratio_leaves_out_a_round_where_either_side_failed() -> None:
 def test_no_round_where_both_passed_gives_no_ratio() -> None:
     results = [_result(1, "twin", 90.0), _result(1, "bare", 100.0, failed=True)]
     assert ratio(results, "twin", "bare", "hello") is None
+
+
+# Exact boundaries: each test fails if a threshold moves or a comparison turns around.
+@pytest.mark.parametrize(
+    ("share", "saturated"), [(0.89, False), (0.90, True), (0.95, True), (1.0, True)]
+)
+def test_the_load_generator_is_saturated_from_nine_tenths_of_its_core(
+    share: float, saturated: bool
+) -> None:
+    verdict = judge(**{**CLEAN, "load_generator_cpu_share": share})  # type: ignore[arg-type]
+
+    assert verdict.saturated is saturated
+    assert SATURATION_CPU_SHARE == 0.90
+
+
+def test_a_single_request_done_is_enough_to_pass() -> None:
+    assert not judge(**{**CLEAN, "requests": 1}).failed  # type: ignore[arg-type]
+
+
+def test_a_first_answer_parsed_from_text_is_compared_by_value() -> None:
+    # Statuses read from wrk's output are ints made at run time, not the interpreter's cached
+    # small ints.
+    parsed = {**CLEAN, "preflight_status": int("404"), "expected_status": int("4040") // 10}
+
+    assert not judge(**parsed).failed  # type: ignore[arg-type]
+
+
+def _round(subject: str, workload: str, number: int, per_s: float) -> dict[str, object]:
+    return {
+        "subject": subject,
+        "workload": workload,
+        "round": number,
+        "requests_per_s": per_s,
+        "failed": False,
+    }
+
+
+def test_a_ratio_reads_only_its_own_workload_whichever_way_the_names_sort() -> None:
+    # Records as read back from a JSON file: every name a string made at run time.
+    results = json.loads(
+        json.dumps(
+            [
+                # A workload sorting before "json" and one after, both recorded after it.
+                _round("a", "json", 1, 300.0),
+                _round("b", "json", 1, 100.0),
+                _round("a", "hello", 1, 100.0),
+                _round("b", "hello", 1, 50.0),
+                _round("a", "zeta", 1, 900.0),
+                _round("b", "zeta", 1, 100.0),
+            ]
+        )
+    )
+
+    assert round_ratios(results, "a", "b", "json") == [3.0]
+    assert round_ratios(results, "a", "b", "hello") == [2.0]
+    assert round_ratios(results, "a", "b", "zeta") == [9.0]
+
+
+def test_a_round_whose_denominator_did_nothing_is_left_out_and_a_slow_one_kept() -> None:
+    results = [
+        _round("a", "hello", 1, 100.0),
+        _round("b", "hello", 1, 0.0),
+        _round("a", "hello", 2, 1.0),
+        _round("b", "hello", 2, 0.5),
+    ]
+
+    assert round_ratios(results, "a", "b", "hello") == [2.0]
+
+
+def test_a_verdict_and_a_spread_cannot_be_changed_once_made() -> None:
+    verdict = judge(**CLEAN)  # type: ignore[arg-type]
+    summary = spread([1.0, 2.0, 3.0])
+    assert summary is not None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        verdict.failed = True  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.median = 0.0  # type: ignore[misc]

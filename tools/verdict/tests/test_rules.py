@@ -1,5 +1,9 @@
 """Each rule that turns figures into a verdict, shown failing on the input it exists to catch."""
 
+import dataclasses
+
+import pytest
+
 from tools.bench.judge import Spread
 from tools.verdict.rules import (
     AHEAD_AT,
@@ -108,3 +112,34 @@ def test_where_it_depends_the_lowest_and_highest_figures_decide() -> None:
     figures = [figure(1.07), figure(0.92, "list"), figure(1.14, "create")]
 
     assert decisive(figures, Choice.DEPENDS) == [figures[1], figures[2]]
+
+
+def test_a_round_exactly_level_takes_the_lead_away_from_a_median_past_the_line() -> None:
+    assert Figure("hello", ratio(1.20, low=1.0)).lead is Lead.NEITHER
+    assert Figure("hello", ratio(1.20, low=1.001)).lead is Lead.FASTAPI
+    assert Figure("hello", ratio(0.80, high=1.0)).lead is Lead.NEITHER
+    assert Figure("hello", ratio(0.80, high=0.999)).lead is Lead.FLASK
+
+
+def test_a_single_measured_figure_decides_alone_where_no_framework_is_chosen() -> None:
+    only = figure(1.0)
+
+    assert decisive([only, Figure("list", None)], Choice.EITHER) == [only]
+
+
+def test_two_figures_that_put_the_same_framework_ahead_are_not_mixed() -> None:
+    assert not opposed(figure(1.20), figure(1.30))
+    assert not opposed(figure(0.80), figure(0.70))
+
+
+def test_the_highest_figure_alone_decides_for_flask_among_three() -> None:
+    figures = [figure(0.70), figure(0.90, "list"), figure(0.80, "create")]
+
+    assert decisive(figures, Choice.FLASK) == [figures[1]]
+
+
+def test_a_figure_cannot_be_changed_once_made() -> None:
+    made = figure(1.2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.ratio = None  # type: ignore[misc]
+    assert {made: "kept"}[made] == "kept"
