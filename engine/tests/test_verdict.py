@@ -1,5 +1,7 @@
 """Verdicts: strict both ways, and an accepted difference expected only on its pairs."""
 
+from collections.abc import Callable
+
 import pytest
 from sidebyside import (
     AcceptedDifference,
@@ -10,7 +12,7 @@ from sidebyside import (
     most_serious,
     registry_of,
 )
-from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError
+from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError, versions_hold
 
 JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
 HTML_404 = Observation(404, "text/html", {}, "<h1>Not Found</h1>")
@@ -157,3 +159,39 @@ def test_a_failure_names_each_differing_place_with_both_values_and_how_it_differ
         "body $.note.at: old='+00:00' new='Z' (different value)",
         "body $.note.bio: old=None new=<absent> (missing from new)",
     ]
+
+
+def installed(versions: dict[str, str]) -> Callable[[str], str | None]:
+    return versions.get
+
+
+def test_an_entry_bound_to_releases_is_expected_only_where_they_are_installed() -> None:
+    on_old = installed({"starlette": "0.46.2"})
+    assert versions_hold(["starlette<0.47"], on_old)
+    assert not versions_hold(["starlette>=0.47"], on_old)
+    assert not versions_hold(["starlette>=0.40", "flask<3"], on_old)  # flask is not installed
+
+
+def test_an_entry_out_of_its_release_range_is_unexpected_where_it_would_have_shown() -> None:
+    never_installed = AcceptedDifference(
+        "html-errors",
+        "HTML errors",
+        frozenset({"content-type", "body"}),
+        versions=frozenset({"a-package-nobody-installs>=1"}),
+    )
+    result = judge(
+        probe("html-errors"), HTML_404, JSON_404, registry_of([never_installed]), "old:new"
+    )
+    assert result.differences == ()
+    assert result.verdict == "unexpected"
+
+
+def test_an_entry_within_its_release_range_is_judged_as_usual() -> None:
+    current = AcceptedDifference(
+        "html-errors",
+        "HTML errors",
+        frozenset({"content-type", "body"}),
+        versions=frozenset({"pytest>=1"}),
+    )
+    result = judge(probe("html-errors"), HTML_404, JSON_404, registry_of([current]), "old:new")
+    assert result.verdict == "documented"
