@@ -85,11 +85,15 @@ def summary(
     return {
         "versions": installed_versions(),
         "cases": len(results),
-        "verdicts": {verdict: verdicts[verdict] for verdict in ("same", "documented", "unexpected")},
+        "verdicts": {
+            verdict: verdicts[verdict] for verdict in ("same", "documented", "unexpected")
+        },
         "entries": {name: dict(cell) for name, cell in sorted(cells.items())},
         "unexpected": [
             explain(result).splitlines()[:4]
-            for result in sorted(results.values(), key=lambda result: (result.feature, result.title))
+            for result in sorted(
+                results.values(), key=lambda result: (result.feature, result.title)
+            )
             if result.verdict == "unexpected"
         ],
     }

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.drift.sets import LOCKED, VersionSet
+from tools.drift.sets import VersionSet
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCKS = ROOT / "tools" / "drift" / "locks"
@@ -70,7 +70,7 @@ def lock(version_set: VersionSet) -> Path:
     (work / "requirements.in").write_text(requirements)
     (work / "overrides.txt").write_text(overrides)
     target = lock_path(version_set)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own commands, never a shell
         [
             str(UV),
             "pip",
@@ -140,6 +140,6 @@ def ensure_environment(version_set: VersionSet) -> Environment:
         ],
     )
     for step in steps:
-        subprocess.run(step, check=True, env=env)
+        subprocess.run(step, check=True, env=env)  # noqa: S603 - uv with our arguments
     stamp.write_text(wanted)
     return Environment(path, built=True)

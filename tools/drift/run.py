@@ -63,7 +63,7 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
     record["lock"] = digest(lock_path(version_set))
     progress.say(index, version_set, "built" if environment.built else "cached environment")
     python = str(environment.python)
-    can_run = subprocess.run(
+    can_run = subprocess.run(  # noqa: S603 - our own commands, never a shell  # noqa: S603 - our own commands, never a shell
         [python, "-c", CAN_RUN], cwd=ROOT, capture_output=True, text=True, check=False
     )
     if can_run.returncode != 0:
@@ -72,7 +72,7 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
     target = RESULTS / f"{version_set.name}.json"
     target.unlink(missing_ok=True)
     progress.say(index, version_set, "running the probes")
-    probes = subprocess.run(
+    probes = subprocess.run(  # noqa: S603 - our own commands, never a shell
         [
             python,
             "-m",
@@ -96,7 +96,7 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
             "status": "cannot run",
             "reason": first_failure(probes.stdout + probes.stderr),
         }
-    shown = json.loads(target.read_text())
+    shown: dict[str, Any] = json.loads(target.read_text())
     tail = (probes.stdout.strip().splitlines() or [""])[-1]
     progress.say(index, version_set, tail)
     return record | {"status": "ran", "pytest": tail} | shown
