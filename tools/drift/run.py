@@ -55,7 +55,9 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
     """Build or reuse the set's environment, then run the probes in it; what they showed,
     or why the twins cannot run there."""
     record: dict[str, Any] = {"set": version_set.name, "why": version_set.why}
-    progress.say(index, version_set, "locking" if not lock_path(version_set).exists() else "")
+    progress.say(
+        index, version_set, "locking" if not lock_path(version_set).exists() else "lock checked in"
+    )
     try:
         environment = ensure_environment(version_set)
     except (LockError, subprocess.CalledProcessError) as failure:
@@ -79,6 +81,8 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
             "pytest",
             PROBES,
             "-q",
+            # What each failure was is in the record; formatting hundreds of tracebacks is not.
+            "--tb=no",
             "-p",
             "no:cacheprovider",
             "-p",
