@@ -47,9 +47,14 @@ def requirements_in(version_set: VersionSet) -> list[str]:
         if (found := re.search(r"\[[^]]*\]", requirement))
     }
     kept = [requirement for requirement in declared if package_name(requirement) not in wanted]
-    return kept + [
-        f"{package}{extras.get(package, '')}{specifier}"
-        for package, specifier in sorted(wanted.items())
+    return [
+        *kept,
+        *(
+            f"{package}{extras.get(package, '')}{specifier}"
+            for package, specifier in sorted(wanted.items())
+        ),
+        # Starlette's TestClient drives the app through httpx before Starlette 1.0.
+        "httpx",
     ]
 
 

@@ -18,9 +18,11 @@ PROBES = "parity_tests/differential"
 # releases is the reason it cannot run.
 CAN_RUN = """
 import flask_app, fastapi_app
+from parity_tests.sides import client_for
 from shared.settings import Settings
-flask_app.create_app(Settings(database_url="sqlite://"))
-fastapi_app.create_app(Settings(database_url="sqlite://"))
+for factory in (flask_app.create_app, fastapi_app.create_app):
+    with client_for(factory(Settings(database_url="sqlite://"))) as client:
+        client.get("/")
 """
 
 

@@ -137,6 +137,6 @@ PROBES = [
         "/admin/",
         headers={"Authorization": CONFIGURED_BASIC},
         feature="admin",
-        differences=("admin-ui",),
+        differences=("admin-ui", "admin-vary-cookie"),
     ),
 ]
