@@ -73,9 +73,6 @@ def _body_glimpse(probe: Probe, limit: int = 48) -> str:
 
 
 RESULTS = pytest.StashKey[dict[tuple[str, str], CaseResult]]()
-# Every entry each probe names, whether or not it applies where the suite runs (the drift
-# matrix asks where each one shows, in and out of its range).
-NAMED = pytest.StashKey[dict[tuple[str, str], tuple[str, ...]]]()
 
 
 def explain(result: CaseResult) -> str:
@@ -97,5 +94,4 @@ def check(
     seen = observe(reference, probe.raw), observe(candidate, probe.raw)
     result = judge(probe, *seen, REGISTRY, pair, request=request_line(probe))
     record(config, result)
-    config.stash.setdefault(NAMED, {})[(result.feature, result.title)] = probe.differences
     assert result.verdict != "unexpected", explain(result)

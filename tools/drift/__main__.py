@@ -9,7 +9,7 @@ from typing import Any
 
 from tools.drift.bisect import changes
 from tools.drift.environments import ROOT
-from tools.drift.report import range_disagreements, render, stale_locks
+from tools.drift.report import changed_probes, judged, range_disagreements, render, stale_locks
 from tools.drift.run import Progress, run_set, run_sets
 from tools.drift.sets import SETS, SMOKE, VersionSet, by_name
 
@@ -43,7 +43,9 @@ def report_disagreements(records: list[dict[str, Any]]) -> int:
     disagreements = range_disagreements(records)
     for line in disagreements:
         print(f"range contradicted: {line}")
-    unexpected = sum(record.get("verdicts", {}).get("unexpected", 0) for record in records)
+    unexpected = sum(
+        judged(record)["verdicts"]["unexpected"] for record in records if record["status"] == "ran"
+    )
     if unexpected:
         print(f"{unexpected} unexpected differences: register them with the versions they apply to")
     return 1 if disagreements or unexpected else 0
@@ -68,6 +70,7 @@ def write(_: argparse.Namespace) -> int:
 def problems(document: dict[str, Any], page: str) -> list[str]:
     """Why the checked-in page no longer stands for the matrix, if it does not."""
     found = [f"stale lock: {line}" for line in stale_locks(document["sets"])]
+    found += changed_probes(document["sets"])
     if render(document) != page:
         found.append("docs/drift.md does not render from docs/drift.json and the registry")
     return found

@@ -13,7 +13,7 @@ from typing import Any
 from packaging.version import Version
 
 from tools.drift.environments import ENVS
-from tools.drift.report import NOT_RUN, cell
+from tools.drift.report import NOT_RUN, cell, judged
 from tools.drift.sets import SETS, VersionSet
 
 Record = dict[str, Any]
@@ -110,7 +110,11 @@ def changes(records: Sequence[Record], run: RunSet) -> list[dict[str, str]]:
     for axis in ("flask", "fastapi", "flask-cors", "flask-pydantic"):
         for low, high in neighbours(records, axis):
             differing = sorted(
-                {e for e in {**low["entries"], **high["entries"]} if cell(low, e) != cell(high, e)}
+                {
+                    e
+                    for e in {**judged(low)["entries"], **judged(high)["entries"]}
+                    if cell(low, e) != cell(high, e)
+                }
             )
             found += narrow(axis, low, high, differing, run)
     return found
