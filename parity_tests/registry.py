@@ -886,6 +886,75 @@ ENTRIES = (
         impact_reason="Both refuse the body with a 4xx; a client that branches on 413 to "
         "shrink its upload gets a 400 instead.",
     ),
+    AcceptedDifference(
+        id="basic-malformed-credentials-detail",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"fastapi<0.120"}),
+        unbridged="Both refuse with 401 and a challenge; only the wording of FastAPI's detail "
+        "changed between releases.",
+        title="Unreadable Basic credentials on older FastAPI: a detail of its own",
+        reference_does='401 {"detail": "Not authenticated"}, as for no credentials at all.',
+        candidate_does='401 {"detail": "Invalid authentication credentials"}.',
+        why="The matrix sees older HTTPBasic word its refusal of credentials it cannot decode "
+        "differently from its refusal of none; later releases use one wording for both.",
+        bridge="Upgrade FastAPI, or catch the 401 in an exception handler and answer the "
+        "wording Flask's twin uses.",
+        link="https://fastapi.tiangolo.com/release-notes/",
+        aspects=frozenset({"body $.detail"}),
+        impact="visible but compatible",
+        impact_reason="Both answers are 401 with a Basic challenge; only a client that shows "
+        "the detail to a person sees other words.",
+    ),
+    AcceptedDifference(
+        id="cors-disallowed-origin-headers",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"starlette<0.39"}),
+        unbridged="Browsers refuse the response either way: no Access-Control-Allow-Origin is "
+        "sent for the disallowed origin.",
+        title="A disallowed origin on older Starlette: credential and expose headers sent anyway",
+        reference_does="No CORS header but Vary: Origin.",
+        candidate_does="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, "
+        "without Access-Control-Allow-Origin, and no Vary.",
+        why="The matrix sees older Starlette's CORSMiddleware add its simple headers before it "
+        "checks the origin; later releases add them only for an allowed origin.",
+        bridge="Upgrade Starlette; the headers are harmless without Allow-Origin.",
+        link="https://www.starlette.io/middleware/#corsmiddleware",
+        aspects=frozenset(
+            {
+                "header:vary",
+                "header:access-control-allow-credentials",
+                "header:access-control-expose-headers",
+            }
+        ),
+        impact="wire only",
+        impact_reason="Without Access-Control-Allow-Origin a browser blocks the response "
+        "either way; other clients ignore CORS headers.",
+    ),
+    AcceptedDifference(
+        id="static-range-ignored",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"starlette<0.39"}),
+        unbridged="Upgrading Starlette is the bridge: its FileResponse answers ranges itself.",
+        title="A range of a static file on older Starlette: 206 vs the whole file",
+        reference_does="206 Partial Content with the bytes asked for.",
+        candidate_does="200 with the whole file: the Range header is ignored.",
+        why="The matrix sees Starlette's FileResponse answer Range requests only from 0.39 "
+        "on; Werkzeug's send_file has long answered them.",
+        bridge="Upgrade Starlette, or serve static files from the proxy in front.",
+        link="https://www.starlette.io/release-notes/",
+        aspects=frozenset(
+            {
+                "status",
+                "body",
+                "header:content-range",
+                "header:content-length",
+                "header:accept-ranges",
+            }
+        ),
+        impact="visible but compatible",
+        impact_reason="A client that asks for a range and reads the status gets the whole "
+        "file; one that resumes a download starts over.",
+    ),
 )
 
 REGISTRY: dict[str, AcceptedDifference] = registry_of(ENTRIES)

@@ -13,7 +13,7 @@ from tools.drift.environments import ROOT, LockError, digest, ensure_environment
 from tools.drift.sets import VersionSet
 
 RESULTS = ROOT / "var" / "drift" / "results"
-PROBES = "parity_tests/differential"
+PROBES = "parity_tests/differential/test_probes.py"
 # Both twins built as the probes build them: the first import or call that fails on a set's
 # releases is the reason it cannot run.
 CAN_RUN = """
@@ -33,10 +33,8 @@ class Progress:
 
     def say(self, index: int, version_set: VersionSet, what: str) -> None:
         elapsed = time.monotonic() - self.started
-        print(
-            f"[set {index} of {self.total}, {elapsed:5.0f} s] {version_set.name}: {what}",
-            flush=True,
-        )
+        step = f"set {index} of {self.total}" if self.total else f"bisection point {index}"
+        print(f"[{step}, {elapsed:5.0f} s] {version_set.name}: {what}", flush=True)
 
 
 def first_failure(stderr: str) -> str:
@@ -67,12 +65,6 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
     record["lock"] = digest(lock_path(version_set))
     progress.say(index, version_set, "built" if environment.built else "cached environment")
     python = str(environment.python)
-    can_run = subprocess.run(  # noqa: S603 - our own commands, never a shell  # noqa: S603 - our own commands, never a shell
-        [python, "-c", CAN_RUN], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if can_run.returncode != 0:
-        progress.say(index, version_set, "the twins cannot run")
-        return record | {"status": "cannot run", "reason": first_failure(can_run.stderr)}
     target = RESULTS / f"{version_set.name}.json"
     target.unlink(missing_ok=True)
     progress.say(index, version_set, "running the probes")
@@ -97,13 +89,16 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
         text=True,
         check=False,
     )
-    if not target.exists():
-        return record | {
-            "status": "cannot run",
-            "reason": first_failure(probes.stdout + probes.stderr),
-        }
-    shown: dict[str, Any] = json.loads(target.read_text())
     tail = (probes.stdout.strip().splitlines() or [""])[-1]
+    shown: dict[str, Any] = json.loads(target.read_text()) if target.exists() else {}
+    if not shown.get("differing"):
+        # No case was judged: the first import or call that fails says why.
+        can_run = subprocess.run(  # noqa: S603 - our own commands, never a shell
+            [python, "-c", CAN_RUN], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        reason = first_failure(can_run.stderr if can_run.returncode else probes.stdout)
+        progress.say(index, version_set, f"the twins cannot run: {reason}")
+        return record | {"status": "cannot run", "reason": reason}
     progress.say(index, version_set, tail)
     return record | {"status": "ran", "pytest": tail} | shown
 

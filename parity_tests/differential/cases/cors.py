@@ -78,7 +78,7 @@ PROBES = [
         "/",
         headers={"Origin": "https://evil.example"},
         feature="cors",
-        differences=("cors-disallowed-simple-request",),
+        differences=("cors-disallowed-simple-request", "cors-disallowed-origin-headers"),
     ),
     Probe("a simple request without an origin", "GET", "/", feature="cors"),
     # Without CORS headers on the 413, a browser hands the page a network error instead.
