@@ -75,11 +75,3 @@ def test_a_migration_entry_shows_its_bridge_and_impact_and_any_extra_line() -> N
         "- **In a browser**: the same",
         "",
     ]
-
-
-def test_an_entry_bound_to_releases_says_which() -> None:
-    entry = AcceptedDifference(
-        "html-errors", "HTML errors", frozenset({"body"}), versions=frozenset({"werkzeug<2.3"})
-    )
-
-    assert "- **Releases where it shows**: `werkzeug<2.3`" in accepted_entry(entry, ("a", "b"), [])

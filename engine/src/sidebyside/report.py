@@ -138,12 +138,6 @@ def accepted_entry(
     lines += [f"- **Reference**: <{link}>"] if link else []
     impact = getattr(entry, "impact", "")
     lines += [f"- **Impact**: {impact}. {getattr(entry, 'impact_reason', '')}"] if impact else []
-    versions = sorted(getattr(entry, "versions", ()))
-    lines += (
-        [f"- **Releases where it shows**: {', '.join(f'`{v}`' for v in versions)}"]
-        if versions
-        else []
-    )
     lines += [
         f"- **Compared aspects it may change**: {', '.join(sorted(entry.aspects))}",
         f"- **Seen in**: {'; '.join(seen) or 'no case in this run'}",

@@ -6,16 +6,9 @@ from typing import Any
 
 from tools.drift.__main__ import DOCUMENT, PAGE, problems
 from tools.drift.report import cell, probes, range_disagreements, render
+from tools.drift.sets import LOCKED
 
-LOCKED_VERSIONS = {
-    "flask": "3.1.3",
-    "werkzeug": "3.1.9",
-    "flask-cors": "6.0.5",
-    "flask-pydantic": "0.14.0",
-    "fastapi": "0.165.0",
-    "starlette": "1.10.0",
-    "pydantic": "2.14.4",
-}
+LOCKED_VERSIONS = LOCKED
 
 
 def record(differing: dict[str, list[str]], **versions: str) -> dict[str, Any]:
