@@ -32,6 +32,8 @@ def bisect(_: argparse.Namespace) -> int:
 
 def bisect_and_write(records: list[dict[str, Any]]) -> int:
     started = time.monotonic()
+    # The matrix first, on its own: bisecting adds to it, never holds it back.
+    write_documents({"sets": records, "changes": [], "bisected": []})
     bisected: list[dict[str, Any]] = []
     steps = Progress(time.monotonic(), 0)
 
@@ -41,14 +43,17 @@ def bisect_and_write(records: list[dict[str, Any]]) -> int:
         return record
 
     found = changes(records, run_point)
-    document = {"sets": records, "changes": found, "bisected": bisected}
-    DOCUMENT.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
-    PAGE.write_text(render(document))
+    write_documents({"sets": records, "changes": found, "bisected": bisected})
     print(
         f"{len(bisected)} bisection points in {time.monotonic() - started:.0f} s; "
         f"wrote {PAGE.relative_to(ROOT)}"
     )
     return report_disagreements(records)
+
+
+def write_documents(document: dict[str, Any]) -> None:
+    DOCUMENT.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+    PAGE.write_text(render(document))
 
 
 def report_disagreements(records: list[dict[str, Any]]) -> int:

@@ -71,17 +71,10 @@ SETS: tuple[VersionSet, ...] = (
     fastapi_set("0.120.0", "autumn 2025"),
     fastapi_set("0.125.0", "the last FastAPI before Starlette 1.0"),
     fastapi_set("0.140.0", "on Starlette 1.x"),
-    fastapi_set("0.152.0", "a recent release before the lock"),
     VersionSet(
         "flask-cors-4",
         {"flask-cors": "==4.0.*"},
         "flask-cors 4 on the locked Flask",
-        axis="flask-cors",
-    ),
-    VersionSet(
-        "flask-cors-5",
-        {"flask-cors": "==5.0.*"},
-        "flask-cors 5 on the locked Flask",
         axis="flask-cors",
     ),
     VersionSet(
