@@ -814,12 +814,12 @@ ENTRIES = (
         versions=frozenset({"starlette<0.47"}),
         unbridged="Neither answer is wrong: a cache keyed without Origin is only a risk where "
         "the answer depends on it, and older Starlette sends Vary whenever it does.",
-        title="A request without Origin: flask-cors says Vary: Origin, older Starlette says "
-        "nothing",
-        reference_does="Vary: Origin on every response, whether or not the request had an Origin.",
-        candidate_does="No Vary header unless the request carried an Origin.",
-        why="Older Starlette's CORSMiddleware passed a request without Origin through "
-        "untouched; the matrix sees later releases add Vary: Origin there too.",
+        title="A request without an allowed Origin: flask-cors says Vary: Origin, older "
+        "Starlette says nothing",
+        reference_does="Vary: Origin on every response, whatever Origin the request had.",
+        candidate_does="No Vary header unless the request carried an allowed Origin.",
+        why="Older Starlette's CORSMiddleware passed a request without an allowed Origin "
+        "through untouched; the matrix sees later releases add Vary: Origin there too.",
         bridge="Upgrade Starlette, or a pure ASGI middleware that adds Vary: Origin to every "
         "response.",
         link="https://www.starlette.io/release-notes/",
@@ -914,17 +914,13 @@ ENTRIES = (
         title="A disallowed origin on older Starlette: credential and expose headers sent anyway",
         reference_does="No CORS header but Vary: Origin.",
         candidate_does="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, "
-        "without Access-Control-Allow-Origin, and no Vary.",
+        "without Access-Control-Allow-Origin.",
         why="The matrix sees older Starlette's CORSMiddleware add its simple headers before it "
         "checks the origin; later releases add them only for an allowed origin.",
         bridge="Upgrade Starlette; the headers are harmless without Allow-Origin.",
         link="https://www.starlette.io/middleware/#corsmiddleware",
         aspects=frozenset(
-            {
-                "header:vary",
-                "header:access-control-allow-credentials",
-                "header:access-control-expose-headers",
-            }
+            {"header:access-control-allow-credentials", "header:access-control-expose-headers"}
         ),
         impact="wire only",
         impact_reason="Without Access-Control-Allow-Origin a browser blocks the response "

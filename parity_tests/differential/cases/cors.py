@@ -78,7 +78,11 @@ PROBES = [
         "/",
         headers={"Origin": "https://evil.example"},
         feature="cors",
-        differences=("cors-disallowed-simple-request", "cors-disallowed-origin-headers"),
+        differences=(
+            "cors-disallowed-simple-request",
+            "cors-disallowed-origin-headers",
+            "cors-vary-without-origin",
+        ),
     ),
     Probe("a simple request without an origin", "GET", "/", feature="cors"),
     # Without CORS headers on the 413, a browser hands the page a network error instead.
