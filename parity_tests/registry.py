@@ -811,7 +811,7 @@ ENTRIES = (
     AcceptedDifference(
         id="cors-vary-without-origin",
         pairs=TWINS_ONLY,
-        versions=frozenset({"starlette<0.47"}),
+        versions=frozenset({"starlette<1"}),
         unbridged="Neither answer is wrong: a cache keyed without Origin is only a risk where "
         "the answer depends on it, and older Starlette sends Vary whenever it does.",
         title="A request without an allowed Origin: flask-cors says Vary: Origin, older "
@@ -889,7 +889,7 @@ ENTRIES = (
     AcceptedDifference(
         id="basic-malformed-credentials-detail",
         pairs=TWINS_ONLY,
-        versions=frozenset({"fastapi<0.120"}),
+        versions=frozenset({"fastapi>0.115.14", "fastapi<0.125"}),
         unbridged="Both refuse with 401 and a challenge; only the wording of FastAPI's detail "
         "changed between releases.",
         title="Unreadable Basic credentials on older FastAPI: a detail of its own",

@@ -4,10 +4,11 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tools.drift.bisect import changes
+from tools.drift.bisect import AXES, changes
 from tools.drift.environments import ROOT
 from tools.drift.report import changed_probes, judged, range_disagreements, render, stale_locks
 from tools.drift.run import Progress, run_set, run_sets
@@ -25,16 +26,18 @@ def run(_: argparse.Namespace) -> int:
     return status
 
 
-def bisect(_: argparse.Namespace) -> int:
-    """Bisect again over the matrix docs/drift.json holds (after a registry change)."""
-    return bisect_and_write(json.loads(DOCUMENT.read_text())["sets"])
+def bisect(arguments: argparse.Namespace) -> int:
+    """Bisect again over the matrix docs/drift.json holds (after a registry change), on the
+    axes asked for."""
+    return bisect_and_write(json.loads(DOCUMENT.read_text())["sets"], arguments.axes)
 
 
-def bisect_and_write(records: list[dict[str, Any]]) -> int:
+def bisect_and_write(records: list[dict[str, Any]], axes: Sequence[str] = AXES) -> int:
     started = time.monotonic()
-    # The matrix first, on its own: bisecting adds to it, never holds it back.
+    # The matrix first, on its own: bisecting adds to it, axis by axis, never holds it back.
     write_documents({"sets": records, "changes": [], "bisected": []})
     bisected: list[dict[str, Any]] = []
+    found: list[dict[str, str]] = []
     steps = Progress(time.monotonic(), 0)
 
     def run_point(version_set: VersionSet) -> dict[str, Any]:
@@ -42,8 +45,9 @@ def bisect_and_write(records: list[dict[str, Any]]) -> int:
         bisected.append(record)
         return record
 
-    found = changes(records, run_point)
-    write_documents({"sets": records, "changes": found, "bisected": bisected})
+    for axis in axes:
+        found += changes(records, run_point, axis)
+        write_documents({"sets": records, "changes": found, "bisected": bisected})
     print(
         f"{len(bisected)} bisection points in {time.monotonic() - started:.0f} s; "
         f"wrote {PAGE.relative_to(ROOT)}"
@@ -110,9 +114,9 @@ def main() -> int:
     commands.add_parser("run", help="the whole matrix, bisected, into docs/drift.*").set_defaults(
         command=run
     )
-    commands.add_parser("bisect", help="bisect the matrix in docs/drift.json again").set_defaults(
-        command=bisect
-    )
+    bisecting = commands.add_parser("bisect", help="bisect the matrix in docs/drift.json again")
+    bisecting.add_argument("axes", nargs="*", choices=AXES, default=list(AXES))
+    bisecting.set_defaults(command=bisect)
     commands.add_parser("smoke", help=f"the {SMOKE} set only, as make test runs it").set_defaults(
         command=smoke
     )

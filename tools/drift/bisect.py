@@ -104,17 +104,19 @@ def narrow(
     )
 
 
-def changes(records: Sequence[Record], run: RunSet) -> list[dict[str, str]]:
-    """Every entry's change along every axis, placed at the release that made it."""
+AXES = ("flask", "fastapi", "flask-cors", "flask-pydantic")
+
+
+def changes(records: Sequence[Record], run: RunSet, axis: str) -> list[dict[str, str]]:
+    """Every entry's change along one axis, placed at the release that made it."""
     found = []
-    for axis in ("flask", "fastapi", "flask-cors", "flask-pydantic"):
-        for low, high in neighbours(records, axis):
-            differing = sorted(
-                {
-                    e
-                    for e in {**judged(low)["entries"], **judged(high)["entries"]}
-                    if cell(low, e) != cell(high, e)
-                }
-            )
-            found += narrow(axis, low, high, differing, run)
+    for low, high in neighbours(records, axis):
+        differing = sorted(
+            {
+                e
+                for e in {**judged(low)["entries"], **judged(high)["entries"]}
+                if cell(low, e) != cell(high, e)
+            }
+        )
+        found += narrow(axis, low, high, differing, run)
     return found
