@@ -889,7 +889,7 @@ ENTRIES = (
     AcceptedDifference(
         id="basic-malformed-credentials-detail",
         pairs=TWINS_ONLY,
-        versions=frozenset({"fastapi>0.115.14", "fastapi<0.125"}),
+        versions=frozenset({"fastapi<0.125"}),
         unbridged="Both refuse with 401 and a challenge; only the wording of FastAPI's detail "
         "changed between releases.",
         title="Unreadable Basic credentials on older FastAPI: a detail of its own",

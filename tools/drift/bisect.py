@@ -5,14 +5,13 @@ matrix's), until the change sits between two consecutive releases."""
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
 from packaging.version import Version
 
-from tools.drift.environments import ENVS
+from tools.drift.environments import ENVS, UV
 from tools.drift.report import NOT_RUN, cell, judged
 from tools.drift.sets import SETS, VersionSet
 
@@ -27,7 +26,8 @@ def releases(package: str) -> list[Version]:
     known: dict[str, list[str]] = json.loads(RELEASES.read_text()) if RELEASES.exists() else {}
     if package not in known:
         listed = subprocess.run(  # noqa: S603 - our own commands, never a shell
-            [sys.executable, "-m", "pip", "index", "versions", package],
+            # pip beside the lock tool: the project's environment, made by uv, has none.
+            [str(UV.parent / "python"), "-m", "pip", "index", "versions", package],
             capture_output=True,
             text=True,
             check=True,

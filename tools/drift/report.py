@@ -188,7 +188,7 @@ def render(document: Mapping[str, Any]) -> str:
         if status != "ran":
             status = f"{status}: {record['reason']}"
         counts = (
-            [str(record["cases"])]
+            [str(judged(record)["cases"])]
             + [str(verdicts.get(v, 0)) for v in ("same", "documented", "unexpected")]
             if record["status"] == "ran"
             else ["-"] * 4
