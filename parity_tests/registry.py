@@ -853,13 +853,14 @@ ENTRIES = (
     AcceptedDifference(
         id="admin-vary-cookie",
         pairs=TWINS_ONLY,
-        versions=frozenset({"flask<3.1"}),
+        versions=frozenset({"flask<3.1.3"}),
         unbridged="A header for caches only; upgrading Flask adds it.",
-        title="The admin before Flask 3.1: no Vary: Cookie from Flask, Vary: Cookie from SQLAdmin",
+        title="The admin before Flask 3.1.3: no Vary: Cookie from Flask, Vary: Cookie from "
+        "SQLAdmin",
         reference_does="Vary: Origin only, although the page reads the session.",
         candidate_does="Vary: Cookie, Origin: Starlette's session middleware marks it.",
-        why="The matrix sees Flask add Vary: Cookie to this session-reading page from 3.1 on, "
-        "and not before; SQLAdmin's session middleware always does.",
+        why="The matrix sees Flask add Vary: Cookie to this session-reading page from 3.1.3 "
+        "on, and not before (bisected); SQLAdmin's session middleware does on most releases.",
         bridge="Upgrade Flask, or add Vary: Cookie in an after_request of the admin.",
         link="https://flask.palletsprojects.com/en/stable/changes/",
         aspects=frozenset({"header:vary"}),
