@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: up up-queue up-strangler migration test lint types pytest postgres queue live parity claims screens transport load \
 	load-short fuzz compose-config compose-up-test db lock requirements clean \
 	bench bench-quick bench-smoke wrk go node parity-pair live-pair pytest-migration \
-	live-migration check pytest-parity pytest-rest mutate mutate-smoke
+	live-migration check pytest-parity pytest-rest mutate mutate-smoke drift drift-smoke
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -65,7 +65,7 @@ db: $(INSTALLED)
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	queue bench-smoke load-short mutate-smoke
+	queue bench-smoke load-short mutate-smoke drift-smoke
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
@@ -207,6 +207,20 @@ mutate: $(INSTALLED)
 ## die, so that a broken mutation set-up (or a guarding test removed) fails the build.
 mutate-smoke: $(INSTALLED)
 	$(BIN)/python -m tools.mutate smoke
+
+## The drift matrix (docs/drift.md and .json): the differential probes in a locked environment
+## per version set (Flask 2.2 to 3.1, FastAPI 0.100 to the lock, flask-cors and flask-pydantic,
+## and a few combinations; tools/drift/sets.py), one set at a time, each environment built once
+## under var/drift/envs from its lock in tools/drift/locks and reused; then the releases between
+## neighbouring sets that disagree are bisected. Prints set k of n, the time, cached or built.
+## Fails when an entry shows outside its version range or not inside it, or on an unexpected
+## difference. tools/drift's tests fail when docs/drift.md is stale.
+drift: $(INSTALLED)
+	$(BIN)/python -m tools.drift run
+
+## One older set (tools.drift.sets.SMOKE) as `make test` runs it: built once, then cached.
+drift-smoke: $(INSTALLED)
+	$(BIN)/python -m tools.drift smoke
 
 ## Regenerate the screenshots in docs/screens from the browser tests that take them.
 screens: $(INSTALLED) $(CHROMIUM)

@@ -580,6 +580,7 @@ ENTRIES = (
     AcceptedDifference(
         id="trusted-host-case",
         pairs=PORTED_FIRST,
+        versions=frozenset({"flask>=3.1"}),
         unbridged=(
             "Flask's answer is the wrong one (host names are case-insensitive, RFC 3986): the "
             "bridge belongs in front of Flask, not in FastAPI."
@@ -805,6 +806,151 @@ ENTRIES = (
             "A diagnostic header on a server error; no client acts on it, and the status "
             "and the error are the same."
         ),
+    ),
+    # Found by the drift matrix (docs/drift.md): differences of older releases only.
+    AcceptedDifference(
+        id="cors-vary-without-origin",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"starlette<1"}),
+        unbridged="Neither answer is wrong: a cache keyed without Origin is only a risk where "
+        "the answer depends on it, and older Starlette sends Vary whenever it does.",
+        title="A request without an allowed Origin: flask-cors says Vary: Origin, older "
+        "Starlette says nothing",
+        reference_does="Vary: Origin on every response, whatever Origin the request had.",
+        candidate_does="No Vary header unless the request carried an allowed Origin.",
+        why="Older Starlette's CORSMiddleware passed a request without an allowed Origin "
+        "through untouched; the matrix sees later releases add Vary: Origin there too.",
+        bridge="Upgrade Starlette, or a pure ASGI middleware that adds Vary: Origin to every "
+        "response.",
+        link="https://www.starlette.io/release-notes/",
+        aspects=frozenset({"header:vary"}),
+        impact="wire only",
+        impact_reason="A browser or client acts the same; only a shared cache could store one "
+        "answer for every origin, and without Origin the answer does not depend on it.",
+    ),
+    AcceptedDifference(
+        id="flask-serves-any-host",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask<3.1"}),
+        unbridged="TRUSTED_HOSTS as configuration arrived in Flask 3.1: before it, the Host check "
+        "belongs in a WSGI middleware or the proxy in front of Flask.",
+        title="A foreign Host before Flask 3.1: Flask serves it, Starlette refuses it",
+        reference_does="The usual answer (200 for GET /) whatever the Host: the TRUSTED_HOSTS "
+        "setting is ignored.",
+        candidate_does='400 text/plain "Invalid host header" from TrustedHostMiddleware.',
+        why="Flask reads app.config['TRUSTED_HOSTS'] only from 3.1 on; older releases check "
+        "trusted hosts only when request.trusted_hosts is set by hand.",
+        bridge="On older Flask, set Request.trusted_hosts in a request subclass, or refuse the "
+        "Host in a WSGI middleware or the proxy.",
+        link="https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS",
+        aspects=frozenset(
+            {"status", "content-type", "body", "header:vary", "header:www-authenticate"}
+        ),
+        impact="visible but compatible",
+        impact_reason="Only a client that sends a foreign Host sees it: a misconfigured one, or "
+        "an attack that older Flask lets through.",
+    ),
+    AcceptedDifference(
+        id="admin-vary-cookie",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask<3.1.3"}),
+        unbridged="A header for caches only; upgrading Flask adds it.",
+        title="The admin before Flask 3.1.3: no Vary: Cookie from Flask, Vary: Cookie from "
+        "SQLAdmin",
+        reference_does="Vary: Origin only, although the page reads the session.",
+        candidate_does="Vary: Cookie, Origin: Starlette's session middleware marks it.",
+        why="The matrix sees Flask add Vary: Cookie to this session-reading page from 3.1.3 "
+        "on, and not before (bisected); SQLAdmin's session middleware does on most releases.",
+        bridge="Upgrade Flask, or add Vary: Cookie in an after_request of the admin.",
+        link="https://flask.palletsprojects.com/en/stable/changes/",
+        aspects=frozenset({"header:vary"}),
+        impact="wire only",
+        impact_reason="Browsers act the same; a shared cache would need the header, and the "
+        "admin is behind credentials that caches do not store.",
+    ),
+    AcceptedDifference(
+        id="body-limit-bad-request",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"werkzeug<2.3"}),
+        unbridged="Werkzeug 2.3 answers 413 itself: upgrading it is the bridge.",
+        title="A body over the limit before Werkzeug 2.3: 400 vs 413",
+        reference_does="400 Bad Request (HTML): reading the JSON body past MAX_CONTENT_LENGTH "
+        "fails as a bad request.",
+        candidate_does='413 {"detail": "Request body over 65536 bytes"} from the body limit.',
+        why="The matrix sees Werkzeug refuse a JSON body over MAX_CONTENT_LENGTH with 400 "
+        "before 2.3 and with 413 from 2.3 on; the FastAPI twin's body limit answers 413.",
+        bridge="Upgrade Werkzeug, or check request.content_length against "
+        "MAX_CONTENT_LENGTH in a before_request and abort(413).",
+        link="https://werkzeug.palletsprojects.com/en/stable/changes/",
+        aspects=frozenset({"status"}),
+        impact="visible but compatible",
+        impact_reason="Both refuse the body with a 4xx; a client that branches on 413 to "
+        "shrink its upload gets a 400 instead.",
+    ),
+    AcceptedDifference(
+        id="basic-malformed-credentials-detail",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"fastapi<0.125"}),
+        unbridged="Both refuse with 401 and a challenge; only the wording of FastAPI's detail "
+        "changed between releases.",
+        title="Unreadable Basic credentials on older FastAPI: a detail of its own",
+        reference_does='401 {"detail": "Not authenticated"}, as for no credentials at all.',
+        candidate_does='401 {"detail": "Invalid authentication credentials"}.',
+        why="The matrix sees older HTTPBasic word its refusal of credentials it cannot decode "
+        "differently from its refusal of none; later releases use one wording for both.",
+        bridge="Upgrade FastAPI, or catch the 401 in an exception handler and answer the "
+        "wording Flask's twin uses.",
+        link="https://fastapi.tiangolo.com/release-notes/",
+        aspects=frozenset({"body $.detail"}),
+        impact="visible but compatible",
+        impact_reason="Both answers are 401 with a Basic challenge; only a client that shows "
+        "the detail to a person sees other words.",
+    ),
+    AcceptedDifference(
+        id="cors-disallowed-origin-headers",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"starlette<0.39"}),
+        unbridged="Browsers refuse the response either way: no Access-Control-Allow-Origin is "
+        "sent for the disallowed origin.",
+        title="A disallowed origin on older Starlette: credential and expose headers sent anyway",
+        reference_does="No CORS header but Vary: Origin.",
+        candidate_does="Access-Control-Allow-Credentials and Access-Control-Expose-Headers, "
+        "without Access-Control-Allow-Origin.",
+        why="The matrix sees older Starlette's CORSMiddleware add its simple headers before it "
+        "checks the origin; later releases add them only for an allowed origin.",
+        bridge="Upgrade Starlette; the headers are harmless without Allow-Origin.",
+        link="https://www.starlette.io/middleware/#corsmiddleware",
+        aspects=frozenset(
+            {"header:access-control-allow-credentials", "header:access-control-expose-headers"}
+        ),
+        impact="wire only",
+        impact_reason="Without Access-Control-Allow-Origin a browser blocks the response "
+        "either way; other clients ignore CORS headers.",
+    ),
+    AcceptedDifference(
+        id="static-range-ignored",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"starlette<0.39"}),
+        unbridged="Upgrading Starlette is the bridge: its FileResponse answers ranges itself.",
+        title="A range of a static file on older Starlette: 206 vs the whole file",
+        reference_does="206 Partial Content with the bytes asked for.",
+        candidate_does="200 with the whole file: the Range header is ignored.",
+        why="The matrix sees Starlette's FileResponse answer Range requests only from 0.39 "
+        "on; Werkzeug's send_file has long answered them.",
+        bridge="Upgrade Starlette, or serve static files from the proxy in front.",
+        link="https://www.starlette.io/release-notes/",
+        aspects=frozenset(
+            {
+                "status",
+                "body",
+                "header:content-range",
+                "header:content-length",
+                "header:accept-ranges",
+            }
+        ),
+        impact="visible but compatible",
+        impact_reason="A client that asks for a range and reads the status gets the whole "
+        "file; one that resumes a download starts over.",
     ),
 )
 

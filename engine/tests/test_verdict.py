@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+from collections.abc import Callable
 
 import pytest
 from sidebyside import (
@@ -13,7 +14,7 @@ from sidebyside import (
     most_serious,
     registry_of,
 )
-from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError
+from sidebyside.verdict import DuplicateIdError, UnknownDifferenceError, versions_hold
 
 JSON_404 = Observation(404, "application/json", {}, {"detail": "Not Found"})
 HTML_404 = Observation(404, "text/html", {}, "<h1>Not Found</h1>")
@@ -295,3 +296,39 @@ def test_a_whole_body_entry_read_from_a_data_file_covers_every_place() -> None:
     assert judge(probe("suffix"), NOTE, NOTE_Z_NO_BIO, registry_of([whole])).verdict == (
         "documented"
     )
+
+
+def installed(versions: dict[str, str]) -> Callable[[str], str | None]:
+    return versions.get
+
+
+def test_an_entry_bound_to_releases_is_expected_only_where_they_are_installed() -> None:
+    on_old = installed({"starlette": "0.46.2"})
+    assert versions_hold(["starlette<0.47"], on_old)
+    assert not versions_hold(["starlette>=0.47"], on_old)
+    assert not versions_hold(["starlette>=0.40", "flask<3"], on_old)  # flask is not installed
+
+
+def test_an_entry_out_of_its_release_range_is_unexpected_where_it_would_have_shown() -> None:
+    never_installed = AcceptedDifference(
+        "html-errors",
+        "HTML errors",
+        frozenset({"content-type", "body"}),
+        versions=frozenset({"a-package-nobody-installs>=1"}),
+    )
+    result = judge(
+        probe("html-errors"), HTML_404, JSON_404, registry_of([never_installed]), "old:new"
+    )
+    assert result.differences == ()
+    assert result.verdict == "unexpected"
+
+
+def test_an_entry_within_its_release_range_is_judged_as_usual() -> None:
+    current = AcceptedDifference(
+        "html-errors",
+        "HTML errors",
+        frozenset({"content-type", "body"}),
+        versions=frozenset({"pytest>=1"}),
+    )
+    result = judge(probe("html-errors"), HTML_404, JSON_404, registry_of([current]), "old:new")
+    assert result.verdict == "documented"

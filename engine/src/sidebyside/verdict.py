@@ -6,10 +6,13 @@ cover. An entry that does not apply to the pair is not expected there, so a diff
 would have covered is unexpected on that pair.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from importlib.metadata import PackageNotFoundError, version
 from typing import Literal, Protocol, TypeVar
+
+from packaging.requirements import Requirement
 
 from sidebyside.jsonpath import PathDifference, differences, is_json, is_pattern, matches
 from sidebyside.observe import Observation, differing_aspects
@@ -39,6 +42,27 @@ def pair_matches(pairs: frozenset[str] | None, pair: str) -> bool:
     return pairs is None or any(fnmatchcase(pair, pattern) for pattern in pairs)
 
 
+def installed_version(package: str) -> str | None:
+    """The version of `package` installed beside the engine, or None."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+def versions_hold(
+    requirements: Iterable[str], installed: Callable[[str], str | None] = installed_version
+) -> bool:
+    """Whether every requirement (`starlette<0.47`, `flask>=2.3,<3`) holds of the installed
+    packages; a package that is not installed satisfies none."""
+    for text in requirements:
+        requirement = Requirement(text)
+        found = installed(requirement.name)
+        if found is None or not requirement.specifier.contains(found, prereleases=True):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class AcceptedDifference:
     """One accepted difference of a project: what each side does, why, and a reference; and,
@@ -55,6 +79,9 @@ class AcceptedDifference:
     # shows; None: every pair. Where it applies it must show (strict); where it does not, it
     # is not expected, and a response that shows it anyway is unexpected.
     pairs: frozenset[str] | None = None
+    # The releases where it shows, as requirements on the installed packages (for example
+    # "starlette>=0.47"); empty: every release. Outside them it is not expected, as off its pairs.
+    versions: frozenset[str] = frozenset()
     # How to make the candidate answer as the reference does, in words.
     bridge: str = ""
     # What a client of the reference would notice after a move to the candidate: one of the
@@ -67,7 +94,7 @@ class AcceptedDifference:
     unbridged: str = ""
 
     def applies_to(self, pair: str) -> bool:
-        return pair_matches(self.pairs, pair)
+        return pair_matches(self.pairs, pair) and versions_hold(self.versions)
 
 
 class DuplicateIdError(ValueError):

@@ -185,6 +185,6 @@ PROBES = [
         content=OVER_THE_BODY_LIMIT,
         headers=JSON,
         feature="validation",
-        differences=("werkzeug-html-errors",),
+        differences=("werkzeug-html-errors", "body-limit-bad-request"),
     ),
 ]

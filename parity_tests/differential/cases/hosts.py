@@ -14,7 +14,7 @@ PROBES = [
         "/",
         headers={"Host": "evil.example"},
         feature="hosts",
-        differences=("errors-outside-cors", "untrusted-host-page"),
+        differences=("errors-outside-cors", "untrusted-host-page", "flask-serves-any-host"),
     ),
     Probe(
         "a foreign Host on the admin",
@@ -22,7 +22,7 @@ PROBES = [
         "/admin/",
         headers={"Host": "evil.example"},
         feature="hosts",
-        differences=("errors-outside-cors", "untrusted-host-page"),
+        differences=("errors-outside-cors", "untrusted-host-page", "flask-serves-any-host"),
     ),
     Probe(
         "an allowed Host in upper case",

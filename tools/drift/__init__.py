@@ -1,0 +1,1 @@
+"""Drift: the differential probes across framework releases (`make drift`, docs/drift.md)."""

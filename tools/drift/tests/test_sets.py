@@ -1,0 +1,51 @@
+"""The matrix: enough sets, each locked in the repository, each holding the side it does not
+move at the lock."""
+
+from pathlib import Path
+
+from tools.drift.environments import lock_path, requirements_in
+from tools.drift.run import first_failure
+from tools.drift.sets import LOCKED, SETS, SMOKE, by_name
+
+
+def test_the_matrix_has_at_least_ten_sets_each_locked_in_the_repository() -> None:
+    assert len(SETS) >= 10
+    assert [s.name for s in SETS if not lock_path(s).exists()] == []
+
+
+def test_a_set_that_moves_flask_holds_fastapi_at_the_lock_and_lets_its_plugins_follow() -> None:
+    wanted = by_name("flask-2.2").requirements()
+    assert wanted["fastapi"] == f"=={LOCKED['fastapi']}"
+    assert wanted["starlette"] == f"=={LOCKED['starlette']}"
+    assert wanted["flask"] == "==2.2.*"
+    assert wanted["flask-cors"] == ""  # the newest that allows Flask 2.2
+
+
+def test_a_replaced_requirement_keeps_its_extras() -> None:
+    assert "flask[async]==2.2.*" in requirements_in(by_name("flask-2.2"))
+
+
+def test_each_lock_pins_what_its_set_asks_for() -> None:
+    for version_set in SETS:
+        pinned = Path(lock_path(version_set)).read_text()
+        for package, specifier in version_set.requirements().items():
+            if specifier.startswith("==") and not specifier.endswith("*"):
+                assert f"\n{package}{specifier}\n" in f"\n{pinned}", (version_set.name, package)
+
+
+def test_the_smoke_set_moves_both_frameworks() -> None:
+    assert {"flask", "fastapi"} <= set(by_name(SMOKE).pins)
+
+
+def test_a_failure_names_the_last_line_and_the_projects_own_frame() -> None:
+    root = Path(__file__).resolve().parents[3]
+    traceback = (
+        "Traceback (most recent call last):\n"
+        f'  File "{root}/fastapi_app/routes/employees.py", line 23, in <module>\n'
+        '  File "/somewhere/site-packages/fastapi/params.py", line 9, in f\n'
+        "AssertionError: Param: query can only be a request body\n"
+    )
+    assert first_failure(traceback) == (
+        "AssertionError: Param: query can only be a request body "
+        '(File "fastapi_app/routes/employees.py", line 23, in <module>)'
+    )
