@@ -48,7 +48,9 @@ def first_failure(stderr: str) -> str:
         if line.startswith('File "') and str(ROOT) in line and "/var/drift/" not in line
     ]
     where = own[-1].replace(str(ROOT) + "/", "") if own else ""
-    return f"{lines[-1]} ({where})" if where else lines[-1]
+    # Paths relative to the checkout: the page reads the same from any clone.
+    last = lines[-1].replace(str(ROOT) + "/", "")
+    return f"{last} ({where})" if where else last
 
 
 def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str, Any]:

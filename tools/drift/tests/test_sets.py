@@ -49,3 +49,14 @@ def test_a_failure_names_the_last_line_and_the_projects_own_frame() -> None:
         "AssertionError: Param: query can only be a request body "
         '(File "fastapi_app/routes/employees.py", line 23, in <module>)'
     )
+
+
+def test_a_failure_in_a_sets_environment_names_it_from_the_checkout() -> None:
+    root = Path(__file__).resolve().parents[3]
+    traceback = (
+        "Traceback (most recent call last):\n"
+        f'  File "{root}/shared/settings.py", line 7, in <module>\n'
+        f"ImportError: cannot import name 'x' ({root}/var/drift/envs/old/lib/pydantic/_utils.py)\n"
+    )
+    assert str(root) not in first_failure(traceback)
+    assert "(var/drift/envs/old/lib/pydantic/_utils.py)" in first_failure(traceback)
