@@ -309,6 +309,11 @@ def test_an_entry_bound_to_releases_is_expected_only_where_they_are_installed() 
     assert not versions_hold(["starlette>=0.40", "flask<3"], on_old)  # flask is not installed
 
 
+def test_a_release_candidate_installed_counts_as_its_release_within_a_range() -> None:
+    # A team trying a framework's release candidate meets the differences of that release.
+    assert versions_hold(["starlette>=1"], installed({"starlette": "1.1.0rc1"}))
+
+
 def test_an_entry_out_of_its_release_range_is_unexpected_where_it_would_have_shown() -> None:
     never_installed = AcceptedDifference(
         "html-errors",
