@@ -11,7 +11,7 @@ from tools.claims.ledger import Link
 from tools.claims.links import anchors, broken
 from tools.verdict import rules
 from tools.verdict.__main__ import REGENERATE, stale
-from tools.verdict.evidence import COMPARISONS, REPO_ROOT, load
+from tools.verdict.evidence import COMPARISONS, REPO_ROOT, VARIANT_COMPARISONS, load
 from tools.verdict.kinds import KINDS
 from tools.verdict.page import render
 
@@ -49,12 +49,12 @@ def test_the_page_answers_for_the_five_kinds_each_with_a_figure() -> None:
 
 
 def _allowed_figures() -> set[str]:
-    """Every ratio the page may show: the run's, the comparisons' and the migration steps',
-    median and range, and the rules' thresholds."""
+    """Every ratio the page may show: the run's, the comparisons' (the FastAPI variants'
+    included) and the migration steps', median and range, and the rules' thresholds."""
     run = EVIDENCE.run
     spreads = [
         comparison.ratio(run, workload["key"])
-        for comparison in COMPARISONS
+        for comparison in (*COMPARISONS, *VARIANT_COMPARISONS)
         for workload in run["workloads"]
     ] + [
         case_ratio(run, subject, twin, workload)
