@@ -65,7 +65,7 @@ db: $(INSTALLED)
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	queue bench-smoke load-short mutate-smoke drift-smoke
+	queue bench-smoke load-short mutate-smoke
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \
