@@ -1,4 +1,6 @@
-"""`python -m tools.drift run|smoke|write|check`: the drift matrix (see tools/drift/report.py)."""
+"""`python -m tools.drift run|bisect|smoke|lock|write|check`: the drift matrix.
+
+What it shows is described in tools/drift/report.py."""
 
 import argparse
 import json
@@ -9,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from tools.drift.bisect import AXES, changes
-from tools.drift.environments import ROOT
+from tools.drift.environments import ROOT, lock_is_current
+from tools.drift.environments import lock as lock_set
 from tools.drift.report import changed_probes, judged, range_disagreements, render, stale_locks
 from tools.drift.run import Progress, run_set, run_sets
 from tools.drift.sets import SETS, SMOKE, VersionSet, by_name
@@ -75,12 +78,30 @@ def report_disagreements(records: list[dict[str, Any]]) -> int:
 def smoke(_: argparse.Namespace) -> int:
     """One older set, as `make test` runs it: the twins must run there, and every entry show
     exactly within its range."""
-    (record,) = run_sets([by_name(SMOKE)])
+    (record,) = run_sets([by_name(SMOKE)], relock=False)
     if record["status"] != "ran":
         print(f"{SMOKE}: {record['status']}: {record['reason']}")
         return 1
     print(f"{SMOKE}: {record['pytest']}")
     return report_disagreements([record])
+
+
+def lock(arguments: argparse.Namespace) -> int:
+    """Lock again each set whose lock was resolved from other inputs (or every set named)."""
+    chosen = [by_name(name) for name in arguments.sets] or [
+        s for s in SETS if not lock_is_current(s)
+    ]
+    for index, version_set in enumerate(chosen, 1):
+        started = time.monotonic()
+        lock_set(version_set)
+        print(
+            f"[{index} of {len(chosen)}] {version_set.name}: locked in "
+            f"{time.monotonic() - started:.0f} s",
+            flush=True,
+        )
+    if not chosen:
+        print("every set's lock is current")
+    return 0
 
 
 def write(_: argparse.Namespace) -> int:
@@ -122,6 +143,9 @@ def main() -> int:
     commands.add_parser("smoke", help=f"the {SMOKE} set only, as make test runs it").set_defaults(
         command=smoke
     )
+    locking = commands.add_parser("lock", help="lock again the sets whose locks are stale")
+    locking.add_argument("sets", nargs="*", help="lock these sets again even if current")
+    locking.set_defaults(command=lock)
     commands.add_parser("write", help="docs/drift.md again from docs/drift.json").set_defaults(
         command=write
     )

@@ -22,6 +22,13 @@ UV = ROOT / ".tools" / "bin" / "uv"
 NOT_NEEDED = re.compile(r"^(sidebyside|ruff|mypy|types-)", re.IGNORECASE)
 
 
+class StaleLock(RuntimeError):
+    """A set's checked-in lock predates the project's requirements."""
+
+
+INPUTS_PREFIX = "# resolved from inputs with sha256 "
+
+
 class LockError(RuntimeError):
     """The lock tool found no versions that satisfy a set's pins."""
 
@@ -62,14 +69,39 @@ def lock_path(version_set: VersionSet) -> Path:
     return LOCKS / f"{version_set.name}.txt"
 
 
-def lock(version_set: VersionSet) -> Path:
-    """Resolve the set's requirements into its lock file. The set's pins are also overrides,
-    so that a plugin's bound (flask-admin's on Flask, sqladmin's on Starlette) cannot veto
-    the release under test: whether the twins then run is what the matrix reports."""
-    LOCKS.mkdir(parents=True, exist_ok=True)
+def lock_inputs(version_set: VersionSet) -> tuple[str, str]:
+    """What the lock tool resolves for a set: its requirements, and its pins as overrides."""
     lines = requirements_in(version_set)
     requirements = "".join(f"{line}\n" for line in lines)
     overrides = "".join(f"{line}\n" for line in lines if package_name(line) in version_set.pins)
+    return requirements, overrides
+
+
+def inputs_line(version_set: VersionSet) -> str:
+    """The lock's first line: a digest of what it was resolved from, so that a dependency the
+    project adds (or a set's pin that moves) shows as a stale lock, not as twins that cannot
+    import it."""
+    requirements, overrides = lock_inputs(version_set)
+    inputs = hashlib.sha256(f"{requirements}\0{overrides}".encode()).hexdigest()
+    return f"{INPUTS_PREFIX}{inputs}"
+
+
+def lock_is_current(version_set: VersionSet) -> bool:
+    target = lock_path(version_set)
+    if not target.exists():
+        return False
+    first = target.read_text().split("\n", 1)[0]
+    return first == inputs_line(version_set)
+
+
+def lock(version_set: VersionSet) -> Path:
+    """Resolve the set's requirements into its lock file. The set's pins are also overrides,
+    so that a plugin's bound (flask-admin's on Flask, sqladmin's on Starlette) cannot veto
+    the release under test: whether the twins then run is what the matrix reports. The lock
+    tool keeps an existing lock's versions where they still satisfy, so re-locking after a
+    new dependency moves only what must move."""
+    LOCKS.mkdir(parents=True, exist_ok=True)
+    requirements, overrides = lock_inputs(version_set)
     work = ENVS.parent / "inputs" / version_set.name
     work.mkdir(parents=True, exist_ok=True)
     (work / "requirements.in").write_text(requirements)
@@ -100,6 +132,10 @@ def lock(version_set: VersionSet) -> Path:
     )
     if result.returncode != 0:
         raise LockError(result.stderr.strip() or result.stdout.strip())
+    resolved = target.read_text()
+    if resolved.startswith(INPUTS_PREFIX):
+        resolved = resolved.split("\n", 1)[1]
+    target.write_text(f"{inputs_line(version_set)}\n{resolved}")
     return target
 
 
@@ -117,11 +153,18 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def ensure_environment(version_set: VersionSet) -> Environment:
+def ensure_environment(version_set: VersionSet, relock: bool) -> Environment:
     """The set's environment, built from its lock unless one built from this very lock is
-    there already."""
+    there already. A lock made from other inputs is made again when `relock` says so (a
+    deliberate refresh, `make drift`), and refused otherwise (a test run never rewrites a
+    checked-in lock)."""
     target = lock_path(version_set)
-    if not target.exists():
+    if not lock_is_current(version_set):
+        if target.exists() and not relock:
+            raise StaleLock(
+                f"the lock of {version_set.name} was resolved from other requirements than "
+                "the project's: run `python -m tools.drift lock`"
+            )
         lock(version_set)
     path = ENVS / version_set.name
     stamp = path / ".lock-digest"

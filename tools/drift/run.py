@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.drift.environments import ROOT, LockError, digest, ensure_environment, lock_path
+from tools.drift.environments import (
+    ROOT,
+    LockError,
+    StaleLock,
+    digest,
+    ensure_environment,
+    lock_is_current,
+    lock_path,
+)
 from tools.drift.sets import VersionSet
 
 RESULTS = ROOT / "var" / "drift" / "results"
@@ -53,15 +61,22 @@ def first_failure(stderr: str) -> str:
     return f"{last} ({where})" if where else last
 
 
-def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str, Any]:
+def run_set(
+    index: int, version_set: VersionSet, progress: Progress, relock: bool = True
+) -> dict[str, Any]:
     """Build or reuse the set's environment, then run the probes in it; what they showed,
     or why the twins cannot run there."""
     record: dict[str, Any] = {"set": version_set.name, "why": version_set.why}
-    progress.say(
-        index, version_set, "locking" if not lock_path(version_set).exists() else "lock checked in"
-    )
+    if lock_is_current(version_set):
+        progress.say(index, version_set, "lock checked in")
+    elif lock_path(version_set).exists():
+        progress.say(index, version_set, "lock stale: the project's requirements changed")
+    else:
+        progress.say(index, version_set, "locking")
     try:
-        environment = ensure_environment(version_set)
+        environment = ensure_environment(version_set, relock)
+    except StaleLock as stale:
+        return record | {"status": "stale lock", "reason": str(stale)}
     except (LockError, subprocess.CalledProcessError) as failure:
         return record | {"status": "cannot build", "reason": str(failure).splitlines()[-1]}
     record["lock"] = digest(lock_path(version_set))
@@ -105,10 +120,12 @@ def run_set(index: int, version_set: VersionSet, progress: Progress) -> dict[str
     return record | {"status": "ran", "pytest": tail} | shown
 
 
-def run_sets(sets: Iterable[VersionSet]) -> list[dict[str, Any]]:
+def run_sets(sets: Iterable[VersionSet], relock: bool = True) -> list[dict[str, Any]]:
     chosen = list(sets)
     progress = Progress(time.monotonic(), len(chosen))
-    return [run_set(index, version_set, progress) for index, version_set in enumerate(chosen, 1)]
+    return [
+        run_set(index, version_set, progress, relock) for index, version_set in enumerate(chosen, 1)
+    ]
 
 
 def save(records: list[dict[str, Any]], target: Path) -> None:

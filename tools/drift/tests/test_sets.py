@@ -3,7 +3,17 @@ move at the lock."""
 
 from pathlib import Path
 
-from tools.drift.environments import lock_path, requirements_in
+import pytest
+
+from tools.drift import environments
+from tools.drift.environments import (
+    StaleLock,
+    ensure_environment,
+    inputs_line,
+    lock_is_current,
+    lock_path,
+    requirements_in,
+)
 from tools.drift.run import first_failure
 from tools.drift.sets import LOCKED, SETS, SMOKE, by_name
 
@@ -60,3 +70,33 @@ def test_a_failure_in_a_sets_environment_names_it_from_the_checkout() -> None:
     )
     assert str(root) not in first_failure(traceback)
     assert "(var/drift/envs/old/lib/pydantic/_utils.py)" in first_failure(traceback)
+
+
+def test_every_checked_in_lock_was_resolved_from_the_projects_current_requirements() -> None:
+    assert [s.name for s in SETS if not lock_is_current(s)] == []
+
+
+def test_a_lock_resolved_before_a_dependency_was_added_is_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version_set = by_name(SMOKE)
+    monkeypatch.setattr(environments, "LOCKS", tmp_path)
+    (tmp_path / f"{SMOKE}.txt").write_text(f"{inputs_line(version_set)}\nflask==3.1.0\n")
+    assert lock_is_current(version_set)
+    monkeypatch.setattr(
+        environments,
+        "requirements_in",
+        lambda s: [*requirements_in(s), "a-new-dependency>=1"],
+    )
+    assert not lock_is_current(version_set)
+
+
+def test_a_test_run_refuses_a_stale_lock_rather_than_rewrite_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(environments, "LOCKS", tmp_path)
+    stale = tmp_path / f"{SMOKE}.txt"
+    stale.write_text("# resolved from inputs with sha256 0000\nflask==3.1.0\n")
+    with pytest.raises(StaleLock, match=r"python -m tools\.drift lock"):
+        ensure_environment(by_name(SMOKE), relock=False)
+    assert stale.read_text().startswith("# resolved from inputs with sha256 0000")
