@@ -61,11 +61,12 @@ db: $(INSTALLED)
 ## and run for real, every test in-process on SQLite in two halves, the parity suite live
 ## against gunicorn and uvicorn, the migration kit's pairs, the tests that touch a database
 ## again on PostgreSQL, those that touch uploads again with the job on RabbitMQ (queue), the
-## benchmark harness in its quickest form and a short load run.
+## benchmark harness in its quickest form, a short load run, the mutation smoke and one older
+## version set of the drift matrix.
 ## Each stage writes var/test/STAGE.log and prints its time; a failed one prints its log.
 TEST_FIRST := lint types compose-config
 TEST_STAGES := compose-up-test pytest-parity live pytest-rest pytest-migration postgres \
-	queue bench-smoke load-short mutate-smoke
+	queue bench-smoke load-short mutate-smoke drift-smoke
 TEST_JOBS ?= 3
 test: $(INSTALLED) $(CHROMIUM) wrk go node
 	@started=$$(date +%s); \

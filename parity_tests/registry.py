@@ -580,7 +580,9 @@ ENTRIES = (
     AcceptedDifference(
         id="trusted-host-case",
         pairs=PORTED_FIRST,
-        versions=frozenset({"flask>=3.1"}),
+        # Before Starlette 1.9 TrustedHostMiddleware compared the Host as written too: see
+        # upper-case-host-both-refuse and upper-case-host-flask-serves.
+        versions=frozenset({"flask>=3.1", "starlette>=1.9"}),
         unbridged=(
             "Flask's answer is the wrong one (host names are case-insensitive, RFC 3986): the "
             "bridge belongs in front of Flask, not in FastAPI."
@@ -590,7 +592,8 @@ ENTRIES = (
             "400 for Host: LOCALHOST when localhost is allowed: TRUSTED_HOSTS is compared "
             "as written."
         ),
-        candidate_does="200: TrustedHostMiddleware lower-cases the Host header before comparing.",
+        candidate_does="200: TrustedHostMiddleware lower-cases the Host header before comparing "
+        "(from Starlette 1.9).",
         why="Host names are case-insensitive (RFC 3986 section 3.2.2); Werkzeug's "
         "host_is_trusted compares the IDNA-encoded name without folding case. Browsers send "
         "host names in lower case, so only hand-made requests see this.",
@@ -811,7 +814,7 @@ ENTRIES = (
     AcceptedDifference(
         id="cors-vary-without-origin",
         pairs=TWINS_ONLY,
-        versions=frozenset({"starlette<1"}),
+        versions=frozenset({"starlette<1.7"}),
         unbridged="Neither answer is wrong: a cache keyed without Origin is only a risk where "
         "the answer depends on it, and older Starlette sends Vary whenever it does.",
         title="A request without an allowed Origin: flask-cors says Vary: Origin, older "
@@ -890,7 +893,7 @@ ENTRIES = (
     AcceptedDifference(
         id="basic-malformed-credentials-detail",
         pairs=TWINS_ONLY,
-        versions=frozenset({"fastapi<0.125"}),
+        versions=frozenset({"fastapi<0.122"}),
         unbridged="Both refuse with 401 and a challenge; only the wording of FastAPI's detail "
         "changed between releases.",
         title="Unreadable Basic credentials on older FastAPI: a detail of its own",
@@ -951,6 +954,86 @@ ENTRIES = (
         impact="visible but compatible",
         impact_reason="A client that asks for a range and reads the status gets the whole "
         "file; one that resumes a download starts over.",
+    ),
+    AcceptedDifference(
+        id="upper-case-host-both-refuse",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask>=3.1", "starlette<1.9"}),
+        unbridged="Both refuse the host; only the page differs, as for any untrusted host.",
+        title="An allowed host name in upper case before Starlette 1.9: both refuse it, each "
+        "with its own page",
+        reference_does="400 with Werkzeug's HTML page: TRUSTED_HOSTS is compared as written.",
+        candidate_does='400 text/plain "Invalid host header", without Vary (the refusal comes '
+        "before CORS, as in errors-outside-cors): TrustedHostMiddleware compared the Host as "
+        "written too.",
+        why="The matrix sees Starlette fold the Host's case only from 1.9 on; before it, an "
+        "upper-case spelling of an allowed host was as foreign to it as to Werkzeug.",
+        bridge="As for untrusted-host-page: a client should not depend on the page of a refusal.",
+        link="https://www.starlette.io/middleware/#trustedhostmiddleware",
+        aspects=frozenset({"content-type", "body", "header:vary"}),
+        impact="wire only",
+        impact_reason="Both answer 400; only the refusal's page differs, and browsers never "
+        "send an upper-case Host.",
+    ),
+    AcceptedDifference(
+        id="upper-case-host-flask-serves",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask<3.1", "starlette<1.9"}),
+        unbridged="Before Flask 3.1 Flask checks no host at all; the bridge is the one of "
+        "flask-serves-any-host.",
+        title="An allowed host name in upper case on Flask 3.0 and Starlette before 1.9: Flask "
+        "serves it, Starlette refuses it",
+        reference_does="200: Flask before 3.1 reads no TRUSTED_HOSTS and serves any Host.",
+        candidate_does='400 text/plain "Invalid host header", without the Vary: Origin of '
+        "Flask's answer: TrustedHostMiddleware compares the Host as written.",
+        why="Two changes meet: Flask 3.1 began to check hosts (case-sensitively), Starlette 1.9 "
+        "began to fold their case. Between the two, each side answers the other's way round.",
+        bridge="Lower-case the Host in the proxy in front of both, or upgrade Starlette.",
+        link="https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2",
+        aspects=frozenset({"status", "content-type", "body", "header:vary"}),
+        impact="visible but compatible",
+        impact_reason="Browsers send host names in lower case; only a hand-made request with "
+        "an upper-case Host is refused by FastAPI.",
+    ),
+    AcceptedDifference(
+        id="flask-pydantic-async-view",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask-pydantic<0.13.2"}),
+        unbridged="flask-pydantic 0.13.2 awaits an async view; before it the Flask twin's async "
+        "route cannot answer at all, so upgrading is the bridge.",
+        title="An async view under flask-pydantic before 0.13.2: a 500 from Flask",
+        reference_does="500 with Werkzeug's HTML page: `validate` calls the async view and hands "
+        "Flask the coroutine it returns, which Flask refuses as a response.",
+        candidate_does="The answer of the async endpoint (200 JSON).",
+        why="The matrix sees flask-pydantic's `validate` run the view through Flask's "
+        "ensure_sync only from 0.13.2; before it, only a synchronous view can be validated.",
+        bridge="Upgrade flask-pydantic, or write the view synchronously, or wrap the async view "
+        "in `current_app.ensure_sync` inside a synchronous one.",
+        link="https://github.com/pallets-eco/flask-pydantic/releases",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="breaks clients",
+        impact_reason="Every request to the async route fails with a 500 where FastAPI answers.",
+    ),
+    AcceptedDifference(
+        id="flask-pydantic-raised-error",
+        pairs=TWINS_ONLY,
+        versions=frozenset({"flask-pydantic<0.14"}),
+        unbridged="flask-pydantic 0.14 writes a validator's exception as its message and type; "
+        "before it, upgrading (or a JSON encoder that knows exceptions) is the bridge.",
+        title="A value a validator refuses by raising, under flask-pydantic before 0.14: a 500 "
+        "from Flask",
+        reference_does="500 with Werkzeug's HTML page: the validation error holds the "
+        "ValueError the validator raised, and jsonify cannot write it.",
+        candidate_does="422 with the error, its context's exception written as an empty object.",
+        why="The matrix sees flask-pydantic put the exception object in the error's ctx before "
+        "0.14 and its message and type from 0.14 on; pydantic itself hands over the object.",
+        bridge="Upgrade flask-pydantic, or give the app a JSON provider whose default() writes "
+        "an exception as its message.",
+        link="https://github.com/pallets-eco/flask-pydantic/releases",
+        aspects=frozenset({"status", "content-type", "body"}),
+        impact="breaks clients",
+        impact_reason="A request the client should hear is invalid gets a server error "
+        "instead, which a client retries or reports as an outage.",
     ),
 )
 

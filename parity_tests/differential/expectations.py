@@ -26,6 +26,10 @@ CONVERTER_MISMATCH = "path-converter-mismatch"
 CONVERTER_REJECTION = "converter-rejection-method-not-allowed"
 SLASHED = "trailing-slash-redirect"
 HTML_ERROR = "werkzeug-html-errors"
+# A NUL is refused by a validator that raises ValueError (shared/schemas.py), not by a
+# constraint: flask-pydantic before 0.14 leaves the exception in the error, which Flask cannot
+# write as JSON.
+RAISED_IN_VALIDATOR = "flask-pydantic-raised-error"
 # By declared type: a spelling FastAPI reads and Werkzeug's converter does not match, and the
 # other way round.
 READ_BY_FASTAPI_ONLY: dict[Kind, str] = {
@@ -48,13 +52,21 @@ def accepts(parameter: Parameter, reading: object) -> bool:
     return isinstance(reading, uuid.UUID)
 
 
-def in_query(parameter: Parameter, reading: object) -> tuple[str, ...]:
-    return () if accepts(parameter, reading) else (VALIDATION_ERROR,)
+def in_query(
+    parameter: Parameter, reading: object, answered_alike: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """What a query parameter read as `reading` shows; `answered_alike` is what the operation
+    shows when both twins take the value."""
+    if accepts(parameter, reading):
+        return answered_alike
+    if isinstance(reading, str) and "\x00" in reading:
+        return (VALIDATION_ERROR, RAISED_IN_VALIDATOR)
+    return (VALIDATION_ERROR,)
 
 
-def repeated_in_query() -> tuple[str, ...]:
+def repeated_in_query(answered_alike: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Two valid values under one key: each twin answers for a different one."""
-    return (REPEATED,)
+    return (REPEATED, *answered_alike)
 
 
 def _flask_conversion(parameter: Parameter, segment: str) -> Conversion:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from parity_tests.differential.expectations import accepts, in_path, in_query
+from parity_tests.differential.expectations import accepts, in_path, in_query, repeated_in_query
 from parity_tests.differential.parameters import Parameter, UnprobedParameterError
 
 LIMIT = Parameter("GET", "/employees", "query", "limit", "integer", minimum=1, maximum=1000)
@@ -49,6 +49,24 @@ def test_a_query_value_the_schema_refuses_is_a_validation_error_in_each_shape() 
 
 def test_a_query_value_the_schema_accepts_is_answered_alike() -> None:
     assert in_query(LIMIT, 5) == ()
+
+
+def test_a_query_value_the_schema_accepts_shows_what_its_operation_shows_when_answered() -> None:
+    assert in_query(DELAY, 0.01, ("flask-pydantic-async-view",)) == ("flask-pydantic-async-view",)
+    assert in_query(DELAY, math.nan, ("flask-pydantic-async-view",)) == ("validation-error-format",)
+
+
+def test_a_nul_refused_by_a_raising_validator_is_also_older_flask_pydantics_500() -> None:
+    assert in_query(NAME, "a\x00") == ("validation-error-format", "flask-pydantic-raised-error")
+    assert in_query(NAME, "abcdef") == ("validation-error-format",)
+
+
+def test_a_repeated_value_shows_what_its_operation_shows_beside_the_first_or_last_reading() -> None:
+    assert repeated_in_query() == ("repeated-query-parameter",)
+    assert repeated_in_query(("flask-pydantic-async-view",)) == (
+        "repeated-query-parameter",
+        "flask-pydantic-async-view",
+    )
 
 
 def test_a_spelling_only_fastapi_reads_is_its_types_entry() -> None:

@@ -104,7 +104,7 @@ def narrow(
     )
 
 
-AXES = ("flask", "fastapi", "flask-cors", "flask-pydantic")
+AXES = ("flask", "fastapi", "starlette", "flask-cors", "flask-pydantic")
 
 
 def changes(records: Sequence[Record], run: RunSet, axis: str) -> list[dict[str, str]]:

@@ -72,6 +72,13 @@ SETS: tuple[VersionSet, ...] = (
     fastapi_set("0.125.0", "the last FastAPI before Starlette 1.0"),
     fastapi_set("0.140.0", "on Starlette 1.x"),
     VersionSet(
+        "starlette-1.6",
+        {"starlette": "==1.6.0"},
+        "the oldest Starlette the locked FastAPI allows, to tell Starlette's changes from "
+        "FastAPI's",
+        axis="starlette",
+    ),
+    VersionSet(
         "flask-cors-4",
         {"flask-cors": "==4.0.*"},
         "flask-cors 4 on the locked Flask",

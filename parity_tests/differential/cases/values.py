@@ -59,6 +59,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("DELETE", "/employees/{employee_id}"): Operation(
         answered_alike=("empty-response-content-type",)
     ),
+    # The async view, where the releases of flask-pydantic before 0.14 cannot answer.
+    ("GET", "/async"): Operation(answered_alike=("flask-pydantic-async-view",)),
 }
 
 # A valid value of each type for a query parameter: small, so that /async waits 10 ms; the
@@ -120,13 +122,14 @@ def query_probes(parameter: Parameter) -> Iterator[Probe]:
     if "{" in parameter.path:
         raise UnprobedParameterError(f"{parameter.path}: a query parameter beside a path one")
     base = query_base(parameter)
+    operation = OPERATIONS.get(parameter.operation, Operation())
 
     def probe(title: str, query: str, differences: tuple[str, ...]) -> Probe:
         return Probe(
             f"{parameter.method} {parameter.path} {parameter.name} {title}",
             parameter.method,
             f"{parameter.path}?{query}",
-            json=OPERATIONS.get(parameter.operation, Operation()).json,
+            json=operation.json,
             feature=FEATURE,
             differences=differences,
         )
@@ -135,12 +138,12 @@ def query_probes(parameter: Parameter) -> Iterator[Probe]:
         yield probe(
             value_class.name,
             f"{parameter.name}={value_class.spell(base)}",
-            expectations.in_query(parameter, value_class.reads(base)),
+            expectations.in_query(parameter, value_class.reads(base), operation.answered_alike),
         )
     yield probe(
         "repeated with two valid values",
         f"{parameter.name}={base}&{parameter.name}={another_value(parameter, base)}",
-        expectations.repeated_in_query(),
+        expectations.repeated_in_query(operation.answered_alike),
     )
 
 
