@@ -53,6 +53,17 @@ def test_an_accepted_difference_shows_only_the_parts_it_has() -> None:
     ]
 
 
+def test_an_entry_bound_to_releases_says_which() -> None:
+    entry = AcceptedDifference(
+        "old-html", "HTML errors", frozenset({"body"}), versions=frozenset({"flask<3.1"})
+    )
+
+    lines = accepted_entry(entry, ("old", "new"), [])
+
+    assert "- **Releases**: only where `flask<3.1` (installed here or not)" in lines
+    assert not any("Releases" in line for line in accepted_entry(HTML, ("old", "new"), []))
+
+
 def test_a_migration_entry_shows_its_bridge_and_impact_and_any_extra_line() -> None:
     entry = AcceptedDifference(
         "html-errors",

@@ -123,8 +123,9 @@ def accepted_entry(
     entry: Accepted, names: tuple[str, str], seen: Sequence[str], extra: Sequence[str] = ()
 ) -> list[str]:
     """One accepted difference as a report section: what each side (called `names`) does,
-    why, how to bridge it, a reference, its impact, the aspects it may change, the cases it
-    was seen in, then `extra` lines. Only the parts the entry has are shown."""
+    why, how to bridge it, a reference, its impact, the releases it is bound to, the aspects
+    it may change, the cases it was seen in, then `extra` lines. Only the parts the entry has
+    are shown."""
     lines = [f'### <a id="{entry.id}"></a>{entry.id}: {getattr(entry, "title", entry.id)}', ""]
     for label, attribute in (
         (names[0], "reference_does"),
@@ -138,6 +139,8 @@ def accepted_entry(
     lines += [f"- **Reference**: <{link}>"] if link else []
     impact = getattr(entry, "impact", "")
     lines += [f"- **Impact**: {impact}. {getattr(entry, 'impact_reason', '')}"] if impact else []
+    versions = ", ".join(f"`{v}`" for v in sorted(getattr(entry, "versions", ())))
+    lines += [f"- **Releases**: only where {versions} (installed here or not)"] if versions else []
     lines += [
         f"- **Compared aspects it may change**: {', '.join(sorted(entry.aspects))}",
         f"- **Seen in**: {'; '.join(seen) or 'no case in this run'}",
