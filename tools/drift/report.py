@@ -161,9 +161,7 @@ def versions_line(record: Record) -> str:
 
 def range_text(entry: str) -> str:
     versions = sorted(REGISTRY[entry].versions)
-    return (
-        ", ".join(f"`{requirement}`" for requirement in versions) or "every set the twins run on"
-    )
+    return ", ".join(f"`{requirement}`" for requirement in versions) or "every set the twins run on"
 
 
 def render(document: Mapping[str, Any]) -> str:
