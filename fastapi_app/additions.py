@@ -38,11 +38,11 @@ class BodySizeLimitMiddleware:
         async def counting_receive() -> Message:
             nonlocal received
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    # Raised inside the app, so its exception handling answers with a 413.
-                    raise HTTPException(413, self._detail)
+            # Counted whatever its type: http.disconnect, the only other, carries no body.
+            received += len(message.get("body", b""))
+            if received > self.max_body_bytes:
+                # Raised inside the app, so its exception handling answers with a 413.
+                raise HTTPException(413, self._detail)
             return message
 
         await self.app(scope, counting_receive, send)

@@ -3,6 +3,7 @@
 from typing import Any
 
 import httpx2
+import pytest
 
 from parity_tests.normalise import differing_aspects, observe
 
@@ -80,3 +81,57 @@ def test_an_address_that_is_not_the_servers_own_is_compared() -> None:
     fastapi = redirect_from("http://127.0.0.1:8000", "http://evil.example/admin/")
 
     assert differing_aspects(observe(flask), observe(fastapi)) == ["header:location", "body"]
+
+
+JSON_CONTENT_TYPE = {"Content-Type": "application/json"}
+
+
+def test_a_json_body_is_compared_parsed_so_key_order_and_a_trailing_newline_are_noise() -> None:
+    flask = httpx2.Response(
+        200, content=b'{"name": "Ada", "role": "admin"}\n', headers=JSON_CONTENT_TYPE
+    )
+    fastapi = httpx2.Response(
+        200, content=b'{"role":"admin","name":"Ada"}', headers=JSON_CONTENT_TYPE
+    )
+
+    assert differing_aspects(observe(flask), observe(fastapi)) == []
+
+
+def exact_text_differences(flask_text: str, fastapi_text: str) -> list[str]:
+    flask = httpx2.Response(200, text=flask_text, headers=JSON_CONTENT_TYPE)
+    fastapi = httpx2.Response(200, text=fastapi_text, headers=JSON_CONTENT_TYPE)
+    return differing_aspects(observe(flask, raw=True), observe(fastapi, raw=True))
+
+
+def test_a_body_compared_as_exact_text_keeps_its_key_order() -> None:
+    assert exact_text_differences('{"a":1,"b":2}', '{"b":2,"a":1}') == ["body"]
+
+
+def test_a_body_compared_as_exact_text_has_ids_and_generated_test_data_masked() -> None:
+    flask = '{"id": 1, "email": "person-1a2b@example.com"}'
+    fastapi = '{"id":27, "email": "person-9f8e@example.com"}'
+
+    assert exact_text_differences(flask, fastapi) == []
+
+
+def test_a_body_compared_as_exact_text_still_shows_an_id_of_another_type() -> None:
+    assert exact_text_differences('{"id": 1}', '{"id": "1"}') == ["body"]
+
+
+def test_the_id_at_the_end_of_a_location_is_noise() -> None:
+    assert header_differences({"Location": "/employees/12"}, {"Location": "/employees/345"}) == []
+    assert header_differences({"Location": "/uploads/a1-b2"}, {"Location": "/uploads/c3-d4"}) == []
+
+
+def test_a_location_to_another_kind_of_resource_is_compared() -> None:
+    assert header_differences({"Location": "/employees/12"}, {"Location": "/uploads/12"}) == [
+        "header:location"
+    ]
+
+
+@pytest.mark.parametrize("name", ["Content-Location", "Refresh"])
+def test_an_id_path_in_any_header_but_location_is_compared(name: str) -> None:
+    # Content-Location sorts before Location and Refresh after it: only the one name counts.
+    assert header_differences({name: "/employees/12"}, {name: "/employees/345"}) == [
+        f"header:{name.lower()}"
+    ]

@@ -78,6 +78,20 @@ def test_a_body_one_byte_over_the_limit_is_refused_with_413(declared: bool) -> N
     assert _limited([b"x" * 4, b"x" * 7], declared) == 413
 
 
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "streamed"])
+def test_a_body_one_byte_under_the_limit_is_accepted(declared: bool) -> None:
+    assert _limited([b"x" * 4, b"x" * 5], declared) == 200
+
+
+@pytest.mark.parametrize("neighbour", [b"age", b"max-forwards"])
+def test_only_content_length_declares_the_bodys_size(neighbour: bytes) -> None:
+    # A numeric header sorting before Content-Length, or after it, is not a declared size.
+    headers = [(b"host", b"test"), (b"content-length", b"1"), (neighbour, b"99")]
+    app = BodySizeLimitMiddleware(_read_whole_body, LIMIT)
+
+    assert _call(app, [b"x"], headers) == 200
+
+
 def test_a_content_length_that_is_no_number_is_left_to_the_server() -> None:
     headers = [(b"host", b"test"), (b"content-length", b"ten")]
     app = BodySizeLimitMiddleware(_read_whole_body, LIMIT)
@@ -85,8 +99,9 @@ def test_a_content_length_that_is_no_number_is_left_to_the_server() -> None:
     assert _call(app, [b"x" * LIMIT], headers) == 200
 
 
-def test_the_last_content_length_is_the_one_judged() -> None:
-    headers = [(b"host", b"test"), (b"content-length", b"1"), (b"content-length", b"11")]
+@pytest.mark.parametrize("first", [b"1", b"ten"])
+def test_the_last_content_length_is_the_one_judged(first: bytes) -> None:
+    headers = [(b"host", b"test"), (b"content-length", first), (b"content-length", b"11")]
     app = BodySizeLimitMiddleware(_read_whole_body, LIMIT)
 
     assert _call(app, [b"x"], headers) == 413
@@ -115,6 +130,13 @@ def test_the_fastapi_twin_holds_every_request_to_the_host_rule_in_process(
     headers: list[tuple[bytes, bytes]], http_version: str, status: int
 ) -> None:
     assert _call(HostHeaderRule(_read_whole_body), [b""], headers, http_version) == status
+
+
+def test_a_request_with_the_usual_headers_around_its_one_host_passes_the_host_rule() -> None:
+    # Accept sorts before Host and User-Agent after it: neither is a second Host.
+    headers = [(b"accept", b"*/*"), (b"host", b"example.com"), (b"user-agent", b"curl/8")]
+
+    assert _call(HostHeaderRule(_read_whole_body), [b""], headers) == 200
 
 
 def test_the_guards_let_other_connections_through_untouched() -> None:

@@ -161,7 +161,8 @@ def _judge_parts(
 
 
 def _names(parts: Sequence[str]) -> str:
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    *most, last = parts
+    return f"{', '.join(most)} and {last}" if most else last
 
 
 def unmeasured(reason: str, *evidence: Link) -> Finding:

@@ -1,8 +1,18 @@
 """The verdict rule and what a finding must say: each rule shown refusing what it catches."""
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 
-from tools.claims.ledger import Finding, IncompleteFindingError, Link, judge, unmeasured
+from tools.claims.ledger import (
+    Claim,
+    Finding,
+    IncompleteFindingError,
+    Link,
+    claim,
+    judge,
+    unmeasured,
+)
 
 LINK = Link("a file", "README.md")
 
@@ -118,3 +128,50 @@ def test_a_claim_judged_both_as_a_whole_and_by_parts_or_by_neither_is_refused() 
 def test_a_partly_finding_that_does_not_say_where_it_holds_is_refused() -> None:
     with pytest.raises(IncompleteFindingError, match="where it holds and where it does not"):
         Finding("partly", "it ran")
+
+
+def test_parts_are_named_as_a_sentence_names_them() -> None:
+    finding = judge(
+        parts={"the hello": True, "a list": True, "a join": False, "a page": False},
+        observed="it ran",
+        today="Slower on a join and a page.",
+    )
+    unprobed = judge(parts={"a": None, "b": None, "c": None}, observed="Nothing ran.")
+
+    assert finding.today == (
+        "Holds for the hello and a list. Not for a join and a page. Slower on a join and a page."
+    )
+    assert unprobed.today == "Nothing here probes a, b and c."
+
+
+def test_a_claim_judged_by_its_parts_must_name_one() -> None:
+    with pytest.raises(IncompleteFindingError, match="at least one"):
+        judge(parts={}, observed="it ran")
+
+
+def test_a_finding_cannot_be_changed_once_it_has_been_checked() -> None:
+    finding = judge(article_right=False, observed="it failed", today="Do this instead.")
+
+    # Its checks run when it is made: a finding changed afterwards would skip them.
+    with pytest.raises(FrozenInstanceError):
+        finding.today = ""  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        LINK.target = "nowhere.md"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        a_claim_about_the_hello.id = "another-id"  # type: ignore[misc]
+
+
+@claim("Flask answers a hello.")
+def a_claim_about_the_hello(tmp_path: object, request: object) -> Finding:
+    return judge(article_right=True, observed="It answered.")
+
+
+def test_a_declared_claim_is_named_after_its_function_and_says_where_its_probe_lives() -> None:
+    assert a_claim_about_the_hello == Claim(
+        id="a-claim-about-the-hello",
+        says="Flask answers a hello.",
+        check=a_claim_about_the_hello.check,
+        fixtures=("tmp_path", "request"),
+        source="tools/claims/test_ledger.py::a_claim_about_the_hello",
+    )
+    assert a_claim_about_the_hello.check(None, None).verdict == "holds"
