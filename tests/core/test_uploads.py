@@ -325,6 +325,21 @@ def test_of_two_jobs_that_counted_the_same_file_only_the_first_records_its_resul
     assert (recorded["status"], recorded["lines"], recorded["sha256"]) == ("done", 2, "a" * 64)
 
 
+def test_a_result_is_recorded_over_its_own_upload_and_no_other_pending_one(
+    storage: tuple[sessionmaker[Session], Path],
+) -> None:
+    session_factory, _upload_dir = storage
+    # The recorded one sorts between the other two: an id compared any other way than equal
+    # records the result over a neighbour too.
+    before, counted, after = sorted(stored(storage) for _ in range(3))
+
+    outcome = uploads.Outcome(lines=2, words=3, sha256="a" * 64)
+    assert uploads.record_outcome(session_factory, counted, outcome) is True
+
+    statuses = [row(session_factory, upload_id)["status"] for upload_id in (before, counted, after)]
+    assert statuses == ["pending", "done", "pending"]
+
+
 def test_a_failure_is_not_recorded_over_a_result_either(
     storage: tuple[sessionmaker[Session], Path],
 ) -> None:
