@@ -34,7 +34,7 @@ MISSING_FILE_DETAIL = "Send the file as multipart/form-data in a field named 'fi
 
 def sanitise_filename(filename: str | None) -> str:
     """A display name only: the file is stored under its upload id, never under this name."""
-    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = (filename or "").replace("\\", "/").rpartition("/")[2]
     cleaned = _UNSAFE_CHARACTERS.sub("_", base).lstrip("._")[:100]
     return cleaned or "upload"
 
@@ -99,8 +99,9 @@ def process_upload(
 class Outcome:
     """What one reading of a stored file found: its counts, or why it could not be read."""
 
-    lines: int = 0
-    words: int = 0
+    # A file that could not be read has no counts, rather than counts of 0.
+    lines: int | None = None
+    words: int | None = None
     sha256: str | None = None
     error: str | None = None
 

@@ -65,6 +65,28 @@ def test_a_page_past_the_end_is_empty_but_still_counts(session: Session) -> None
     assert (page.items, page.total) == ([], 1)
 
 
+def test_a_department_filter_takes_that_department_alone_not_its_neighbours(
+    session: Session,
+) -> None:
+    # One department sorts before the one asked for and one after it.
+    hires = {
+        department: _hire(session, n, department, date(2020, 1, n + 1))
+        for n, department in enumerate(["design", "eng", "ops"])
+    }
+
+    page = list_employees(session, EmployeeQuery(department="eng"))
+
+    assert ([item.id for item in page.items], page.total) == ([hires["eng"]], 1)
+
+
+def test_a_department_with_nobody_in_it_is_an_empty_page_counting_zero(session: Session) -> None:
+    _hire(session, 1, "eng", date(2020, 1, 1))
+
+    page = list_employees(session, EmployeeQuery(department="sales"))
+
+    assert (page.items, page.total) == ([], 0)
+
+
 def test_the_newest_hire_comes_first_and_a_tie_goes_to_the_one_added_last(
     session: Session,
 ) -> None:

@@ -1,8 +1,9 @@
-"""The upload job's idempotence rules, its retry rule, and the set-up errors of queue mode."""
+"""The queue's retry rule and the set-up errors of queue mode (the upload job's own
+idempotence rules are tested with it, in test_uploads.py)."""
 
 import io
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from flask import Flask
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from fastapi_app import create_app as create_fastapi_app
 from flask_app import create_app as create_flask_app
@@ -21,8 +22,7 @@ from flask_app.deps import get_resources
 from parity_tests.ci import require
 from parity_tests.job_queues import broker_unavailable_reason, delete_queue, queue_settings
 from parity_tests.sides import isolated_settings, prepare_database
-from shared import uploads
-from shared.db import create_db_engine, create_session_factory
+from shared.db import create_db_engine
 from shared.jobs import (
     QUEUE_UNAVAILABLE_DETAIL,
     RETRIES_WHILE_UNAVAILABLE,
@@ -38,110 +38,6 @@ from shared.startup import STARTUP_FAILURE, settings_error_line, start_or_exit
 CONTENT = b"one two\nthree\n"
 # Nothing listens on port 1 of the loopback: a connection there is refused at once.
 NO_BROKER_URL = "amqp://guest:secret@127.0.0.1:1/"
-
-
-@pytest.fixture
-def storage(tmp_path: Path) -> Iterator[tuple[sessionmaker[Session], Path]]:
-    settings = isolated_settings(tmp_path)
-    prepare_database(settings)
-    engine = create_db_engine(settings.database_url)
-    yield create_session_factory(engine), settings.upload_dir
-    engine.dispose()
-
-
-def stored(storage: tuple[sessionmaker[Session], Path], content: bytes = CONTENT) -> str:
-    session_factory, upload_dir = storage
-    with session_factory() as session:
-        return uploads.store_upload(session, upload_dir, "a.txt", io.BytesIO(content)).id.hex
-
-
-def row(session_factory: sessionmaker[Session], upload_id: str) -> dict[str, Any]:
-    with session_factory() as session:
-        upload = session.get(Upload, upload_id)
-        assert upload is not None
-        return {column: getattr(upload, column) for column in ("status", "lines", "sha256")} | {
-            "finished_at": upload.finished_at
-        }
-
-
-# Rule 1: a finished upload is not counted again.
-
-
-def test_a_delivery_for_a_finished_upload_records_nothing_and_reads_no_file(
-    storage: tuple[sessionmaker[Session], Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    session_factory, upload_dir = storage
-    upload_id = stored(storage)
-    assert uploads.process_upload_once(session_factory, upload_dir, upload_id) is True
-    first = row(session_factory, upload_id)
-
-    def must_not_read(_path: Path) -> uploads.Outcome:
-        raise AssertionError("a finished upload's file was read again")
-
-    monkeypatch.setattr(uploads, "count_stored_file", must_not_read)
-
-    assert uploads.process_upload_once(session_factory, upload_dir, upload_id) is False
-    assert row(session_factory, upload_id) == first
-
-
-def test_a_pending_upload_is_what_the_first_rule_lets_through(
-    storage: tuple[sessionmaker[Session], Path],
-) -> None:
-    session_factory, _upload_dir = storage
-    upload_id = stored(storage)
-
-    assert uploads.is_pending(session_factory, upload_id) is True
-    assert uploads.is_pending(session_factory, "0" * 32) is False
-
-
-# Rule 2: a result is recorded only over a pending upload (two jobs that both read "pending").
-
-
-def test_of_two_jobs_that_counted_the_same_file_only_the_first_records_its_result(
-    storage: tuple[sessionmaker[Session], Path],
-) -> None:
-    session_factory, _upload_dir = storage
-    upload_id = stored(storage)
-    # Both passed rule 1 before either recorded: this is the input rule 1 cannot catch.
-    first = uploads.Outcome(lines=2, words=3, sha256="a" * 64)
-    second = uploads.Outcome(lines=99, words=99, sha256="b" * 64)
-
-    assert uploads.record_outcome(session_factory, upload_id, first) is True
-    recorded = row(session_factory, upload_id)
-    assert uploads.record_outcome(session_factory, upload_id, second) is False
-
-    assert row(session_factory, upload_id) == recorded
-    assert (recorded["status"], recorded["lines"], recorded["sha256"]) == ("done", 2, "a" * 64)
-
-
-def test_a_failure_is_not_recorded_over_a_result_either(
-    storage: tuple[sessionmaker[Session], Path],
-) -> None:
-    session_factory, upload_dir = storage
-    upload_id = stored(storage)
-    uploads.process_upload_once(session_factory, upload_dir, upload_id)
-
-    gone = uploads.Outcome(error="could not read the stored file: No such file or directory")
-
-    assert uploads.record_outcome(session_factory, upload_id, gone) is False
-    assert row(session_factory, upload_id)["status"] == "done"
-
-
-def test_an_unreadable_file_is_kept_as_failed_with_its_error(
-    storage: tuple[sessionmaker[Session], Path],
-) -> None:
-    session_factory, upload_dir = storage
-    upload_id = stored(storage)
-    uploads.stored_path(upload_dir, upload_id).unlink()
-
-    assert uploads.process_upload_once(session_factory, upload_dir, upload_id) is True
-    with session_factory() as session:
-        upload = session.get(Upload, upload_id)
-        assert upload is not None
-        assert (upload.status, upload.error) == (
-            "failed",
-            "could not read the stored file: No such file or directory",
-        )
 
 
 # The retry rule: what may pass is retried, a bounded number of times; nothing else is.
