@@ -89,18 +89,24 @@ def racing_after_the_row_is_read(other: Callable[[], object], window: float) -> 
             racer.join()
 
 
+def deleting(sessions: sessionmaker[Session], target: int) -> Callable[[], None]:
+    """A deletion of the row in a session of its own, as another request makes it."""
+
+    def delete_in_another_session() -> None:
+        with sessions() as other:
+            delete_employee(other, target)
+
+    return delete_in_another_session
+
+
 def test_a_change_racing_a_deletion_of_the_same_row_is_applied_whole_never_a_500(
     sessions: sessionmaker[Session],
 ) -> None:
     # Before the row was locked as it was read, SQLAlchemy raised StaleDataError here: a 500.
     target = hired(sessions, "raced@example.com").id
 
-    def delete_in_another_session() -> None:
-        with sessions() as other:
-            delete_employee(other, target)
-
     with (
-        racing_after_the_row_is_read(delete_in_another_session, RACE_WINDOW_SECONDS) as race,
+        racing_after_the_row_is_read(deleting(sessions, target), RACE_WINDOW_SECONDS) as race,
         sessions() as session,
     ):
         changed = update_employee(session, target, EmployeePatch(salary=1))
@@ -117,12 +123,8 @@ def test_of_two_deletions_of_the_same_row_at_once_the_second_finds_it_gone(
     # A deletion that read an unlocked row would delete nothing and still answer 204.
     target = hired(sessions, "deleted-twice@example.com").id
 
-    def delete_in_another_session() -> None:
-        with sessions() as other:
-            delete_employee(other, target)
-
     with (
-        racing_after_the_row_is_read(delete_in_another_session, RACE_WINDOW_SECONDS) as race,
+        racing_after_the_row_is_read(deleting(sessions, target), RACE_WINDOW_SECONDS) as race,
         sessions() as session,
     ):
         delete_employee(session, target)
