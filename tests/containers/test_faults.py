@@ -1,6 +1,12 @@
 """The fault test's judgements, apart from Docker: each shown catching what it exists to catch."""
 
+from collections import Counter
+from typing import cast
+
+import httpx2
+
 from tools.containers.faults import (
+    ProxyProbe,
     errors_seen,
     exactly_once_problems,
     plain,
@@ -91,3 +97,39 @@ def test_the_load_comparison_puts_each_apps_figures_side_by_side() -> None:
 
 def test_an_upload_is_found_by_its_id_with_or_without_hyphens() -> None:
     assert plain("200720F9-eaf1-483a-aa0e-94f94e034e83") == "200720f9eaf1483aaa0e94f94e034e83"
+
+
+class ScriptedClient:
+    """Answers each GET with the next of its outcomes: a status, or an error to raise."""
+
+    def __init__(self, *outcomes: int | Exception) -> None:
+        self.outcomes = list(outcomes)
+
+    def get(self, _url: str) -> httpx2.Response:
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return httpx2.Response(outcome)
+
+
+def test_a_probe_whose_connection_closed_without_an_answer_is_asked_again_once() -> None:
+    probe = ProxyProbe()
+    closed = httpx2.RemoteProtocolError("Server disconnected without sending a response.")
+
+    probe.ask(cast(httpx2.Client, ScriptedClient(closed, 200)), "http://proxy")
+
+    assert probe.answers == Counter({"200": 1})
+    assert len(probe.asked_twice) == 1
+    assert probe.unanswered == []
+
+
+def test_a_probe_closed_twice_or_refused_is_unanswered() -> None:
+    probe = ProxyProbe()
+    closed = httpx2.RemoteProtocolError("Server disconnected without sending a response.")
+
+    probe.ask(cast(httpx2.Client, ScriptedClient(closed, closed)), "http://proxy")
+    probe.ask(cast(httpx2.Client, ScriptedClient(httpx2.ConnectError("refused"))), "http://proxy")
+
+    assert len(probe.unanswered) == 2
+    assert len(probe.asked_twice) == 1
+    assert probe.answers == Counter()

@@ -53,21 +53,35 @@ WRITES = ("POST /employees", "PATCH /employees/{id}", "DELETE /employees/{id}")
 
 @dataclass
 class ProxyProbe:
-    """Asks each proxy port for /health every PROBE_EVERY_SECONDS, in a thread: what answered."""
+    """Asks each proxy port for /health every PROBE_EVERY_SECONDS, in a thread: what answered.
+
+    A kept-alive connection that closes without an answer (the request was in flight to a
+    replica as it was killed) is asked again at once on a new connection, as HTTP clients do
+    for an idempotent request (RFC 9112 section 9.3.1): such a probe counts as asked twice,
+    and as unanswered only if the second try fails too. Any other failure (a refused
+    connection, a timeout) counts as unanswered at once."""
 
     answers: Counter[str] = field(default_factory=Counter)
     unanswered: list[str] = field(default_factory=list)
+    asked_twice: list[str] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+
+    def ask(self, client: httpx2.Client, url: str) -> None:
+        try:
+            try:
+                status = client.get(f"{url}/health").status_code
+            except httpx2.RemoteProtocolError as closed:
+                self.asked_twice.append(f"{url}: {closed!r}")
+                status = client.get(f"{url}/health").status_code
+            self.answers[str(status)] += 1
+        except httpx2.HTTPError as error:
+            self.unanswered.append(f"{url}: {error!r}")
 
     def run(self) -> None:
         with httpx2.Client(timeout=PROBE_TIMEOUT_SECONDS) as client:
             while not self.stop.wait(PROBE_EVERY_SECONDS):
                 for url in URLS.values():
-                    try:
-                        status = client.get(f"{url}/health").status_code
-                        self.answers[str(status)] += 1
-                    except httpx2.HTTPError as error:
-                        self.unanswered.append(f"{url}: {error!r}")
+                    self.ask(client, url)
 
     @contextmanager
     def running(self) -> Iterator["ProxyProbe"]:
@@ -269,7 +283,8 @@ def report(
     answers = ", ".join(f"{status}: {count}" for status, count in sorted(probe.answers.items()))
     say(
         f"proxy probe (/health every {PROBE_EVERY_SECONDS} s): {answers}; "
-        f"unanswered: {len(probe.unanswered)}"
+        f"asked twice (a kept-alive connection closed without an answer): "
+        f"{len(probe.asked_twice)}; unanswered: {len(probe.unanswered)}"
     )
 
 
